@@ -1,0 +1,50 @@
+import { parseCommonIo, type CliIo } from './io.ts';
+import { UsageError } from './usage-error.ts';
+
+/** A command group of `lp`: resolves lazily so that `lp --help` does not load every app. */
+type Group = { summary: string; load: () => Promise<{ run: (argv: string[], io: CliIo) => Promise<number> }> };
+
+const GROUPS: Record<string, Group> = {
+  serve: { summary: 'start the HTTP server (issuer API, verifier, wallet pages)', load: () => import('./serve-command.ts') },
+};
+
+/** Lets app packages add their command groups without this file importing them eagerly. */
+export function registerGroup(name: string, group: Group): void {
+  GROUPS[name] = group;
+}
+
+function usage(): string {
+  const rows = Object.entries(GROUPS).map(([n, g]) => `  lp ${n.padEnd(10)} ${g.summary}`);
+  return ['Learning Passport', '', 'usage: lp <group> <command> [options]', '', ...rows, '', 'lp <group> --help for details'].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = parseCommonIo()): Promise<number> {
+  const [group, ...rest] = argv;
+  if (!group || group === '--help' || group === '-h' || group === 'help') {
+    io.stdout.write(usage() + '\n');
+    return group ? 0 : 2;
+  }
+  const g = GROUPS[group];
+  if (!g) {
+    io.stderr.write(`lp: unknown command "${group}"\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    const mod = await g.load();
+    return await mod.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`lp ${group}: ${err.message}\n`);
+      return 2;
+    }
+    const e = err as { code?: unknown; message?: unknown };
+    // Coded errors from our packages are expected failures (bad file, wrong passphrase…): print
+    // the code and message, never a stack trace.
+    if (typeof e?.code === 'string') {
+      io.stderr.write(`lp ${group}: ${e.code}: ${String(e.message)}\n`);
+      return 2;
+    }
+    io.stderr.write(`lp ${group}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Server } from 'node:http';
+import express from 'express';
+
+export interface ServerConfig {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  log: (line: string) => void;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Composes the apps into one express server. Listens on port 0 in tests. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
