@@ -8,3 +8,4 @@ declare module '@digitalbazaar/multikey-context';
 declare module 'did-context';
 declare module 'jsonld';
 declare module 'base58-universal';
+declare module 'jsonld-signatures';
