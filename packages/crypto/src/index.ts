@@ -1,0 +1,23 @@
+// @lp/crypto: Ed25519 keys, did:key, Multikey, JWK and key files encrypted at rest. Browser-safe.
+export { CryptoError } from './errors.ts';
+export type { CryptoErrorCode } from './errors.ts';
+export type { Ed25519KeyPair } from './types.ts';
+export { generateKeyPair, keyPairFromSeed } from './generate-key-pair.ts';
+export { sign } from './sign.ts';
+export { verify, verifyWith, hasNativeEd25519 } from './verify.ts';
+export type { VerifyKind } from './verify.ts';
+export { verifyPure } from './verify-pure.ts';
+export { assertAcceptablePublicKey, isAcceptablePublicKey } from './assert-acceptable-public-key.ts';
+export { didKeyFromPublicKey, publicKeyFromDidKey, didKeyDocument, didKeyVerificationMethod, didOfDidKeyUrl } from './did-key.ts';
+export { multikeyFromPublicKey, publicKeyFromMultikey, secretMultikeyFromSeed, seedFromSecretMultikey } from './multikey.ts';
+export { publicKeyToJwk, privateKeyToJwk, jwkToPublicKey } from './jwk.ts';
+export type { Ed25519PublicJwk, Ed25519PrivateJwk } from './jwk.ts';
+export { encryptKeyFile } from './encrypt-key-file.ts';
+export type { EncryptKeyFileOptions } from './encrypt-key-file.ts';
+export { decryptKeyFile, parseKeyFile } from './decrypt-key-file.ts';
+export type { DecryptKeyFileOptions } from './decrypt-key-file.ts';
+export type { KeyFile } from './lib/z-key-file.ts';
+export { DEFAULT_SCRYPT } from './lib/z-key-file.ts';
+export { bytesToHex, hexToBytes, concatBytes, equalBytes } from './lib/bytes.ts';
+export { base64urlEncode, base64urlDecode } from './lib/base64url.ts';
+export { base58Encode, base58Decode } from './lib/base58.ts';
