@@ -1,0 +1,11 @@
+import { publicKeyFromDidKey } from '@lp/crypto';
+import type { TrustKey } from './z-trust-bundle.ts';
+
+/**
+ * The raw 32-byte Ed25519 public key of a bundled key. An Ed25519 Multikey value is exactly the
+ * method-specific id of a did:key (did:key spec §3.1.2), so @lp/crypto's decoder does the work.
+ * Throws CryptoError for a value that is not an Ed25519 Multikey.
+ */
+export function publicKeyOf(key: TrustKey): Uint8Array {
+  return publicKeyFromDidKey(`did:key:${key.publicKeyMultibase}`);
+}

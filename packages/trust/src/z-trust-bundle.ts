@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+// Schemas of the trust bundle (DESIGN.md "Trust without a network"). Types come from z.infer so
+// that the schema and the type cannot drift apart.
+
+const zIsoDateTime = z.iso.datetime({ offset: true });
+const zDidKey = z.string().regex(/^did:key:z[1-9A-HJ-NP-Za-km-z]+$/, 'expected a did:key DID');
+// did:web method spec §3.1: a host (percent-encoded port allowed) then optional ':'-separated path.
+const zDidWeb = z.string().regex(/^did:web:[A-Za-z0-9.%-]+(:[A-Za-z0-9._~%-]+)*$/, 'expected a did:web DID');
+export const zIssuerDid = z.union([zDidKey, zDidWeb]);
+export const zDid = z.string().regex(/^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/, 'expected a DID');
+/** Multikey, Ed25519, base58btc (`z6Mk…`): Controlled Identifiers §2.2.2. */
+export const zPublicKeyMultibase = z.string().regex(/^z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/, 'expected an Ed25519 Multikey (z6Mk…)');
+const zLang = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a BCP 47 language tag');
+const zSha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a lowercase SHA-256 hex digest');
+
+export const zIssuerKind = z.enum(['national-examination-body', 'school', 'ngo-programme', 'recognition-body']);
+
+export const zAccreditation = z.object({
+  by: z.string().min(1),
+  reference: z.string().min(1).optional(),
+  validUntil: zIsoDateTime.optional(),
+});
+
+export const zTrustKey = z.object({
+  /** Verification method id: `<issuer DID>#<fragment>`. */
+  id: z.string().regex(/^did:[a-z0-9]+:[^#\s]+#[^#\s]+$/, 'expected a verification method id (did…#fragment)'),
+  publicKeyMultibase: zPublicKeyMultibase,
+  validFrom: zIsoDateTime,
+  validUntil: zIsoDateTime.optional(),
+  /** A compromised key: everything it signed is invalid, whatever the date. */
+  revokedAt: zIsoDateTime.optional(),
+  /** Catalogue codes this key may sign; absent means all of the issuer's catalogue. */
+  achievements: z.array(z.string().min(1)).optional(),
+});
+
+/**
+ * A catalogue entry. The full entry (multilingual name, description, ISCED level, field, result
+ * scale) belongs to @lp/model; here only `code` is required and the rest is kept as given, so
+ * the digest covers exactly what the issuer exported.
+ */
+export const zCatalogueEntry = z.looseObject({ code: z.string().min(1) });
+
+export const zCatalogue = z.object({
+  /** SHA-256 hex of the canonical JSON (RFC 8785 manner) of `achievements`. */
+  digest: zSha256Hex,
+  achievements: z.array(zCatalogueEntry),
+});
+
+export const zStatusListSnapshot = z.object({
+  url: z.url(),
+  purpose: z.enum(['revocation', 'suspension']),
+  fetchedAt: zIsoDateTime,
+  /** The signed BitstringStatusListCredential as fetched; its proof is checked by the verifier. */
+  credential: z.looseObject({}),
+});
+
+const issuerShape = {
+  id: zIssuerDid,
+  names: z.record(zLang, z.string().min(1)).refine((r) => Object.keys(r).length > 0, 'at least one name'),
+  country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
+  kind: zIssuerKind,
+  accreditation: zAccreditation.optional(),
+  keys: z.array(zTrustKey).min(1),
+  catalogue: zCatalogue,
+  statusLists: z.array(zStatusListSnapshot),
+};
+
+/** Checks that need the whole issuer entry: keys belong to the issuer, did:key keys are the DID. */
+export function checkIssuerEntry(
+  issuer: { id: string; keys: { id: string; publicKeyMultibase: string }[]; catalogue: { achievements: { code: string }[] } },
+  ctx: z.RefinementCtx,
+): void {
+  const ids = new Set<string>();
+  issuer.keys.forEach((key, i) => {
+    if (!key.id.startsWith(issuer.id + '#')) {
+      ctx.addIssue({ code: 'custom', path: ['keys', i, 'id'], message: `key id must start with "${issuer.id}#"` });
+    }
+    if (ids.has(key.id)) ctx.addIssue({ code: 'custom', path: ['keys', i, 'id'], message: 'duplicate key id' });
+    ids.add(key.id);
+    // did:key is self-certifying (did:key spec §3.1.2): its one key IS the DID's multibase value.
+    if (issuer.id.startsWith('did:key:') && key.publicKeyMultibase !== issuer.id.slice('did:key:'.length)) {
+      ctx.addIssue({ code: 'custom', path: ['keys', i, 'publicKeyMultibase'], message: 'a did:key issuer key must be the DID itself' });
+    }
+  });
+  const codes = new Set<string>();
+  issuer.catalogue.achievements.forEach((a, i) => {
+    if (codes.has(a.code)) ctx.addIssue({ code: 'custom', path: ['catalogue', 'achievements', i, 'code'], message: 'duplicate achievement code' });
+    codes.add(a.code);
+  });
+}
+
+export const zTrustIssuer = z.object(issuerShape).superRefine(checkIssuerEntry);
+
+export const zTrustBundle = z
+  .object({
+    type: z.literal('LearningPassportTrustBundle'),
+    version: z.literal(1),
+    sequence: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    issuedAt: zIsoDateTime,
+    expires: zIsoDateTime,
+    anchor: zDid,
+    issuers: z.array(zTrustIssuer),
+    contexts: z.record(z.url(), zSha256Hex),
+  })
+  .superRefine((b, ctx) => {
+    const seen = new Set<string>();
+    b.issuers.forEach((iss, i) => {
+      if (seen.has(iss.id)) ctx.addIssue({ code: 'custom', path: ['issuers', i, 'id'], message: 'duplicate issuer' });
+      seen.add(iss.id);
+    });
+  });
+
+export { issuerShape as trustIssuerShape };
+export type TrustIssuerKind = z.infer<typeof zIssuerKind>;
+export type TrustAccreditation = z.infer<typeof zAccreditation>;
+export type TrustKey = z.infer<typeof zTrustKey>;
+export type CatalogueEntry = z.infer<typeof zCatalogueEntry>;
+export type TrustCatalogue = z.infer<typeof zCatalogue>;
+export type StatusListSnapshot = z.infer<typeof zStatusListSnapshot>;
+export type TrustIssuer = z.infer<typeof zTrustIssuer>;
+export type TrustBundle = z.infer<typeof zTrustBundle>;
