@@ -1,0 +1,104 @@
+import type { CatalogueAchievement, CatalogueResultDescription } from './z-catalogue-achievement.ts';
+import { toLanguageValues } from './z-language-map.ts';
+import type { LanguageMap } from './z-language-map.ts';
+import { pickText } from './pick-text.ts';
+import {
+  DEFAULT_ISCED_LEVEL_URL_BASE,
+  ISCED_FIELD_FRAMEWORK,
+  ISCED_LEVEL_FRAMEWORK,
+  iscedFieldLabel,
+  iscedFieldUri,
+  iscedLevelLabel,
+} from './isced-codes.ts';
+
+export interface AchievementFromCatalogueOptions {
+  /** The issuer's public base URL; achievement ids are `<baseUrl>/achievements/<code>` unless the entry has an `id`. */
+  baseUrl: string;
+  /** Language of `name`/`description`/`narrative` (OB 3.0 strings have no language); default: the first of `names`. */
+  lang?: string;
+  /** Base for minted ISCED 2011 level URIs (see isced-codes.ts). */
+  iscedLevelUrlBase?: string;
+}
+
+/** The OB 3.0 Achievement JSON built from a catalogue entry. */
+export type AchievementJson = Record<string, unknown> & { id: string; resultDescription: Record<string, unknown>[] };
+
+/** The achievement id a catalogue entry gets under `baseUrl`. */
+export function achievementIdOf(entry: Pick<CatalogueAchievement, 'id' | 'code'>, baseUrl: string): string {
+  return entry.id ?? `${baseUrl.replace(/\/+$/, '')}/achievements/${encodeURIComponent(entry.code)}`;
+}
+
+/**
+ * The id of the `index`th result description: its own URI, its short key under
+ * `<achievement>/results/`, or the index there. Results in a credential reference this id.
+ */
+export function resultDescriptionIdOf(rd: Pick<CatalogueResultDescription, 'id'>, index: number, achievementId: string): string {
+  if (rd.id !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(rd.id)) return rd.id;
+  return `${achievementId}/results/${encodeURIComponent(rd.id ?? String(index))}`;
+}
+
+/**
+ * Build the Open Badges 3.0 Achievement (§B.1.2) for a catalogue entry: name/description/
+ * criteria in the chosen language, every language in `displayName` (LP profile), ISCED 2011
+ * level and ISCED-F 2013 field as Alignments, ResultDescriptions with ids.
+ * The credential then needs the LP context for `displayName` and `languageOfAssessment`.
+ */
+export function achievementFromCatalogue(entry: CatalogueAchievement, options: AchievementFromCatalogueOptions): AchievementJson {
+  const id = achievementIdOf(entry, options.baseUrl);
+  const lang = options.lang ?? toLanguageValues(entry.names)[0]?.['@language'];
+  const text = (m: LanguageMap | undefined): string | undefined => (m === undefined ? undefined : pickText(m, lang, ['en'])?.text);
+  const name = text(entry.names) ?? entry.code;
+  const narrative = text(entry.criteria);
+
+  const alignment: Record<string, unknown>[] = [];
+  if (entry.iscedLevel !== undefined) {
+    alignment.push({
+      type: ['Alignment'],
+      targetName: `ISCED 2011 ${entry.iscedLevel} – ${iscedLevelLabel(entry.iscedLevel) ?? ''}`.trim(),
+      targetFramework: ISCED_LEVEL_FRAMEWORK,
+      targetCode: entry.iscedLevel,
+      targetUrl: `${options.iscedLevelUrlBase ?? DEFAULT_ISCED_LEVEL_URL_BASE}${entry.iscedLevel}`,
+    });
+  }
+  if (entry.iscedField !== undefined) {
+    alignment.push({
+      type: ['Alignment'],
+      targetName: iscedFieldLabel(entry.iscedField) ?? entry.iscedField,
+      targetFramework: ISCED_FIELD_FRAMEWORK,
+      targetCode: entry.iscedField,
+      targetUrl: iscedFieldUri(entry.iscedField) ?? `http://data.europa.eu/snb/isced-f/${entry.iscedField}`,
+    });
+  }
+
+  const resultDescription = entry.resultDescriptions.map((rd, i) => {
+    const out: Record<string, unknown> = {
+      id: resultDescriptionIdOf(rd, i, id),
+      type: ['ResultDescription'],
+      name: rd.name ?? text(rd.names) ?? rd.resultType,
+      resultType: rd.resultType,
+    };
+    if (rd.names !== undefined) out.displayName = toLanguageValues(rd.names);
+    if (rd.valueMin !== undefined) out.valueMin = rd.valueMin;
+    if (rd.valueMax !== undefined) out.valueMax = rd.valueMax;
+    if (rd.requiredValue !== undefined) out.requiredValue = rd.requiredValue;
+    if (rd.allowedValues !== undefined) out.allowedValue = [...rd.allowedValues];
+    return out;
+  });
+
+  const achievement: AchievementJson = {
+    id,
+    type: ['Achievement'],
+    achievementType: entry.achievementType,
+    name,
+    description: text(entry.descriptions) ?? name,
+    // OB 3.0 §B.1.5: id or narrative; without a narrative the achievement's own page describes it.
+    criteria: narrative !== undefined ? { narrative } : { id },
+    humanCode: entry.code,
+    displayName: toLanguageValues(entry.names),
+    resultDescription,
+  };
+  if (lang !== undefined) achievement.inLanguage = lang;
+  if (entry.languageOfAssessment !== undefined) achievement.languageOfAssessment = entry.languageOfAssessment;
+  if (alignment.length > 0) achievement.alignment = alignment;
+  return achievement;
+}
