@@ -1,0 +1,72 @@
+import { Unzlib } from 'fflate';
+import { SealError } from '../seal-error.ts';
+
+/** Input is fed to the inflater in slices this small so that one push can emit at most
+ * ~16 × 1032 bytes (deflate's maximum expansion), keeping a zlib bomb's allocation near the cap. */
+const SLICE = 16;
+
+class CapReached extends Error {}
+
+/**
+ * zlib-decompresses (RFC 1950) with a hard output cap: min(maxBytes, maxRatio × input length).
+ * Decompression stops as soon as the cap is passed, without producing the rest. fflate neither
+ * checks the Adler-32 trailer nor notices bytes after the stream, so both are checked here: the
+ * last four input bytes must be the Adler-32 of the output (which also rejects trailing data).
+ */
+export function inflateBounded(input: Uint8Array, maxBytes: number, maxRatio: number): Uint8Array {
+  const cap = Math.min(maxBytes, input.length * maxRatio);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inflater = new Unzlib((chunk, final) => {
+    total += chunk.length;
+    if (total > cap) throw new CapReached();
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  try {
+    for (let i = 0; i < input.length; i += SLICE) {
+      inflater.push(input.subarray(i, i + SLICE), i + SLICE >= input.length);
+    }
+    if (input.length === 0) inflater.push(input, true);
+  } catch (e) {
+    if (e instanceof CapReached) {
+      throw new SealError(
+        'SEAL_DECOMPRESSED_TOO_LARGE',
+        `decompressed seal exceeds ${cap} bytes (limit ${maxBytes} bytes, ratio ${maxRatio}:1)`,
+        undefined,
+        { cap, compressedBytes: input.length },
+      );
+    }
+    throw new SealError('SEAL_ZLIB_INVALID', `not a valid zlib stream: ${(e as Error).message}`);
+  }
+  if (!ended) throw new SealError('SEAL_ZLIB_INVALID', 'zlib stream is truncated');
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  const n = input.length;
+  const trailer = n >= 4 ? ((input[n - 4]! << 24) | (input[n - 3]! << 16) | (input[n - 2]! << 8) | input[n - 1]!) >>> 0 : -1;
+  if (trailer !== adler32(out)) {
+    throw new SealError('SEAL_ZLIB_INVALID', 'zlib Adler-32 mismatch or data after the stream');
+  }
+  return out;
+}
+
+/** RFC 1950 §9 Adler-32. */
+function adler32(data: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < data.length; ) {
+    const end = Math.min(i + 3800, data.length);
+    for (; i < end; i++) {
+      a += data[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
