@@ -1,0 +1,26 @@
+import type { Check } from '@lp/model';
+import { makeCheck } from './make-check.ts';
+import { checkValidityPeriod } from './check-validity-period.ts';
+import type { CommonVerifyOptions } from '../types.ts';
+
+/** status, validity and profile: the checks that follow a signature, shared by DI and JWT. */
+export async function runCommonChecks(
+  credential: Record<string, unknown>,
+  signatureOk: boolean,
+  opts: CommonVerifyOptions,
+  jwtTimes?: { nbf?: number; exp?: number },
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  if (credential.credentialStatus !== undefined) {
+    if (!opts.checkStatus) {
+      checks.push(makeCheck('status', 'skipped', 'STATUS_NOT_CHECKED', 'status list not checked by this step'));
+    } else if (!signatureOk) {
+      checks.push(makeCheck('status', 'skipped', 'STATUS_NOT_CHECKED', 'status not checked: the signature did not verify'));
+    } else {
+      checks.push(await opts.checkStatus(credential));
+    }
+  }
+  checks.push(checkValidityPeriod(credential, opts.now ?? new Date(), opts.maxClockSkewSeconds ?? 300, jwtTimes));
+  checks.push(opts.profileCheck ? opts.profileCheck(credential) : makeCheck('profile', 'skipped', 'PROFILE_NOT_CHECKED', 'profile not checked'));
+  return checks;
+}
