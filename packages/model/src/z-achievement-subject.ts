@@ -23,7 +23,7 @@ export const AchievementSubjectSchema = z
     licenseNumber: z.string().optional(),
     role: z.string().optional(),
     term: z.string().optional(),
-  })
+  }, { error: (iss) => (iss.code === 'invalid_type' ? 'Must be one AchievementSubject object' : undefined) })
   .refine((s) => s.id !== undefined || (s.identifier !== undefined && s.identifier.length > 0), {
     message: 'credentialSubject needs an id or at least one identifier',
   });

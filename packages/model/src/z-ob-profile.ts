@@ -11,5 +11,5 @@ export const ObProfileSchema = z.looseObject({
   name: z.string().optional(),
   url: UriSchema.optional(),
   email: z.string().optional(),
-});
+}, { error: (iss) => (iss.code === 'invalid_type' ? "Must be an Open Badges Profile object with 'id' and type 'Profile'" : undefined) });
 export type ObProfile = z.output<typeof ObProfileSchema>;
