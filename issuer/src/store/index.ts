@@ -1,0 +1,11 @@
+export { StoreError } from './errors.ts';
+export type { StoreErrorCode } from './errors.ts';
+export type {
+  IssuerStore, IssuerStoreOps, IssuerProfile, KeyStatus, NewIssuerKey, IssuerKeyRecord, AchievementRecord,
+  StatusAllocation, StatusListSummary, StatusListRecord, SignedStatusList, BulkKey, NewCredential, CredentialRecord,
+  SetStatusResult, NewAuditEntry, AuditEntry, ApiKeyRecord, NewPickupCode, ConsumePickupResult, BulkRunCounts,
+  BulkRunRecord, Page,
+} from './issuer-store.ts';
+export { openSqliteStore, SqliteIssuerStore } from './open-sqlite-store.ts';
+export type { OpenSqliteStoreOptions } from './open-sqlite-store.ts';
+export { MIGRATIONS } from './migrations.ts';

@@ -1,0 +1,253 @@
+import type { StatusPurpose } from '@lp/status';
+
+/**
+ * The issuer's one store interface (DESIGN.md "Runtime and storage": SQLite now, PostgreSQL later
+ * for several issuer instances). Methods are async so a networked store fits the same shape.
+ * Times are ISO 8601 UTC strings supplied by the caller (the store reads no clock). JSON values
+ * are stored as text and returned parsed, except `record`, which is kept byte-exact as signed.
+ */
+
+export interface IssuerProfile {
+  /** The issuer's DID. */
+  id: string;
+  /** Names by BCP 47 language tag, e.g. `{ en: 'National Examinations Board', ar: '…' }`. */
+  names: Record<string, string>;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** e.g. `key`, `web`. */
+  didMethod: string;
+  createdAt: string;
+}
+
+export type KeyStatus = 'active' | 'retired';
+
+export interface NewIssuerKey {
+  /** Verification method id (`did:…#…`). */
+  kid: string;
+  publicKeyMultibase: string;
+  /** The encrypted key file (JSON); the private key never appears in clear in the store. */
+  keyFile: unknown;
+  validFrom: string;
+}
+
+export interface IssuerKeyRecord extends NewIssuerKey {
+  /** Null while the key is active. */
+  validUntil: string | null;
+  /** Set when the key was compromised: everything it signed becomes invalid. */
+  revokedAt: string | null;
+  status: KeyStatus;
+}
+
+export interface AchievementRecord {
+  code: string;
+  entry: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A status index handed out by `allocateStatus`; it is never handed out again once committed. */
+export interface StatusAllocation {
+  purpose: StatusPurpose;
+  /** e.g. `revocation-1`; the list is served at `/status/{listId}`. */
+  listId: string;
+  index: number;
+}
+
+export interface StatusListSummary {
+  id: string;
+  purpose: StatusPurpose;
+  /** 1, 2, … per purpose: a new list opens when the previous one is full. */
+  number: number;
+  length: number;
+  usedCount: number;
+  full: boolean;
+  /** Bumped on every bit change; a signed copy with a lower version is stale. */
+  version: number;
+}
+
+export interface SignedStatusList {
+  /** The signed BitstringStatusListCredential as served. */
+  json: string;
+  /** The list version it was signed from. */
+  version: number;
+  signedAt: string;
+}
+
+export interface StatusListRecord extends StatusListSummary {
+  bits: Uint8Array;
+  signed: SignedStatusList | null;
+}
+
+/** Makes a bulk run idempotent: one credential per candidate, achievement and session. */
+export interface BulkKey {
+  candidateNumber: string;
+  achievementCode: string;
+  session: string;
+}
+
+export interface NewCredential {
+  id: string;
+  /** e.g. `achievement` (OB 3.0 AchievementCredential) or `clr` (CLR 2.0 ClrCredential). */
+  kind: string;
+  /** A small summary for lists and search (name as printed, candidate number, …). */
+  subject: unknown;
+  achievementCodes: string[];
+  /** The full record exactly as signed (its bytes matter for the proof). */
+  record: string;
+  /** e.g. `di` (Data Integrity JSON-LD) or `jwt` (VC-JOSE). */
+  format: string;
+  jwt?: string | null;
+  /** The QR seal text (`LP1:…`). */
+  seal?: string | null;
+  /** Allocations from `allocateStatus` in the same transaction, bound to this credential. */
+  status: StatusAllocation[];
+  createdAt: string;
+  bulkKey?: BulkKey | null;
+}
+
+export interface CredentialRecord extends Required<NewCredential> {
+  jwt: string | null;
+  seal: string | null;
+  bulkKey: BulkKey | null;
+  revoked: boolean;
+  suspended: boolean;
+}
+
+export interface SetStatusResult {
+  listId: string;
+  index: number;
+  /** False when the bit already had this value. */
+  changed: boolean;
+  /** The list's version after the change (re-sign the list when it moved). */
+  version: number;
+}
+
+export interface NewAuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target?: string | null;
+  details?: unknown;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: unknown;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  label: string;
+  /** Lower-case hex SHA-256 of the key; the key itself is never stored. */
+  hash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface NewPickupCode {
+  /** Hash of the code the learner types or scans; the code itself is never stored. */
+  codeHash: string;
+  credentialId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type ConsumePickupResult =
+  | { ok: true; credentialId: string }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+export interface BulkRunCounts {
+  issued: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface BulkRunRecord {
+  id: string;
+  session: string;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: BulkRunCounts | null;
+}
+
+export interface Page {
+  /** 1…1000, default 100. */
+  limit?: number;
+  offset?: number;
+}
+
+/** Everything the store does, inside or outside a transaction. */
+export interface IssuerStoreOps {
+  getProfile(): Promise<IssuerProfile | null>;
+  setProfile(profile: IssuerProfile): Promise<void>;
+
+  /** STORE_CONFLICT when the kid exists or another key is still active (retire it first, same transaction). */
+  addKey(key: NewIssuerKey): Promise<void>;
+  listKeys(): Promise<IssuerKeyRecord[]>;
+  getActiveKey(): Promise<IssuerKeyRecord | null>;
+  /** Ends the key's validity at `at`; NOT_FOUND for an unknown kid. */
+  retireKey(kid: string, at: string): Promise<void>;
+  /** Marks the key compromised at `at` (and retires it); NOT_FOUND for an unknown kid. */
+  revokeKey(kid: string, at: string): Promise<void>;
+
+  upsertAchievement(code: string, entry: unknown, at: string): Promise<AchievementRecord>;
+  getAchievement(code: string): Promise<AchievementRecord | null>;
+  listAchievements(): Promise<AchievementRecord[]>;
+
+  /**
+   * A random unused index in the current list for `purpose` (opening a new list when it is
+   * full). Call it in the same `transaction` as `insertCredential`.
+   */
+  allocateStatus(purpose: StatusPurpose): Promise<StatusAllocation>;
+  listStatusLists(purpose?: StatusPurpose): Promise<StatusListSummary[]>;
+  getStatusList(listId: string): Promise<StatusListRecord | null>;
+  /** Caches the signed list credential; NOT_FOUND for an unknown list. */
+  setSignedStatusList(listId: string, signed: SignedStatusList): Promise<void>;
+
+  /** STORE_CONFLICT for a known id or bulk key, or an allocation that is unknown or already bound. */
+  insertCredential(credential: NewCredential): Promise<void>;
+  getCredential(id: string): Promise<CredentialRecord | null>;
+  getCredentialByBulkKey(key: BulkKey): Promise<CredentialRecord | null>;
+  countCredentials(): Promise<number>;
+  /** Oldest first. */
+  listCredentials(page?: Page): Promise<CredentialRecord[]>;
+  /**
+   * Sets or clears the credential's bit for `purpose` and its flag, atomically, durable on return
+   * (synchronous=FULL). NOT_FOUND for an unknown credential or one without an entry for `purpose`;
+   * REVOCATION_IRREVERSIBLE when clearing a revocation.
+   */
+  setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): Promise<SetStatusResult>;
+
+  appendAudit(entry: NewAuditEntry): Promise<number>;
+  /** In id order, after `afterId` (exclusive). */
+  listAudit(options?: { afterId?: number; limit?: number }): Promise<AuditEntry[]>;
+
+  createApiKey(key: { id: string; label: string; hash: string; createdAt: string }): Promise<void>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  revokeApiKey(id: string, at: string): Promise<void>;
+  /** Returns revoked keys too: the caller refuses them (and can say why). */
+  findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+
+  createPickupCode(code: NewPickupCode): Promise<void>;
+  /** Marks the code used at `now` if it is known, unused and unexpired; exactly once. */
+  consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult>;
+
+  startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;
+  finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void>;
+  getBulkRun(id: string): Promise<BulkRunRecord | null>;
+  listBulkRuns(): Promise<BulkRunRecord[]>;
+}
+
+export interface IssuerStore extends IssuerStoreOps {
+  /**
+   * Runs `fn` in one transaction: all of its changes commit together or none do. Other callers
+   * wait until it ends. Inside `fn` use only `tx` (calling the store itself would wait for `fn`).
+   * If `fn` throws, everything rolls back and the error is rethrown.
+   */
+  transaction<T>(fn: (tx: IssuerStoreOps) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,347 @@
+import type Database from 'better-sqlite3';
+import { StatusError, allocateIndex, createBitstring, getBit, setBit } from '@lp/status';
+import type { StatusPurpose } from '@lp/status';
+import { StoreError } from '../errors.ts';
+import type {
+  AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
+  CredentialRecord, IssuerKeyRecord, IssuerProfile, NewAuditEntry, NewCredential, NewIssuerKey, NewPickupCode,
+  Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord, StatusListSummary,
+} from '../issuer-store.ts';
+
+export interface SqliteOpsOptions {
+  /** Entries per new status list (default 131,072). */
+  listLength: number;
+  /** Test only: accept lists shorter than 131,072 entries. */
+  allowShortList: boolean;
+  random: (n: number) => Uint8Array;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new StoreError('STORE_CORRUPT', `stored ${what} is not JSON`, { cause: e });
+  }
+}
+
+// JSON array, not a joined string: no separator can make two different keys collide.
+const bulkKeyText = (k: BulkKey): string => JSON.stringify([k.candidateNumber, k.achievementCode, k.session]);
+function bulkKeyOf(text: string | null): BulkKey | null {
+  if (text === null) return null;
+  const [candidateNumber, achievementCode, session] = parseJson(text, 'bulk key') as [string, string, string];
+  return { candidateNumber, achievementCode, session };
+}
+
+function pageOf(page: Page | undefined): { limit: number; offset: number } {
+  const limit = page?.limit ?? 100;
+  const offset = page?.offset ?? 0;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new TypeError('limit must be 1…1000');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('offset must be a non-negative integer');
+  return { limit, offset };
+}
+
+interface KeyRow { kid: string; public_key_multibase: string; key_file: string; valid_from: string; valid_until: string | null; revoked_at: string | null; status: 'active' | 'retired' }
+interface AchievementRow { code: string; entry: string; created_at: string; updated_at: string }
+interface ListRow { id: string; purpose: StatusPurpose; number: number; length: number; used_count: number; full: number; version: number }
+interface ListRowFull extends ListRow { bits: Uint8Array; signed_json: string | null; signed_version: number | null; signed_at: string | null }
+interface CredentialRow { id: string; kind: string; subject: string; achievement_codes: string; record: string; format: string; jwt: string | null; seal: string | null; created_at: string; revoked: number; suspended: number; bulk_key: string | null }
+interface AuditRow { id: number; at: string; actor: string; action: string; target: string | null; details: string }
+interface ApiKeyRow { id: string; label: string; hash: string; created_at: string; revoked_at: string | null }
+interface BulkRunRow { id: string; session: string; started_at: string; finished_at: string | null; counts: string | null }
+
+const keyOf = (r: KeyRow): IssuerKeyRecord => ({
+  kid: r.kid, publicKeyMultibase: r.public_key_multibase, keyFile: parseJson(r.key_file, 'key file'),
+  validFrom: r.valid_from, validUntil: r.valid_until, revokedAt: r.revoked_at, status: r.status,
+});
+const achievementOf = (r: AchievementRow): AchievementRecord => ({
+  code: r.code, entry: parseJson(r.entry, 'achievement'), createdAt: r.created_at, updatedAt: r.updated_at,
+});
+const listSummaryOf = (r: ListRow): StatusListSummary => ({
+  id: r.id, purpose: r.purpose, number: r.number, length: r.length, usedCount: r.used_count, full: r.full === 1, version: r.version,
+});
+const apiKeyOf = (r: ApiKeyRow): ApiKeyRecord => ({ id: r.id, label: r.label, hash: r.hash, createdAt: r.created_at, revokedAt: r.revoked_at });
+const bulkRunOf = (r: BulkRunRow): BulkRunRecord => ({
+  id: r.id, session: r.session, startedAt: r.started_at, finishedAt: r.finished_at,
+  counts: r.counts === null ? null : (parseJson(r.counts, 'bulk run counts') as BulkRunCounts),
+});
+
+/**
+ * The SQLite statements behind `IssuerStore`, synchronous (better-sqlite3). Every method that
+ * writes more than one row runs in `db.transaction(…).immediate()`: it takes the write lock up
+ * front (no deadlock on upgrade in WAL) and becomes a SAVEPOINT when an outer transaction is open.
+ */
+export class SqliteOps {
+  constructor(
+    readonly db: Database.Database,
+    private readonly options: SqliteOpsOptions,
+  ) {}
+
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---- profile
+  getProfile(): IssuerProfile | null {
+    const r = this.db.prepare('SELECT id, names, country, did_method, created_at FROM issuer_profile').get() as
+      { id: string; names: string; country: string; did_method: string; created_at: string } | undefined;
+    if (!r) return null;
+    return { id: r.id, names: parseJson(r.names, 'profile names') as Record<string, string>, country: r.country, didMethod: r.did_method, createdAt: r.created_at };
+  }
+
+  setProfile(p: IssuerProfile): void {
+    this.db.prepare(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at) VALUES (1, ?, ?, ?, ?, ?)
+      ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, names = excluded.names, country = excluded.country,
+      did_method = excluded.did_method, created_at = excluded.created_at`)
+      .run(p.id, JSON.stringify(p.names), p.country, p.didMethod, p.createdAt);
+  }
+
+  // ---- keys
+  addKey(k: NewIssuerKey): void {
+    this.db.prepare(`INSERT INTO keys (kid, public_key_multibase, key_file, valid_from, status) VALUES (?, ?, ?, ?, 'active')`)
+      .run(k.kid, k.publicKeyMultibase, JSON.stringify(k.keyFile), k.validFrom);
+  }
+
+  listKeys(): IssuerKeyRecord[] {
+    return (this.db.prepare('SELECT * FROM keys ORDER BY valid_from, kid').all() as KeyRow[]).map(keyOf);
+  }
+
+  getActiveKey(): IssuerKeyRecord | null {
+    const r = this.db.prepare(`SELECT * FROM keys WHERE status = 'active'`).get() as KeyRow | undefined;
+    return r ? keyOf(r) : null;
+  }
+
+  retireKey(kid: string, at: string): void {
+    const info = this.db.prepare(`UPDATE keys SET status = 'retired', valid_until = COALESCE(valid_until, ?) WHERE kid = ?`).run(at, kid);
+    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no key ${kid}`);
+  }
+
+  revokeKey(kid: string, at: string): void {
+    const info = this.db.prepare(`UPDATE keys SET status = 'retired', valid_until = COALESCE(valid_until, ?),
+      revoked_at = COALESCE(revoked_at, ?) WHERE kid = ?`).run(at, at, kid);
+    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no key ${kid}`);
+  }
+
+  // ---- achievement catalogue
+  upsertAchievement(code: string, entry: unknown, at: string): AchievementRecord {
+    this.db.prepare(`INSERT INTO achievements (code, entry, created_at, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (code) DO UPDATE SET entry = excluded.entry, updated_at = excluded.updated_at`)
+      .run(code, JSON.stringify(entry), at, at);
+    return this.getAchievement(code)!;
+  }
+
+  getAchievement(code: string): AchievementRecord | null {
+    const r = this.db.prepare('SELECT * FROM achievements WHERE code = ?').get(code) as AchievementRow | undefined;
+    return r ? achievementOf(r) : null;
+  }
+
+  listAchievements(): AchievementRecord[] {
+    return (this.db.prepare('SELECT * FROM achievements ORDER BY code').all() as AchievementRow[]).map(achievementOf);
+  }
+
+  // ---- status lists
+  allocateStatus(purpose: StatusPurpose): StatusAllocation {
+    if (purpose !== 'revocation' && purpose !== 'suspension') throw new TypeError(`unknown status purpose ${String(purpose)}`);
+    return this.write(() => {
+      const isUsedStmt = this.db.prepare('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?').pluck();
+      for (;;) {
+        const list = (this.db.prepare('SELECT * FROM status_lists WHERE purpose = ? AND full = 0 ORDER BY number LIMIT 1').get(purpose) as ListRow | undefined)
+          ?? this.openList(purpose);
+        let index: number;
+        try {
+          index = allocateIndex({
+            length: list.length, usedCount: list.used_count, random: this.options.random,
+            allowShortList: this.options.allowShortList,
+            isUsed: (i) => isUsedStmt.get(list.id, i) !== undefined,
+          });
+        } catch (e) {
+          if (e instanceof StatusError && e.code === 'LIST_FULL') {
+            this.db.prepare('UPDATE status_lists SET full = 1 WHERE id = ?').run(list.id);
+            continue;
+          }
+          throw e;
+        }
+        this.db.prepare('INSERT INTO status_allocations (list_id, idx) VALUES (?, ?)').run(list.id, index);
+        this.db.prepare('UPDATE status_lists SET used_count = used_count + 1, full = (used_count + 1 >= length) WHERE id = ?').run(list.id);
+        return { purpose, listId: list.id, index };
+      }
+    });
+  }
+
+  private openList(purpose: StatusPurpose): ListRow {
+    const { listLength, allowShortList } = this.options;
+    const bits = createBitstring(listLength, { allowShortList });
+    const number = (this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM status_lists WHERE purpose = ?').pluck().get(purpose) as number);
+    const id = `${purpose}-${number}`;
+    this.db.prepare('INSERT INTO status_lists (id, purpose, number, length, bits) VALUES (?, ?, ?, ?, ?)').run(id, purpose, number, listLength, bits);
+    return this.db.prepare('SELECT * FROM status_lists WHERE id = ?').get(id) as ListRow;
+  }
+
+  listStatusLists(purpose?: StatusPurpose): StatusListSummary[] {
+    const cols = 'id, purpose, number, length, used_count, full, version';
+    const rows = purpose === undefined
+      ? this.db.prepare(`SELECT ${cols} FROM status_lists ORDER BY purpose, number`).all()
+      : this.db.prepare(`SELECT ${cols} FROM status_lists WHERE purpose = ? ORDER BY number`).all(purpose);
+    return (rows as ListRow[]).map(listSummaryOf);
+  }
+
+  getStatusList(listId: string): StatusListRecord | null {
+    const r = this.db.prepare('SELECT * FROM status_lists WHERE id = ?').get(listId) as ListRowFull | undefined;
+    if (!r) return null;
+    if (r.bits.length * 8 !== r.length) throw new StoreError('STORE_CORRUPT', `status list ${listId} has ${r.bits.length} bytes for ${r.length} entries`);
+    const signed = r.signed_json === null ? null : { json: r.signed_json, version: r.signed_version ?? 0, signedAt: r.signed_at ?? '' };
+    return { ...listSummaryOf(r), bits: new Uint8Array(r.bits), signed };
+  }
+
+  setSignedStatusList(listId: string, s: SignedStatusList): void {
+    const info = this.db.prepare('UPDATE status_lists SET signed_json = ?, signed_version = ?, signed_at = ? WHERE id = ?').run(s.json, s.version, s.signedAt, listId);
+    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no status list ${listId}`);
+  }
+
+  // ---- credentials
+  insertCredential(c: NewCredential): void {
+    this.write(() => {
+      this.db.prepare(`INSERT INTO credentials (id, kind, subject, achievement_codes, record, format, jwt, seal, created_at, bulk_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        c.id, c.kind, JSON.stringify(c.subject ?? null), JSON.stringify(c.achievementCodes), c.record, c.format,
+        c.jwt ?? null, c.seal ?? null, c.createdAt, c.bulkKey ? bulkKeyText(c.bulkKey) : null,
+      );
+      const bind = this.db.prepare(`UPDATE status_allocations SET credential_id = ?
+        WHERE list_id = ? AND idx = ? AND credential_id IS NULL
+        AND EXISTS (SELECT 1 FROM status_lists WHERE id = ? AND purpose = ?)`);
+      for (const s of c.status) {
+        if (bind.run(c.id, s.listId, s.index, s.listId, s.purpose).changes !== 1) {
+          throw new StoreError('STORE_CONFLICT', `status ${s.purpose} ${s.listId}#${s.index} was not allocated or is bound to another credential`);
+        }
+      }
+    });
+  }
+
+  private credentialOf(r: CredentialRow): CredentialRecord {
+    const status = (this.db.prepare(`SELECT l.purpose, a.list_id, a.idx FROM status_allocations a JOIN status_lists l ON l.id = a.list_id
+      WHERE a.credential_id = ? ORDER BY l.purpose, a.list_id`).all(r.id) as { purpose: StatusPurpose; list_id: string; idx: number }[])
+      .map((s) => ({ purpose: s.purpose, listId: s.list_id, index: s.idx }));
+    return {
+      id: r.id, kind: r.kind, subject: parseJson(r.subject, 'credential subject'),
+      achievementCodes: parseJson(r.achievement_codes, 'achievement codes') as string[],
+      record: r.record, format: r.format, jwt: r.jwt, seal: r.seal, status, createdAt: r.created_at,
+      bulkKey: bulkKeyOf(r.bulk_key), revoked: r.revoked === 1, suspended: r.suspended === 1,
+    };
+  }
+
+  getCredential(id: string): CredentialRecord | null {
+    const r = this.db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialRow | undefined;
+    return r ? this.credentialOf(r) : null;
+  }
+
+  getCredentialByBulkKey(key: BulkKey): CredentialRecord | null {
+    const r = this.db.prepare('SELECT * FROM credentials WHERE bulk_key = ?').get(bulkKeyText(key)) as CredentialRow | undefined;
+    return r ? this.credentialOf(r) : null;
+  }
+
+  countCredentials(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM credentials').pluck().get() as number;
+  }
+
+  listCredentials(page?: Page): CredentialRecord[] {
+    const { limit, offset } = pageOf(page);
+    return (this.db.prepare('SELECT * FROM credentials ORDER BY created_at, id LIMIT ? OFFSET ?').all(limit, offset) as CredentialRow[])
+      .map((r) => this.credentialOf(r));
+  }
+
+  setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): SetStatusResult {
+    return this.write(() => {
+      const cred = this.db.prepare('SELECT revoked, suspended FROM credentials WHERE id = ?').get(credentialId) as { revoked: number; suspended: number } | undefined;
+      if (!cred) throw new StoreError('NOT_FOUND', `no credential ${credentialId}`);
+      const a = this.db.prepare(`SELECT a.list_id, a.idx FROM status_allocations a JOIN status_lists l ON l.id = a.list_id
+        WHERE a.credential_id = ? AND l.purpose = ?`).get(credentialId, purpose) as { list_id: string; idx: number } | undefined;
+      if (!a) throw new StoreError('NOT_FOUND', `credential ${credentialId} has no ${purpose} status entry`);
+      if (purpose === 'revocation' && !value && cred.revoked === 1) {
+        throw new StoreError('REVOCATION_IRREVERSIBLE', `credential ${credentialId} is revoked; revocation cannot be undone`);
+      }
+      const list = this.getStatusList(a.list_id)!;
+      const changed = getBit(list.bits, a.idx) !== value;
+      let version = list.version;
+      if (changed) {
+        setBit(list.bits, a.idx, value);
+        version = list.version + 1;
+        this.db.prepare('UPDATE status_lists SET bits = ?, version = ? WHERE id = ?').run(list.bits, version, a.list_id);
+      }
+      const column = purpose === 'revocation' ? 'revoked' : 'suspended';
+      this.db.prepare(`UPDATE credentials SET ${column} = ? WHERE id = ?`).run(value ? 1 : 0, credentialId);
+      return { listId: a.list_id, index: a.idx, changed, version };
+    });
+  }
+
+  // ---- audit log
+  appendAudit(e: NewAuditEntry): number {
+    const info = this.db.prepare('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
+      .run(e.at, e.actor, e.action, e.target ?? null, JSON.stringify(e.details ?? {}));
+    return Number(info.lastInsertRowid);
+  }
+
+  listAudit(options: { afterId?: number; limit?: number } = {}): AuditEntry[] {
+    const { limit } = pageOf({ limit: options.limit ?? 100 });
+    return (this.db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?').all(options.afterId ?? 0, limit) as AuditRow[])
+      .map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, target: r.target, details: parseJson(r.details, 'audit details') }));
+  }
+
+  // ---- API keys
+  createApiKey(k: { id: string; label: string; hash: string; createdAt: string }): void {
+    if (!/^[0-9a-f]{64}$/.test(k.hash)) throw new TypeError('API key hash must be lower-case hex SHA-256');
+    this.db.prepare('INSERT INTO api_keys (id, label, hash, created_at) VALUES (?, ?, ?, ?)').run(k.id, k.label, k.hash, k.createdAt);
+  }
+
+  listApiKeys(): ApiKeyRecord[] {
+    return (this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as ApiKeyRow[]).map(apiKeyOf);
+  }
+
+  revokeApiKey(id: string, at: string): void {
+    const info = this.db.prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
+    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no API key ${id}`);
+  }
+
+  findApiKeyByHash(hash: string): ApiKeyRecord | null {
+    const r = this.db.prepare('SELECT * FROM api_keys WHERE hash = ?').get(hash) as ApiKeyRow | undefined;
+    return r ? apiKeyOf(r) : null;
+  }
+
+  // ---- wallet pick-up codes
+  createPickupCode(p: NewPickupCode): void {
+    this.db.prepare('INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(p.codeHash, p.credentialId, p.createdAt, p.expiresAt);
+  }
+
+  consumePickupCode(codeHash: string, now: string): ConsumePickupResult {
+    const nowMs = Date.parse(now);
+    if (Number.isNaN(nowMs)) throw new TypeError(`now is not an ISO date: ${now}`);
+    return this.write(() => {
+      const r = this.db.prepare('SELECT credential_id, expires_at, used_at FROM pickup_codes WHERE code_hash = ?').get(codeHash) as
+        { credential_id: string; expires_at: string; used_at: string | null } | undefined;
+      if (!r) return { ok: false, reason: 'unknown' } as const;
+      if (r.used_at !== null) return { ok: false, reason: 'used' } as const;
+      if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' } as const;
+      // The write lock is held since BEGIN IMMEDIATE, so no second consumer can pass the check above.
+      this.db.prepare('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, codeHash);
+      return { ok: true, credentialId: r.credential_id } as const;
+    });
+  }
+
+  // ---- bulk runs
+  startBulkRun(r: { id: string; session: string; startedAt: string }): void {
+    this.db.prepare('INSERT INTO bulk_runs (id, session, started_at) VALUES (?, ?, ?)').run(r.id, r.session, r.startedAt);
+  }
+
+  finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): void {
+    const info = this.db.prepare('UPDATE bulk_runs SET finished_at = ?, counts = ? WHERE id = ?').run(finishedAt, JSON.stringify(counts), id);
+    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no bulk run ${id}`);
+  }
+
+  getBulkRun(id: string): BulkRunRecord | null {
+    const r = this.db.prepare('SELECT * FROM bulk_runs WHERE id = ?').get(id) as BulkRunRow | undefined;
+    return r ? bulkRunOf(r) : null;
+  }
+
+  listBulkRuns(): BulkRunRecord[] {
+    return (this.db.prepare('SELECT * FROM bulk_runs ORDER BY started_at, id').all() as BulkRunRow[]).map(bulkRunOf);
+  }
+}

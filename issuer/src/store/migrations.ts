@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from './errors.ts';
+
+/**
+ * Schema versions, oldest first; version N is MIGRATIONS[N - 1]. Never edit a released entry:
+ * append a new one. Each runs in the same transaction as its `schema_migrations` row, so a
+ * database is always at exactly one version (SQLite DDL is transactional).
+ */
+export const MIGRATIONS: readonly string[] = [
+  // v1: profile, keys, catalogue, status lists and allocations, credentials, audit log, API keys.
+  `
+  CREATE TABLE issuer_profile (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id TEXT NOT NULL,
+    names TEXT NOT NULL,
+    country TEXT NOT NULL,
+    did_method TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE keys (
+    kid TEXT PRIMARY KEY,
+    public_key_multibase TEXT NOT NULL,
+    key_file TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_until TEXT,
+    revoked_at TEXT,
+    status TEXT NOT NULL CHECK (status IN ('active', 'retired'))
+  );
+  -- One signing key at a time: rotation retires the old key in the same transaction.
+  CREATE UNIQUE INDEX keys_one_active ON keys (status) WHERE status = 'active';
+  CREATE TABLE achievements (
+    code TEXT PRIMARY KEY,
+    entry TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE status_lists (
+    id TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('revocation', 'suspension')),
+    number INTEGER NOT NULL,
+    length INTEGER NOT NULL CHECK (length > 0 AND length % 8 = 0),
+    bits BLOB NOT NULL CHECK (length(bits) * 8 = length),
+    used_count INTEGER NOT NULL DEFAULT 0,
+    full INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (purpose, number)
+  );
+  CREATE TABLE credentials (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    achievement_codes TEXT NOT NULL,
+    record TEXT NOT NULL,
+    format TEXT NOT NULL,
+    jwt TEXT,
+    seal TEXT,
+    created_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    suspended INTEGER NOT NULL DEFAULT 0,
+    bulk_key TEXT UNIQUE
+  );
+  CREATE INDEX credentials_created ON credentials (created_at, id);
+  -- Every index ever handed out, bound or not: the primary key is what makes reuse impossible.
+  CREATE TABLE status_allocations (
+    list_id TEXT NOT NULL REFERENCES status_lists (id),
+    idx INTEGER NOT NULL,
+    credential_id TEXT REFERENCES credentials (id),
+    PRIMARY KEY (list_id, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX status_allocations_credential ON status_allocations (credential_id);
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    details TEXT NOT NULL
+  );
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  `,
+  // v2: the signed status list cache, wallet pick-up codes, bulk runs.
+  `
+  ALTER TABLE status_lists ADD COLUMN signed_json TEXT;
+  ALTER TABLE status_lists ADD COLUMN signed_version INTEGER;
+  ALTER TABLE status_lists ADD COLUMN signed_at TEXT;
+  CREATE TABLE pickup_codes (
+    code_hash TEXT PRIMARY KEY,
+    credential_id TEXT NOT NULL REFERENCES credentials (id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE TABLE bulk_runs (
+    id TEXT PRIMARY KEY,
+    session TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    counts TEXT
+  );
+  `,
+];
+
+/** The schema version of a database (0 for a new file). */
+export function schemaVersion(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/**
+ * Brings the database up to `upTo` (default: the latest). Refuses a database newer than this
+ * code rather than guess at a schema it does not know.
+ */
+export function migrate(db: Database.Database, upTo: number = MIGRATIONS.length): number {
+  return db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current > MIGRATIONS.length) {
+      throw new StoreError('STORE_SCHEMA_TOO_NEW', `database schema v${current} is newer than this software (v${MIGRATIONS.length})`);
+    }
+    const record = db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+    for (let v = current + 1; v <= upTo; v++) {
+      db.exec(MIGRATIONS[v - 1]!);
+      record.run(v);
+    }
+    return Math.max(current, upTo);
+  }).immediate();
+}
