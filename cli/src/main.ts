@@ -6,6 +6,8 @@ type Group = { summary: string; load: () => Promise<{ run: (argv: string[], io: 
 
 const GROUPS: Record<string, Group> = {
   serve: { summary: 'start the HTTP server (issuer API, verifier, wallet pages)', load: () => import('./serve-command.ts') },
+  trust: { summary: 'trust bundles: create an anchor key, build and show bundles', load: () => import('./trust-command.ts') },
+  keys: { summary: 'Ed25519 signing keys: create an encrypted key file, show its DID', load: () => import('./keys-command.ts') },
 };
 
 /** Lets app packages add their command groups without this file importing them eagerly. */

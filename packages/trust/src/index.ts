@@ -33,6 +33,7 @@ export type { BuildTrustBundleInput, TrustIssuerOverride } from './build-trust-b
 export { signTrustBundle } from './sign-trust-bundle.ts';
 export { verifyTrustBundle, MAX_TRUST_BUNDLE_BYTES } from './verify-trust-bundle.ts';
 export type { VerifyTrustBundleOptions, VerifiedTrustBundle, TrustBundleVerification, TrustFailure } from './verify-trust-bundle.ts';
+export { inspectTrustBundle } from './inspect-trust-bundle.ts';
 export { acceptBundle } from './accept-bundle.ts';
 export type { AcceptBundleResult } from './accept-bundle.ts';
 export { findIssuer } from './find-issuer.ts';

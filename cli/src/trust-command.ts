@@ -1,0 +1,266 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { contextDigests } from '@lp/contexts';
+import { decryptKeyFile, didKeyFromPublicKey, encryptKeyFile, generateKeyPair } from '@lp/crypto';
+import {
+  buildTrustBundle,
+  inspectTrustBundle,
+  keyValidAt,
+  signTrustBundle,
+  verifyTrustBundle,
+  type TrustBundle,
+} from '@lp/trust';
+import type { CliIo } from './io.ts';
+import { readPassphrase } from './passphrase.ts';
+import { UsageError } from './usage-error.ts';
+
+const HELP = `usage: lp trust <command> [options]
+
+Trust bundles: the signed list of issuers, keys, catalogues and status lists a verifier
+believes offline (DESIGN.md "Trust without a network").
+
+  lp trust init-anchor --out ANCHOR-KEY.json [--label TEXT]
+      create a trust-anchor key, encrypted under LP_PASSPHRASE (or a prompt);
+      prints the anchor's did:key on its last line (pin it in LP_TRUST_ANCHORS)
+  lp trust build --anchor ANCHOR-KEY.json --add FRAGMENT.json [--add …]
+                 --sequence N --expires DATE --out BUNDLE.json [--issued-at DATE]
+      merge issuer fragments into one bundle signed by the anchor (flattened JWS, EdDSA)
+  lp trust show BUNDLE.json [--anchor DID …] [--json] [--now DATE]
+      print sequence, expiry, issuers, keys and their windows, catalogue sizes, status list
+      ages; with --anchor the signature is verified first (exit 1 if it fails, 3 if expired)`;
+
+const help = (argv: string[]) => argv.includes('--help') || argv.includes('-h');
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.stdout.write(HELP + '\n');
+    return cmd ? 0 : 2;
+  }
+  switch (cmd) {
+    case 'init-anchor':
+      return initAnchor(rest, io);
+    case 'build':
+      return build(rest, io);
+    case 'show':
+      return show(rest, io);
+    default:
+      throw new UsageError(`unknown command "${cmd}" (lp trust --help)`);
+  }
+}
+
+function parseDate(text: string, what: string): Date {
+  // A bare day means its start in UTC, so the same command gives the same bundle everywhere.
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`${what}: not a date: "${text}"`);
+  return d;
+}
+
+/** parseArgs with its errors (unknown option, missing value) turned into usage errors (exit 2). */
+function args<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+async function readJson(io: CliIo, file: string, what: string): Promise<unknown> {
+  const text = await readFile(resolve(io.cwd, file), 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new UsageError(`${what} ${file} is not JSON`);
+  }
+}
+
+async function initAnchor(argv: string[], io: CliIo): Promise<number> {
+  if (help(argv)) {
+    io.stdout.write('usage: lp trust init-anchor --out ANCHOR-KEY.json [--label TEXT]\n');
+    return 0;
+  }
+  const { values } = args({ args: argv, strict: true, options: { ...HELP_OPTION, out: { type: 'string' }, label: { type: 'string' } } });
+  const out = values.out;
+  if (!out) throw new UsageError('--out is required');
+  const passphrase = await readPassphrase(io, 'Passphrase for the anchor key: ', { confirm: true });
+  const kp = await generateKeyPair();
+  const file = await encryptKeyFile(kp, passphrase, { label: values.label ?? 'Learning Passport trust anchor' });
+  // 'wx': never overwrite an existing anchor key (losing it means re-pinning every verifier).
+  await writeFile(resolve(io.cwd, out), JSON.stringify(file, null, 2) + '\n', { flag: 'wx', mode: 0o600 });
+  const did = didKeyFromPublicKey(kp.publicKey);
+  io.stdout.write(`anchor key written to ${out} (encrypted)\npin this anchor DID in verifiers (LP_TRUST_ANCHORS):\n${did}\n`);
+  return 0;
+}
+
+async function build(argv: string[], io: CliIo): Promise<number> {
+  if (help(argv)) {
+    io.stdout.write('usage: lp trust build --anchor ANCHOR-KEY.json --add FRAGMENT.json [--add …] --sequence N --expires DATE --out BUNDLE.json [--issued-at DATE]\n');
+    return 0;
+  }
+  const { values } = args({
+    args: argv,
+    strict: true,
+    options: {
+      ...HELP_OPTION,
+      anchor: { type: 'string' },
+      add: { type: 'string', multiple: true },
+      sequence: { type: 'string' },
+      expires: { type: 'string' },
+      'issued-at': { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const anchorFile = values.anchor;
+  const adds = values.add ?? [];
+  const out = values.out;
+  if (!anchorFile) throw new UsageError('--anchor is required');
+  if (adds.length === 0) throw new UsageError('at least one --add FRAGMENT.json is required');
+  if (!out) throw new UsageError('--out is required');
+  const seqText = values.sequence ?? '';
+  if (!/^\d{1,15}$/.test(seqText)) throw new UsageError('--sequence must be a whole number ≥ 0');
+  const sequence = Number(seqText);
+  if (!values.expires) throw new UsageError('--expires is required');
+  const expires = parseDate(values.expires, '--expires');
+  const issuedAt = values['issued-at'] ? parseDate(values['issued-at'], '--issued-at') : new Date();
+  if (expires.getTime() <= issuedAt.getTime()) throw new UsageError('--expires must be after the issue time');
+
+  const fragments = await Promise.all(adds.map((f) => readJson(io, f, 'fragment')));
+  const keyFile = await readJson(io, anchorFile, 'anchor key file');
+  const kp = await decryptKeyFile(keyFile, await readPassphrase(io, 'Passphrase for the anchor key: '));
+  const anchorDid = didKeyFromPublicKey(kp.publicKey);
+
+  // A verifier holding the bundle already at --out would refuse a lower or equal sequence: say so now.
+  const previous = await readFile(resolve(io.cwd, out), 'utf8').catch(() => undefined);
+  if (previous !== undefined) {
+    const held = inspectTrustBundle(previous);
+    if (held.ok && held.bundle.anchor === anchorDid && held.bundle.sequence >= sequence) {
+      throw new UsageError(`${out} already holds sequence ${held.bundle.sequence}: use --sequence ${held.bundle.sequence + 1} or more`);
+    }
+  }
+
+  const payload = buildTrustBundle({ fragments, sequence, issuedAt, expires, anchorDid, contexts: contextDigests() });
+  const jws = await signTrustBundle(payload, kp);
+  const text = JSON.stringify(jws) + '\n';
+  await writeFile(resolve(io.cwd, out), text);
+  io.stdout.write(
+    `trust bundle sequence ${sequence}: ${payload.issuers.length} issuer(s), ${Object.keys(payload.contexts).length} pinned contexts, ` +
+      `expires ${payload.expires}, ${text.length} bytes, signed by ${anchorDid}\nwritten to ${out}\n`,
+  );
+  return 0;
+}
+
+function age(from: Date, now: Date): string {
+  const s = Math.round((now.getTime() - from.getTime()) / 1000);
+  const abs = Math.abs(s);
+  const text = abs < 3600 ? `${Math.round(abs / 60)} min` : abs < 172800 ? `${Math.round(abs / 3600)} h` : `${Math.round(abs / 86400)} days`;
+  return s >= 0 ? `${text} old` : `${text} in the future`;
+}
+
+function summary(bundle: TrustBundle, now: Date) {
+  return {
+    sequence: bundle.sequence,
+    issuedAt: bundle.issuedAt,
+    expires: bundle.expires,
+    anchor: bundle.anchor,
+    contexts: Object.keys(bundle.contexts).length,
+    issuers: bundle.issuers.map((i) => ({
+      id: i.id,
+      names: i.names,
+      country: i.country,
+      kind: i.kind,
+      ...(i.accreditation ? { accreditation: i.accreditation } : {}),
+      keys: i.keys.map((k) => ({
+        id: k.id,
+        validFrom: k.validFrom,
+        validUntil: k.validUntil ?? null,
+        revokedAt: k.revokedAt ?? null,
+        achievements: k.achievements ?? null,
+        now: keyValidAt(k, now),
+      })),
+      catalogue: { size: i.catalogue.achievements.length, digest: i.catalogue.digest },
+      statusLists: i.statusLists.map((s) => ({
+        url: s.url,
+        purpose: s.purpose,
+        fetchedAt: s.fetchedAt,
+        ageSeconds: Math.round((now.getTime() - Date.parse(s.fetchedAt)) / 1000),
+      })),
+    })),
+  };
+}
+
+async function show(argv: string[], io: CliIo): Promise<number> {
+  if (help(argv)) {
+    io.stdout.write('usage: lp trust show BUNDLE.json [--anchor DID …] [--json] [--now DATE]\n');
+    return 0;
+  }
+  const { values, positionals } = args({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { ...HELP_OPTION, anchor: { type: 'string', multiple: true }, json: { type: 'boolean' }, now: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('one BUNDLE.json is required');
+  const file = positionals[0]!;
+  const now = values.now ? parseDate(values.now, '--now') : new Date();
+  const anchors = (values.anchor ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+  const text = await readFile(resolve(io.cwd, file), 'utf8');
+
+  let bundle: TrustBundle;
+  let verified = false;
+  let expired: boolean;
+  if (anchors.length > 0) {
+    const r = await verifyTrustBundle(text, { anchors, now });
+    if (!r.ok) {
+      if (values.json) io.stdout.write(JSON.stringify({ verified: false, code: r.code, message: r.message, ...(r.path ? { path: r.path } : {}) }) + '\n');
+      else io.stderr.write(`lp trust show: ${file}: ${r.code}: ${r.message}\n`);
+      return 1;
+    }
+    ({ bundle, expired } = r);
+    verified = true;
+  } else {
+    const r = inspectTrustBundle(text);
+    if (!r.ok) {
+      if (values.json) io.stdout.write(JSON.stringify({ verified: false, code: r.code, message: r.message, ...(r.path ? { path: r.path } : {}) }) + '\n');
+      else io.stderr.write(`lp trust show: ${file}: ${r.code}: ${r.message}\n`);
+      return 1;
+    }
+    bundle = r.bundle;
+    expired = now.getTime() >= Date.parse(bundle.expires);
+  }
+
+  const s = summary(bundle, now);
+  if (values.json) {
+    io.stdout.write(JSON.stringify({ verified, expired, ...s }, null, 2) + '\n');
+  } else {
+    const lines = [
+      `trust bundle ${file}`,
+      verified ? `  signature: verified, signed by pinned anchor ${bundle.anchor}` : '  signature: NOT CHECKED (pass --anchor DID to verify)',
+      `  sequence:  ${s.sequence}`,
+      `  issued:    ${s.issuedAt}`,
+      `  expires:   ${s.expires}${expired ? '  EXPIRED' : ''}`,
+      `  anchor:    ${s.anchor}`,
+      `  contexts:  ${s.contexts} pinned`,
+      `  issuers:   ${s.issuers.length}`,
+    ];
+    for (const i of s.issuers) {
+      const name = i.names.en ?? Object.values(i.names)[0] ?? '';
+      lines.push(`  - ${i.id}`, `      ${name} (${i.country}, ${i.kind})`);
+      for (const [lang, n] of Object.entries(i.names)) if (n !== name) lines.push(`      [${lang}] ${n}`);
+      if (i.accreditation) lines.push(`      accredited by ${i.accreditation.by}${i.accreditation.reference ? ` (${i.accreditation.reference})` : ''}${i.accreditation.validUntil ? ` until ${i.accreditation.validUntil}` : ''}`);
+      for (const k of i.keys) {
+        const window = `${k.validFrom} → ${k.validUntil ?? 'open'}`;
+        const revoked = k.revokedAt ? `, REVOKED ${k.revokedAt}` : '';
+        const may = k.achievements ? k.achievements.join(', ') || 'none' : 'all';
+        lines.push(`      key ${k.id}`, `          ${window}${revoked}; now: ${k.now}; may sign: ${may}`);
+      }
+      lines.push(`      catalogue: ${i.catalogue.size} achievement(s), sha256 ${i.catalogue.digest.slice(0, 16)}…`);
+      for (const l of i.statusLists) lines.push(`      status list ${l.url} (${l.purpose}) fetched ${l.fetchedAt}, ${age(new Date(l.fetchedAt), now)}`);
+      if (i.statusLists.length === 0) lines.push('      status lists: none');
+    }
+    io.stdout.write(lines.join('\n') + '\n');
+  }
+  return expired ? 3 : 0;
+}
