@@ -24,6 +24,7 @@ export interface CommonVerifyOptions {
   /** Tolerated clock difference for validFrom/validUntil, in seconds (default 300, as @digitalbazaar/vc). */
   maxClockSkewSeconds?: number;
   checkStatus?: StatusCheck;
+  /** Default: `checkProfile` of @lp/model. */
   profileCheck?: ProfileCheck;
 }
 

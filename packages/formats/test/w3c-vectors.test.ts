@@ -38,7 +38,7 @@ describe.each(NAMES.map((n) => [n]))('W3C vector %s', (name) => {
   });
 
   const proofPositions = [1, 20, 50, v.proofValue.length - 1];
-  it.each(proofPositions.map((i) => [`proofValue[${i}]`, i]))('one character changed in %s → rejected', async (_label, i) => {
+  it.each(proofPositions.map((i) => [`proofValue[${i}]`, i] as const))('one character changed in %s → rejected', async (_label, i) => {
     const tampered = structuredClone(v.signedCredential);
     const pv = tampered.proof.proofValue as string;
     tampered.proof.proofValue = pv.slice(0, i) + (pv[i] === '2' ? '3' : '2') + pv.slice(i + 1);

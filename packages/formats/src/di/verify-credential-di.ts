@@ -34,8 +34,9 @@ export async function verifyCredentialDi(credential: unknown, opts: VerifyDiOpti
 
   // vc's own well-formedness rules (VC Data Model 2.0 §4), evaluated at a time inside the validity
   // period: whether the time is right is the separate 'validity' check, not a parse failure.
+  // (maxClockSkew 1 s: vc's compareTime counts equal times as different when the skew is 0.)
   try {
-    vc._checkCredential({ credential: cred, now: clampToValidity(cred, now), mode: 'verify', maxClockSkew: 0 });
+    vc._checkCredential({ credential: cred, now: clampToValidity(cred, now), mode: 'verify', maxClockSkew: 1 });
     checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed VC 2.0 credential'));
   } catch (err) {
     checks.push(makeCheck('parse', 'fail', 'CREDENTIAL_MALFORMED', `not a well-formed credential: ${(err as Error).message}`));
@@ -61,7 +62,7 @@ async function checkSignature(cred: Record<string, unknown>, now: Date, opts: Ve
       purpose,
       documentLoader: opts.documentLoader,
       now: clampToValidity(cred, now),
-      maxClockSkew: 0,
+      maxClockSkew: 1,
       // The status list is a separate check of the pipeline ('status'), run after this one.
       checkStatus: async () => ({ verified: true }),
     });

@@ -31,23 +31,27 @@ export async function verifyCredentialJwt(jwt: string, opts: VerifyJwtOptions = 
   };
   if (typeof jwt !== 'string' || jwt.length > MAX_FULL_RECORD_BYTES) return failParse('JWT_MALFORMED', 'not a compact JWS within the size limit');
   const parts = jwt.trim().split('.');
-  if (parts.length !== 3 || !parts.every((p) => p.length > 0 && B64URL.test(p))) {
+  if (parts.length !== 3 || !parts.every((part) => B64URL.test(part))) {
     return failParse('JWT_MALFORMED', 'not a compact JWS: three base64url parts separated by dots');
   }
   const [h, p, s] = parts as [string, string, string];
   const header = decodeJson(h);
+  if (!header) return failParse('JWT_MALFORMED', 'the protected header is not base64url JSON');
+  // The algorithm is decided before anything else (RFC 8725 §2.1, §3.1): `none`, HMAC and other
+  // algorithms are refused whatever the rest of the token holds.
+  if (header.alg !== 'EdDSA') return failParse('JWT_ALG_NOT_ALLOWED', `alg "${String(header.alg)}" is not allowed: only EdDSA`);
+  if (header.typ !== 'vc+jwt') return failParse('JWT_TYP_INVALID', `typ "${String(header.typ)}" is not vc+jwt`);
+  // RFC 7515 §4.1.11: a recipient must reject a JWS whose `crit` names extensions it does not know.
+  if (header.crit !== undefined) return failParse('JWT_MALFORMED', 'unsupported critical header parameters');
   const payload = decodeJson(p);
+  if (!payload) return failParse('JWT_MALFORMED', 'the payload is not base64url JSON');
   let signature: Uint8Array | undefined;
   try {
     signature = base64url.decode(s);
   } catch {
     signature = undefined;
   }
-  if (!header || !payload || !signature) return failParse('JWT_MALFORMED', 'header or payload is not base64url JSON, or the signature is not base64url');
-  if (header.alg !== 'EdDSA') return failParse('JWT_ALG_NOT_ALLOWED', `alg "${String(header.alg)}" is not allowed: only EdDSA`);
-  if (header.typ !== 'vc+jwt') return failParse('JWT_TYP_INVALID', `typ "${String(header.typ)}" is not vc+jwt`);
-  // RFC 7515 §4.1.11: a recipient must reject a JWS whose `crit` names extensions it does not know.
-  if (header.crit !== undefined) return failParse('JWT_MALFORMED', 'unsupported critical header parameters');
+  if (!signature) return failParse('JWT_MALFORMED', 'the signature is not base64url');
   if (signature.length !== 64) return failParse('JWT_MALFORMED', 'an EdDSA signature is 64 bytes');
 
   const iss = payload.iss;

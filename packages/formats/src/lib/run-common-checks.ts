@@ -1,4 +1,4 @@
-import type { Check } from '@lp/model';
+import { checkProfile, type Check } from '@lp/model';
 import { makeCheck } from './make-check.ts';
 import { checkValidityPeriod } from './check-validity-period.ts';
 import type { CommonVerifyOptions } from '../types.ts';
@@ -21,6 +21,7 @@ export async function runCommonChecks(
     }
   }
   checks.push(checkValidityPeriod(credential, opts.now ?? new Date(), opts.maxClockSkewSeconds ?? 300, jwtTimes));
-  checks.push(opts.profileCheck ? opts.profileCheck(credential) : makeCheck('profile', 'skipped', 'PROFILE_NOT_CHECKED', 'profile not checked'));
+  // Default: the zod profiles of packages/model (VC 2.0, OB 3.0, CLR 2.0).
+  checks.push((opts.profileCheck ?? checkProfile)(credential));
   return checks;
 }
