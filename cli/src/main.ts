@@ -8,6 +8,8 @@ const GROUPS: Record<string, Group> = {
   serve: { summary: 'start the HTTP server (issuer API, verifier, wallet pages)', load: () => import('./serve-command.ts') },
   trust: { summary: 'trust bundles: create an anchor key, build and show bundles', load: () => import('./trust-command.ts') },
   keys: { summary: 'Ed25519 signing keys: create an encrypted key file, show its DID', load: () => import('./keys-command.ts') },
+  sign: { summary: 'sign a credential (Data Integrity or vc+jwt) with an encrypted key file', load: () => import('./sign-command.ts') },
+  verify: { summary: 'verify a credential offline (Data Integrity JSON or vc+jwt)', load: () => import('@lp/verifier').then((m) => ({ run: m.runVerifyCommand })) },
 };
 
 /** Lets app packages add their command groups without this file importing them eagerly. */

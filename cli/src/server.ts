@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
+import { createVerifyRouter } from '@lp/verifier';
 
 export interface ServerConfig {
   port: number;
@@ -21,6 +22,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(createVerifyRouter());
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
     s.once('error', reject);

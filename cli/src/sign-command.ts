@@ -1,0 +1,96 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { decryptKeyFile, didKeyFromPublicKey, parseKeyFile } from '@lp/crypto';
+import { createDocumentLoader } from '@lp/contexts';
+import { signCredentialDi, signCredentialJwt } from '@lp/formats';
+import type { CliIo } from './io.ts';
+import { readPassphrase } from './passphrase.ts';
+import { UsageError } from './usage-error.ts';
+
+const HELP = `usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--out FILE]
+
+Signs a VC 2.0 credential with an encrypted Ed25519 key file (passphrase: LP_PASSPHRASE, else a
+prompt). Fills what is absent: issuer (the key's did:key; an issuer object gets it as its id),
+validFrom (now) and id (urn:uuid). Writes the signed JSON (di: Data Integrity eddsa-rdfc-2022)
+or a compact application/vc+jwt (jwt) to --out, else to standard output.
+  --key FILE       the encrypted key file (lp keys new)
+  --format di|jwt  default di
+  --out FILE       where to write (default: standard output)`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1 || !values.key) throw new UsageError('usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--out FILE]');
+  if (values.format !== 'di' && values.format !== 'jwt') throw new UsageError(`--format must be di or jwt, not "${values.format}"`);
+
+  const credential = readJsonObject(resolve(io.cwd, positionals[0]!), positionals[0]!);
+  const keyFile = parseKeyFile(readText(resolve(io.cwd, values.key), values.key));
+  const keyPair = await decryptKeyFile(keyFile, await readPassphrase(io));
+  const did = didKeyFromPublicKey(keyPair.publicKey);
+  const verificationMethod = `${did}#${did.slice('did:key:'.length)}`;
+  const now = new Date();
+  fillAbsent(credential, did, now);
+
+  const output = values.format === 'jwt'
+    ? (await signCredentialJwt(credential, { keyPair, kid: verificationMethod, now })) + '\n'
+    : JSON.stringify(await signCredentialDi(credential, { keyPair, verificationMethod, created: now, documentLoader: createDocumentLoader() }), null, 2) + '\n';
+  if (values.out) {
+    try {
+      writeFileSync(resolve(io.cwd, values.out), output);
+    } catch (err) {
+      throw new UsageError(`cannot write ${values.out}: ${(err as Error).message}`);
+    }
+    io.stderr.write(`signed (${values.format}) by ${did} → ${values.out}\n`);
+  } else {
+    io.stdout.write(output);
+  }
+  return 0;
+}
+
+/** issuer, validFrom and id where the credential has none (VC Data Model 2.0 §4.7, §4.9, §4.4). */
+function fillAbsent(credential: Record<string, unknown>, did: string, now: Date): void {
+  const issuer = credential.issuer;
+  if (issuer === undefined) credential.issuer = did;
+  else if (issuer && typeof issuer === 'object' && !Array.isArray(issuer)) {
+    const obj = issuer as Record<string, unknown>;
+    if (obj.id === undefined) obj.id = did;
+  }
+  if (credential.validFrom === undefined) credential.validFrom = `${now.toISOString().slice(0, 19)}Z`;
+  if (credential.id === undefined) credential.id = `urn:uuid:${randomUUID()}`;
+}
+
+function readText(path: string, label: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${label}: ${(err as Error).message}`);
+  }
+}
+
+function readJsonObject(path: string, label: string): Record<string, unknown> {
+  const text = readText(path, label);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${label} is not JSON: ${(err as Error).message}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${label} is not a JSON object`);
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,16 @@
+/**
+ * What the verifier's commands touch of their process. Structurally the same as @lp/cli's CliIo;
+ * declared here so that the verifier app does not import the CLI that composes it.
+ */
+export interface VerifierIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+}
+
+/** Wrong arguments or an unreadable file: the command prints the message and exits 2. */
+export class VerifyUsageError extends Error {
+  override readonly name = 'VerifyUsageError';
+  readonly code = 'USAGE';
+}
