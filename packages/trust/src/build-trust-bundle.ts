@@ -2,7 +2,7 @@ import { computeCatalogueDigest } from './compute-catalogue-digest.ts';
 import { TrustError } from './errors.ts';
 import { parseOrThrow } from './lib/parse.ts';
 import { parseTrustFragment } from './parse-trust-fragment.ts';
-import { zTrustBundle, type TrustAccreditation, type TrustBundle, type TrustIssuer, type TrustIssuerKind } from './z-trust-bundle.ts';
+import { zTrustBundle, type CatalogueEntry, type TrustAccreditation, type TrustBundle, type TrustIssuer, type TrustIssuerKind } from './z-trust-bundle.ts';
 
 /** What the anchor decides about an issuer, over what the issuer said about itself. */
 export interface TrustIssuerOverride {
@@ -50,7 +50,9 @@ export function buildTrustBundle(input: BuildTrustBundleInput): TrustBundle {
     if (seen.has(f.id)) throw new TrustError('TRUST_DUPLICATE_ISSUER', `issuer ${f.id} appears in more than one fragment`);
     seen.add(f.id);
     const digest = computeCatalogueDigest(f.catalogue.achievements);
-    if (f.catalogue.digest !== undefined && f.catalogue.digest !== digest) {
+    // The issuer may have digested its entries before normalization (scale bounds as numbers).
+    const rawEntries = rawCatalogue(raw);
+    if (f.catalogue.digest !== undefined && f.catalogue.digest !== digest && (rawEntries === undefined || f.catalogue.digest !== computeCatalogueDigest(rawEntries))) {
       throw new TrustError('TRUST_CATALOGUE_DIGEST_MISMATCH', `fragment ${i} (${f.id}): catalogue digest does not match its entries`, '$.catalogue.digest');
     }
     const o = input.overrides?.[f.id];
@@ -90,4 +92,13 @@ export function buildTrustBundle(input: BuildTrustBundleInput): TrustBundle {
   };
   // Validate what we are about to sign (sequence range, anchor DID, override shapes…).
   return parseOrThrow(zTrustBundle, payload, 'TRUST_BUNDLE_MALFORMED', 'trust bundle');
+}
+
+function rawCatalogue(raw: unknown): CatalogueEntry[] | undefined {
+  try {
+    const v = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { catalogue?: { achievements?: unknown } };
+    return Array.isArray(v?.catalogue?.achievements) ? (v.catalogue.achievements as CatalogueEntry[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

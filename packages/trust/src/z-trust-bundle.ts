@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogueAchievementSchema } from '@lp/model';
 
 // Schemas of the trust bundle (DESIGN.md "Trust without a network"). Types come from z.infer so
 // that the schema and the type cannot drift apart.
@@ -35,11 +36,11 @@ export const zTrustKey = z.object({
 });
 
 /**
- * A catalogue entry. The full entry (multilingual name, description, ISCED level, field, result
- * scale) belongs to @lp/model; here only `code` is required and the rest is kept as given, so
- * the digest covers exactly what the issuer exported.
+ * A catalogue entry: @lp/model's CatalogueAchievement (code → multilingual names, descriptions,
+ * ISCED level and field, result scales). Strict, so the verifier can rely on what it renders.
+ * Its scale bounds normalize numbers to strings; digests are computed over the parsed form.
  */
-export const zCatalogueEntry = z.looseObject({ code: z.string().min(1) });
+export const zCatalogueEntry = CatalogueAchievementSchema;
 
 export const zCatalogue = z.object({
   /** SHA-256 hex of the canonical JSON (RFC 8785 manner) of `achievements`. */

@@ -23,8 +23,15 @@ export function webFragment(kp1: Ed25519KeyPair, kp2: Ed25519KeyPair, id = 'did:
     ],
     catalogue: {
       achievements: [
-        { code: 'MATH-9', name: { en: 'Mathematics, grade 9', ar: 'الرياضيات، الصف التاسع' }, iscedLevel: '2' },
-        { code: 'ENG-9', name: { en: 'English, grade 9' }, iscedLevel: '2' },
+        {
+          code: 'MATH-9',
+          achievementType: 'Certificate',
+          names: { en: 'Mathematics, grade 9', ar: 'الرياضيات، الصف التاسع' },
+          iscedLevel: '2',
+          iscedField: '0541',
+          resultDescriptions: [{ id: 'score', resultType: 'ScaledScore', names: { en: 'Score', ar: 'الدرجة' }, valueMin: '0', valueMax: '100' }],
+        },
+        { code: 'ENG-9', achievementType: 'Certificate', names: { en: 'English, grade 9' }, iscedLevel: '2', resultDescriptions: [] },
       ],
     },
     statusLists: [
@@ -50,7 +57,9 @@ export function keyFragment(kp: Ed25519KeyPair): TrustFragment {
     country: 'UA',
     kind: 'school',
     keys: [{ id: `${did}#${multibaseOf(kp)}`, publicKeyMultibase: multibaseOf(kp), validFrom: '2024-09-01T00:00:00Z' }],
-    catalogue: { achievements: [{ code: 'CERT-BASIC', name: { uk: 'Свідоцтво', en: 'Certificate' } }] },
+    catalogue: {
+      achievements: [{ code: 'CERT-BASIC', achievementType: 'Diploma', names: { uk: 'Свідоцтво', en: 'Certificate' }, resultDescriptions: [] }],
+    },
     statusLists: [],
   };
 }

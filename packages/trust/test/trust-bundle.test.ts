@@ -131,7 +131,7 @@ describe('build, sign, verify', () => {
 
   test('a catalogue that does not match its digest is refused', async () => {
     const p = payload(1);
-    const body = { ...p, issuers: [{ ...p.issuers[0]!, catalogue: { ...p.issuers[0]!.catalogue, achievements: [{ code: 'FAKE' }] } }] };
+    const body = { ...p, issuers: [{ ...p.issuers[0]!, catalogue: { ...p.issuers[0]!.catalogue, achievements: [{ code: 'FAKE', achievementType: 'Certificate', names: { en: 'Fake' }, resultDescriptions: [] }] } }] };
     const jws = await rawJws({ alg: 'EdDSA', typ: 'lp-trust+json', kid: kidOf(anchor) }, body);
     expect(await verifyTrustBundle(jws, { anchors: [anchorDid], now: NOW })).toMatchObject({ ok: false, code: 'TRUST_CATALOGUE_DIGEST_MISMATCH' });
   });
@@ -205,6 +205,17 @@ describe('fragments and overrides', () => {
     const f = keyFragment(school);
     const bad = { ...f, keys: [{ ...f.keys[0]!, publicKeyMultibase: webFragment(k1, k2).keys[0]!.publicKeyMultibase }] };
     expect(() => parseTrustFragment(bad)).toThrow(expect.objectContaining({ path: '$.keys[0].publicKeyMultibase' }));
+  });
+
+  test('catalogue entries are checked against @lp/model; a digest over the raw entries is accepted', () => {
+    const f = webFragment(k1, k2);
+    const noNames = { ...f, catalogue: { achievements: [{ code: 'X-1', achievementType: 'Certificate', resultDescriptions: [] }] } };
+    expect(() => parseTrustFragment(noNames)).toThrow(expect.objectContaining({ code: 'TRUST_FRAGMENT_MALFORMED', path: '$.catalogue.achievements[0].names' }));
+    const raw = [{ ...f.catalogue.achievements[0]!, resultDescriptions: [{ resultType: 'ScaledScore', name: 'Score', valueMin: 0, valueMax: 100 }] }];
+    const stated = { ...f, catalogue: { digest: computeCatalogueDigest(raw as never), achievements: raw } };
+    const p = buildTrustBundle({ fragments: [stated], sequence: 1, issuedAt: NOW, expires: NOW, anchorDid });
+    expect(p.issuers[0]!.catalogue.achievements[0]!.resultDescriptions[0]).toMatchObject({ valueMin: '0', valueMax: '100' });
+    expect(p.issuers[0]!.catalogue.digest).toBe(computeCatalogueDigest(p.issuers[0]!.catalogue.achievements));
   });
 
   test('the same issuer twice is refused', () => {
