@@ -53,9 +53,13 @@ export async function verifyWith(kind: VerifyKind, publicKey: Uint8Array, messag
   if (kind === 'pure') return verifyPure(publicKey, message, signature);
   if (kind !== 'webcrypto') throw new TypeError(`unknown verification path "${String(kind)}"`);
   if (signature.length !== 64) return false;
-  if (!isAcceptablePublicKey(publicKey)) return false;
-  if (!(await hasNativeEd25519())) throw new CryptoError('CRYPTO_UNAVAILABLE', 'this runtime has no Ed25519 in WebCrypto');
-  const key = await importPublicKey(publicKey);
+  // Only keys that passed the policy enter the cache, so a hit skips the (costly) point checks.
+  let key = keyCache.get(bytesToHex(publicKey));
+  if (!key) {
+    if (!isAcceptablePublicKey(publicKey)) return false;
+    if (!(await hasNativeEd25519())) throw new CryptoError('CRYPTO_UNAVAILABLE', 'this runtime has no Ed25519 in WebCrypto');
+    key = await importPublicKey(publicKey);
+  }
   return subtle().verify({ name: 'Ed25519' }, key, ownBytes(signature), ownBytes(message));
 }
 
