@@ -18,7 +18,7 @@ describe('qrVersionFor', () => {
     const qr = createQr(seal, 'M');
     expect(qr.segments).toHaveLength(1);
     expect(qr.segments[0]!.mode.id).toBe('Alphanumeric');
-    const asBytes = QRCode.create([{ data: seal, mode: 'byte' }], { errorCorrectionLevel: 'M' });
+    const asBytes = QRCode.create([{ data: new TextEncoder().encode(seal), mode: 'byte' }], { errorCorrectionLevel: 'M' });
     expect(asBytes.version).toBeGreaterThan(qr.version);
   });
 
