@@ -39,11 +39,16 @@ export const MIGRATIONS: readonly string[] = [
     purpose TEXT NOT NULL CHECK (purpose IN ('revocation', 'suspension')),
     number INTEGER NOT NULL,
     length INTEGER NOT NULL CHECK (length > 0 AND length % 8 = 0),
-    bits BLOB NOT NULL CHECK (length(bits) * 8 = length),
     used_count INTEGER NOT NULL DEFAULT 0,
     full INTEGER NOT NULL DEFAULT 0,
     version INTEGER NOT NULL DEFAULT 1,
     UNIQUE (purpose, number)
+  );
+  -- The 16 KiB bitstring lives apart from the counters: SQLite rewrites a whole row (overflow
+  -- pages included) on any UPDATE, and used_count changes on every allocation.
+  CREATE TABLE status_list_bits (
+    list_id TEXT PRIMARY KEY REFERENCES status_lists (id),
+    bits BLOB NOT NULL
   );
   CREATE TABLE credentials (
     id TEXT PRIMARY KEY,
@@ -90,9 +95,12 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // v2: the signed status list cache, wallet pick-up codes, bulk runs.
   `
-  ALTER TABLE status_lists ADD COLUMN signed_json TEXT;
-  ALTER TABLE status_lists ADD COLUMN signed_version INTEGER;
-  ALTER TABLE status_lists ADD COLUMN signed_at TEXT;
+  CREATE TABLE status_list_signed (
+    list_id TEXT PRIMARY KEY REFERENCES status_lists (id),
+    json TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    signed_at TEXT NOT NULL
+  );
   CREATE TABLE pickup_codes (
     code_hash TEXT PRIMARY KEY,
     credential_id TEXT NOT NULL REFERENCES credentials (id),

@@ -151,7 +151,10 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
     migrate(db);
   } catch (e) {
     db?.close();
-    throw mapSqliteError(e);
+    const mapped = mapSqliteError(e);
+    // better-sqlite3 throws a plain TypeError for a missing directory: still an I/O failure here.
+    if (mapped instanceof StoreError) throw mapped;
+    throw new StoreError('STORE_IO', `cannot open the database at ${path}: ${(e as Error).message}`, { cause: e });
   }
   const ops = new SqliteOps(db, {
     listLength,

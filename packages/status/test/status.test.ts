@@ -60,7 +60,7 @@ describe('encodeList / decodeList', () => {
       const text = encodeList(bits);
       expect(text).toMatch(/^u[A-Za-z0-9_-]+$/);
       expect(decodeList(text)).toEqual(bits);
-    }), { numRuns: 30 });
+    }), { numRuns: 15 });
   });
 
   it('is deterministic (GZIP mtime 0) and an empty list is small', () => {

@@ -6,10 +6,12 @@ import { StoreError } from '../errors.ts';
  * error thrown inside `transaction`, a TypeError from a bug) pass through unchanged.
  */
 export function mapSqliteError(e: unknown): unknown {
-  if (e instanceof StoreError || !(e instanceof Error)) return e;
-  const code = (e as { code?: unknown }).code;
+  // Duck-typed, not `instanceof Error`: the native driver's errors may come from another realm
+  // (jest's VM modules), where instanceof fails.
+  if (e instanceof StoreError || typeof e !== 'object' || e === null) return e;
+  const { code, message } = e as { code?: unknown; message?: unknown };
   if (typeof code !== 'string') return e;
-  const m = e.message;
+  const m = String(message);
   if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return new StoreError('STORE_FULL', `disk full: ${m}`, { cause: e });
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError('STORE_BUSY', `database busy: ${m}`, { cause: e });

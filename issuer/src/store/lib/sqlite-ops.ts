@@ -43,7 +43,7 @@ function pageOf(page: Page | undefined): { limit: number; offset: number } {
 interface KeyRow { kid: string; public_key_multibase: string; key_file: string; valid_from: string; valid_until: string | null; revoked_at: string | null; status: 'active' | 'retired' }
 interface AchievementRow { code: string; entry: string; created_at: string; updated_at: string }
 interface ListRow { id: string; purpose: StatusPurpose; number: number; length: number; used_count: number; full: number; version: number }
-interface ListRowFull extends ListRow { bits: Uint8Array; signed_json: string | null; signed_version: number | null; signed_at: string | null }
+interface SignedRow { json: string; version: number; signed_at: string }
 interface CredentialRow { id: string; kind: string; subject: string; achievement_codes: string; record: string; format: string; jwt: string | null; seal: string | null; created_at: string; revoked: number; suspended: number; bulk_key: string | null }
 interface AuditRow { id: number; at: string; actor: string; action: string; target: string | null; details: string }
 interface ApiKeyRow { id: string; label: string; hash: string; created_at: string; revoked_at: string | null }
@@ -76,20 +76,32 @@ export class SqliteOps {
     private readonly options: SqliteOpsOptions,
   ) {}
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per connection: preparing costs more than running most of these statements. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   private write<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
 
   // ---- profile
   getProfile(): IssuerProfile | null {
-    const r = this.db.prepare('SELECT id, names, country, did_method, created_at FROM issuer_profile').get() as
+    const r = this.stmt('SELECT id, names, country, did_method, created_at FROM issuer_profile').get() as
       { id: string; names: string; country: string; did_method: string; created_at: string } | undefined;
     if (!r) return null;
     return { id: r.id, names: parseJson(r.names, 'profile names') as Record<string, string>, country: r.country, didMethod: r.did_method, createdAt: r.created_at };
   }
 
   setProfile(p: IssuerProfile): void {
-    this.db.prepare(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at) VALUES (1, ?, ?, ?, ?, ?)
+    this.stmt(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at) VALUES (1, ?, ?, ?, ?, ?)
       ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, names = excluded.names, country = excluded.country,
       did_method = excluded.did_method, created_at = excluded.created_at`)
       .run(p.id, JSON.stringify(p.names), p.country, p.didMethod, p.createdAt);
@@ -97,54 +109,63 @@ export class SqliteOps {
 
   // ---- keys
   addKey(k: NewIssuerKey): void {
-    this.db.prepare(`INSERT INTO keys (kid, public_key_multibase, key_file, valid_from, status) VALUES (?, ?, ?, ?, 'active')`)
+    this.stmt(`INSERT INTO keys (kid, public_key_multibase, key_file, valid_from, status) VALUES (?, ?, ?, ?, 'active')`)
       .run(k.kid, k.publicKeyMultibase, JSON.stringify(k.keyFile), k.validFrom);
   }
 
   listKeys(): IssuerKeyRecord[] {
-    return (this.db.prepare('SELECT * FROM keys ORDER BY valid_from, kid').all() as KeyRow[]).map(keyOf);
+    return (this.stmt('SELECT * FROM keys ORDER BY valid_from, kid').all() as KeyRow[]).map(keyOf);
   }
 
   getActiveKey(): IssuerKeyRecord | null {
-    const r = this.db.prepare(`SELECT * FROM keys WHERE status = 'active'`).get() as KeyRow | undefined;
+    const r = this.stmt(`SELECT * FROM keys WHERE status = 'active'`).get() as KeyRow | undefined;
     return r ? keyOf(r) : null;
   }
 
   retireKey(kid: string, at: string): void {
-    const info = this.db.prepare(`UPDATE keys SET status = 'retired', valid_until = COALESCE(valid_until, ?) WHERE kid = ?`).run(at, kid);
+    const info = this.stmt(`UPDATE keys SET status = 'retired', valid_until = COALESCE(valid_until, ?) WHERE kid = ?`).run(at, kid);
     if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no key ${kid}`);
   }
 
   revokeKey(kid: string, at: string): void {
-    const info = this.db.prepare(`UPDATE keys SET status = 'retired', valid_until = COALESCE(valid_until, ?),
+    const info = this.stmt(`UPDATE keys SET status = 'retired', valid_until = COALESCE(valid_until, ?),
       revoked_at = COALESCE(revoked_at, ?) WHERE kid = ?`).run(at, at, kid);
     if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no key ${kid}`);
   }
 
   // ---- achievement catalogue
   upsertAchievement(code: string, entry: unknown, at: string): AchievementRecord {
-    this.db.prepare(`INSERT INTO achievements (code, entry, created_at, updated_at) VALUES (?, ?, ?, ?)
+    this.stmt(`INSERT INTO achievements (code, entry, created_at, updated_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (code) DO UPDATE SET entry = excluded.entry, updated_at = excluded.updated_at`)
       .run(code, JSON.stringify(entry), at, at);
     return this.getAchievement(code)!;
   }
 
   getAchievement(code: string): AchievementRecord | null {
-    const r = this.db.prepare('SELECT * FROM achievements WHERE code = ?').get(code) as AchievementRow | undefined;
+    const r = this.stmt('SELECT * FROM achievements WHERE code = ?').get(code) as AchievementRow | undefined;
     return r ? achievementOf(r) : null;
   }
 
   listAchievements(): AchievementRecord[] {
-    return (this.db.prepare('SELECT * FROM achievements ORDER BY code').all() as AchievementRow[]).map(achievementOf);
+    return (this.stmt('SELECT * FROM achievements ORDER BY code').all() as AchievementRow[]).map(achievementOf);
   }
 
   // ---- status lists
+  /**
+   * An allocation is a row in `status_allocations`, whose primary key makes a committed index
+   * impossible to hand out twice. Choice about rollback: an allocation made inside a transaction
+   * that rolls back disappears with it and may later be handed out again. That is harmless, because
+   * the credential that carried it never existed: nothing signed with that index was ever returned.
+   * DESIGN.md's rule ("WAL with synchronous=FULL … a status index that rolls back could be reused
+   * for a second learner") is about durability: an index in an *answered* credential must survive a
+   * crash, which synchronous=FULL guarantees for every COMMIT before the API answers.
+   */
   allocateStatus(purpose: StatusPurpose): StatusAllocation {
     if (purpose !== 'revocation' && purpose !== 'suspension') throw new TypeError(`unknown status purpose ${String(purpose)}`);
     return this.write(() => {
-      const isUsedStmt = this.db.prepare('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?').pluck();
+      const isUsedStmt = this.stmt('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?').pluck();
       for (;;) {
-        const list = (this.db.prepare('SELECT * FROM status_lists WHERE purpose = ? AND full = 0 ORDER BY number LIMIT 1').get(purpose) as ListRow | undefined)
+        const list = (this.stmt('SELECT * FROM status_lists WHERE purpose = ? AND full = 0 ORDER BY number LIMIT 1').get(purpose) as ListRow | undefined)
           ?? this.openList(purpose);
         let index: number;
         try {
@@ -155,13 +176,13 @@ export class SqliteOps {
           });
         } catch (e) {
           if (e instanceof StatusError && e.code === 'LIST_FULL') {
-            this.db.prepare('UPDATE status_lists SET full = 1 WHERE id = ?').run(list.id);
+            this.stmt('UPDATE status_lists SET full = 1 WHERE id = ?').run(list.id);
             continue;
           }
           throw e;
         }
-        this.db.prepare('INSERT INTO status_allocations (list_id, idx) VALUES (?, ?)').run(list.id, index);
-        this.db.prepare('UPDATE status_lists SET used_count = used_count + 1, full = (used_count + 1 >= length) WHERE id = ?').run(list.id);
+        this.stmt('INSERT INTO status_allocations (list_id, idx) VALUES (?, ?)').run(list.id, index);
+        this.stmt('UPDATE status_lists SET used_count = used_count + 1, full = (used_count + 1 >= length) WHERE id = ?').run(list.id);
         return { purpose, listId: list.id, index };
       }
     });
@@ -170,42 +191,47 @@ export class SqliteOps {
   private openList(purpose: StatusPurpose): ListRow {
     const { listLength, allowShortList } = this.options;
     const bits = createBitstring(listLength, { allowShortList });
-    const number = (this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM status_lists WHERE purpose = ?').pluck().get(purpose) as number);
+    const number = (this.stmt('SELECT COALESCE(MAX(number), 0) + 1 FROM status_lists WHERE purpose = ?').pluck().get(purpose) as number);
     const id = `${purpose}-${number}`;
-    this.db.prepare('INSERT INTO status_lists (id, purpose, number, length, bits) VALUES (?, ?, ?, ?, ?)').run(id, purpose, number, listLength, bits);
-    return this.db.prepare('SELECT * FROM status_lists WHERE id = ?').get(id) as ListRow;
+    this.stmt('INSERT INTO status_lists (id, purpose, number, length) VALUES (?, ?, ?, ?)').run(id, purpose, number, listLength);
+    this.stmt('INSERT INTO status_list_bits (list_id, bits) VALUES (?, ?)').run(id, bits);
+    return this.stmt('SELECT * FROM status_lists WHERE id = ?').get(id) as ListRow;
   }
 
   listStatusLists(purpose?: StatusPurpose): StatusListSummary[] {
     const cols = 'id, purpose, number, length, used_count, full, version';
     const rows = purpose === undefined
-      ? this.db.prepare(`SELECT ${cols} FROM status_lists ORDER BY purpose, number`).all()
-      : this.db.prepare(`SELECT ${cols} FROM status_lists WHERE purpose = ? ORDER BY number`).all(purpose);
+      ? this.stmt(`SELECT ${cols} FROM status_lists ORDER BY purpose, number`).all()
+      : this.stmt(`SELECT ${cols} FROM status_lists WHERE purpose = ? ORDER BY number`).all(purpose);
     return (rows as ListRow[]).map(listSummaryOf);
   }
 
   getStatusList(listId: string): StatusListRecord | null {
-    const r = this.db.prepare('SELECT * FROM status_lists WHERE id = ?').get(listId) as ListRowFull | undefined;
+    const r = this.stmt('SELECT * FROM status_lists WHERE id = ?').get(listId) as ListRow | undefined;
     if (!r) return null;
-    if (r.bits.length * 8 !== r.length) throw new StoreError('STORE_CORRUPT', `status list ${listId} has ${r.bits.length} bytes for ${r.length} entries`);
-    const signed = r.signed_json === null ? null : { json: r.signed_json, version: r.signed_version ?? 0, signedAt: r.signed_at ?? '' };
-    return { ...listSummaryOf(r), bits: new Uint8Array(r.bits), signed };
+    const bits = this.stmt('SELECT bits FROM status_list_bits WHERE list_id = ?').pluck().get(listId) as Uint8Array | undefined;
+    if (!bits || bits.length * 8 !== r.length) throw new StoreError('STORE_CORRUPT', `status list ${listId} has ${bits?.length ?? 0} bytes for ${r.length} entries`);
+    const s = this.stmt('SELECT json, version, signed_at FROM status_list_signed WHERE list_id = ?').get(listId) as SignedRow | undefined;
+    const signed = s ? { json: s.json, version: s.version, signedAt: s.signed_at } : null;
+    return { ...listSummaryOf(r), bits: new Uint8Array(bits), signed };
   }
 
   setSignedStatusList(listId: string, s: SignedStatusList): void {
-    const info = this.db.prepare('UPDATE status_lists SET signed_json = ?, signed_version = ?, signed_at = ? WHERE id = ?').run(s.json, s.version, s.signedAt, listId);
-    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no status list ${listId}`);
+    // The foreign key turns an unknown list into NOT_FOUND.
+    this.stmt(`INSERT INTO status_list_signed (list_id, json, version, signed_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (list_id) DO UPDATE SET json = excluded.json, version = excluded.version, signed_at = excluded.signed_at`)
+      .run(listId, s.json, s.version, s.signedAt);
   }
 
   // ---- credentials
   insertCredential(c: NewCredential): void {
     this.write(() => {
-      this.db.prepare(`INSERT INTO credentials (id, kind, subject, achievement_codes, record, format, jwt, seal, created_at, bulk_key)
+      this.stmt(`INSERT INTO credentials (id, kind, subject, achievement_codes, record, format, jwt, seal, created_at, bulk_key)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
         c.id, c.kind, JSON.stringify(c.subject ?? null), JSON.stringify(c.achievementCodes), c.record, c.format,
         c.jwt ?? null, c.seal ?? null, c.createdAt, c.bulkKey ? bulkKeyText(c.bulkKey) : null,
       );
-      const bind = this.db.prepare(`UPDATE status_allocations SET credential_id = ?
+      const bind = this.stmt(`UPDATE status_allocations SET credential_id = ?
         WHERE list_id = ? AND idx = ? AND credential_id IS NULL
         AND EXISTS (SELECT 1 FROM status_lists WHERE id = ? AND purpose = ?)`);
       for (const s of c.status) {
@@ -217,7 +243,7 @@ export class SqliteOps {
   }
 
   private credentialOf(r: CredentialRow): CredentialRecord {
-    const status = (this.db.prepare(`SELECT l.purpose, a.list_id, a.idx FROM status_allocations a JOIN status_lists l ON l.id = a.list_id
+    const status = (this.stmt(`SELECT l.purpose, a.list_id, a.idx FROM status_allocations a JOIN status_lists l ON l.id = a.list_id
       WHERE a.credential_id = ? ORDER BY l.purpose, a.list_id`).all(r.id) as { purpose: StatusPurpose; list_id: string; idx: number }[])
       .map((s) => ({ purpose: s.purpose, listId: s.list_id, index: s.idx }));
     return {
@@ -229,30 +255,30 @@ export class SqliteOps {
   }
 
   getCredential(id: string): CredentialRecord | null {
-    const r = this.db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialRow | undefined;
+    const r = this.stmt('SELECT * FROM credentials WHERE id = ?').get(id) as CredentialRow | undefined;
     return r ? this.credentialOf(r) : null;
   }
 
   getCredentialByBulkKey(key: BulkKey): CredentialRecord | null {
-    const r = this.db.prepare('SELECT * FROM credentials WHERE bulk_key = ?').get(bulkKeyText(key)) as CredentialRow | undefined;
+    const r = this.stmt('SELECT * FROM credentials WHERE bulk_key = ?').get(bulkKeyText(key)) as CredentialRow | undefined;
     return r ? this.credentialOf(r) : null;
   }
 
   countCredentials(): number {
-    return this.db.prepare('SELECT COUNT(*) FROM credentials').pluck().get() as number;
+    return this.stmt('SELECT COUNT(*) FROM credentials').pluck().get() as number;
   }
 
   listCredentials(page?: Page): CredentialRecord[] {
     const { limit, offset } = pageOf(page);
-    return (this.db.prepare('SELECT * FROM credentials ORDER BY created_at, id LIMIT ? OFFSET ?').all(limit, offset) as CredentialRow[])
+    return (this.stmt('SELECT * FROM credentials ORDER BY created_at, id LIMIT ? OFFSET ?').all(limit, offset) as CredentialRow[])
       .map((r) => this.credentialOf(r));
   }
 
   setStatus(credentialId: string, purpose: StatusPurpose, value: boolean): SetStatusResult {
     return this.write(() => {
-      const cred = this.db.prepare('SELECT revoked, suspended FROM credentials WHERE id = ?').get(credentialId) as { revoked: number; suspended: number } | undefined;
+      const cred = this.stmt('SELECT revoked, suspended FROM credentials WHERE id = ?').get(credentialId) as { revoked: number; suspended: number } | undefined;
       if (!cred) throw new StoreError('NOT_FOUND', `no credential ${credentialId}`);
-      const a = this.db.prepare(`SELECT a.list_id, a.idx FROM status_allocations a JOIN status_lists l ON l.id = a.list_id
+      const a = this.stmt(`SELECT a.list_id, a.idx FROM status_allocations a JOIN status_lists l ON l.id = a.list_id
         WHERE a.credential_id = ? AND l.purpose = ?`).get(credentialId, purpose) as { list_id: string; idx: number } | undefined;
       if (!a) throw new StoreError('NOT_FOUND', `credential ${credentialId} has no ${purpose} status entry`);
       if (purpose === 'revocation' && !value && cred.revoked === 1) {
@@ -264,50 +290,51 @@ export class SqliteOps {
       if (changed) {
         setBit(list.bits, a.idx, value);
         version = list.version + 1;
-        this.db.prepare('UPDATE status_lists SET bits = ?, version = ? WHERE id = ?').run(list.bits, version, a.list_id);
+        this.stmt('UPDATE status_list_bits SET bits = ? WHERE list_id = ?').run(list.bits, a.list_id);
+        this.stmt('UPDATE status_lists SET version = ? WHERE id = ?').run(version, a.list_id);
       }
       const column = purpose === 'revocation' ? 'revoked' : 'suspended';
-      this.db.prepare(`UPDATE credentials SET ${column} = ? WHERE id = ?`).run(value ? 1 : 0, credentialId);
+      this.stmt(`UPDATE credentials SET ${column} = ? WHERE id = ?`).run(value ? 1 : 0, credentialId);
       return { listId: a.list_id, index: a.idx, changed, version };
     });
   }
 
   // ---- audit log
   appendAudit(e: NewAuditEntry): number {
-    const info = this.db.prepare('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
+    const info = this.stmt('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
       .run(e.at, e.actor, e.action, e.target ?? null, JSON.stringify(e.details ?? {}));
     return Number(info.lastInsertRowid);
   }
 
   listAudit(options: { afterId?: number; limit?: number } = {}): AuditEntry[] {
     const { limit } = pageOf({ limit: options.limit ?? 100 });
-    return (this.db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?').all(options.afterId ?? 0, limit) as AuditRow[])
+    return (this.stmt('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?').all(options.afterId ?? 0, limit) as AuditRow[])
       .map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, target: r.target, details: parseJson(r.details, 'audit details') }));
   }
 
   // ---- API keys
   createApiKey(k: { id: string; label: string; hash: string; createdAt: string }): void {
     if (!/^[0-9a-f]{64}$/.test(k.hash)) throw new TypeError('API key hash must be lower-case hex SHA-256');
-    this.db.prepare('INSERT INTO api_keys (id, label, hash, created_at) VALUES (?, ?, ?, ?)').run(k.id, k.label, k.hash, k.createdAt);
+    this.stmt('INSERT INTO api_keys (id, label, hash, created_at) VALUES (?, ?, ?, ?)').run(k.id, k.label, k.hash, k.createdAt);
   }
 
   listApiKeys(): ApiKeyRecord[] {
-    return (this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as ApiKeyRow[]).map(apiKeyOf);
+    return (this.stmt('SELECT * FROM api_keys ORDER BY created_at, id').all() as ApiKeyRow[]).map(apiKeyOf);
   }
 
   revokeApiKey(id: string, at: string): void {
-    const info = this.db.prepare('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
+    const info = this.stmt('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(at, id);
     if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no API key ${id}`);
   }
 
   findApiKeyByHash(hash: string): ApiKeyRecord | null {
-    const r = this.db.prepare('SELECT * FROM api_keys WHERE hash = ?').get(hash) as ApiKeyRow | undefined;
+    const r = this.stmt('SELECT * FROM api_keys WHERE hash = ?').get(hash) as ApiKeyRow | undefined;
     return r ? apiKeyOf(r) : null;
   }
 
   // ---- wallet pick-up codes
   createPickupCode(p: NewPickupCode): void {
-    this.db.prepare('INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    this.stmt('INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
       .run(p.codeHash, p.credentialId, p.createdAt, p.expiresAt);
   }
 
@@ -315,33 +342,33 @@ export class SqliteOps {
     const nowMs = Date.parse(now);
     if (Number.isNaN(nowMs)) throw new TypeError(`now is not an ISO date: ${now}`);
     return this.write(() => {
-      const r = this.db.prepare('SELECT credential_id, expires_at, used_at FROM pickup_codes WHERE code_hash = ?').get(codeHash) as
+      const r = this.stmt('SELECT credential_id, expires_at, used_at FROM pickup_codes WHERE code_hash = ?').get(codeHash) as
         { credential_id: string; expires_at: string; used_at: string | null } | undefined;
       if (!r) return { ok: false, reason: 'unknown' } as const;
       if (r.used_at !== null) return { ok: false, reason: 'used' } as const;
       if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' } as const;
       // The write lock is held since BEGIN IMMEDIATE, so no second consumer can pass the check above.
-      this.db.prepare('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, codeHash);
+      this.stmt('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, codeHash);
       return { ok: true, credentialId: r.credential_id } as const;
     });
   }
 
   // ---- bulk runs
   startBulkRun(r: { id: string; session: string; startedAt: string }): void {
-    this.db.prepare('INSERT INTO bulk_runs (id, session, started_at) VALUES (?, ?, ?)').run(r.id, r.session, r.startedAt);
+    this.stmt('INSERT INTO bulk_runs (id, session, started_at) VALUES (?, ?, ?)').run(r.id, r.session, r.startedAt);
   }
 
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): void {
-    const info = this.db.prepare('UPDATE bulk_runs SET finished_at = ?, counts = ? WHERE id = ?').run(finishedAt, JSON.stringify(counts), id);
+    const info = this.stmt('UPDATE bulk_runs SET finished_at = ?, counts = ? WHERE id = ?').run(finishedAt, JSON.stringify(counts), id);
     if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no bulk run ${id}`);
   }
 
   getBulkRun(id: string): BulkRunRecord | null {
-    const r = this.db.prepare('SELECT * FROM bulk_runs WHERE id = ?').get(id) as BulkRunRow | undefined;
+    const r = this.stmt('SELECT * FROM bulk_runs WHERE id = ?').get(id) as BulkRunRow | undefined;
     return r ? bulkRunOf(r) : null;
   }
 
   listBulkRuns(): BulkRunRecord[] {
-    return (this.db.prepare('SELECT * FROM bulk_runs ORDER BY started_at, id').all() as BulkRunRow[]).map(bulkRunOf);
+    return (this.stmt('SELECT * FROM bulk_runs ORDER BY started_at, id').all() as BulkRunRow[]).map(bulkRunOf);
   }
 }
