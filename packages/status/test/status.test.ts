@@ -6,6 +6,7 @@ import {
   encodeList, getBit, setBit, statusEntry,
 } from '../src/index.ts';
 import { base64urlEncode } from '../src/lib/base64url.ts';
+import specExamples from './vectors/w3c-vc-bitstring-status-list-examples.json' with { type: 'json' };
 
 const rnd = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
 function codeOf(f: () => unknown): string | undefined {
@@ -84,6 +85,15 @@ describe('encodeList / decodeList', () => {
     expect(decoded[0]).toBe(0x80);
     expect(decoded[16383]).toBe(0x01);
   });
+
+  for (const v of specExamples) {
+    it(`spec vector: ${v.label}`, () => {
+      const bits = decodeList(v.credential.credentialSubject.encodedList);
+      expect(bits.length * 8).toBe(v.entries);
+      for (let i = 0; i < v.entries; i++) if (getBit(bits, i) !== v.set.includes(i as never)) throw new Error(`bit ${i}`);
+      expect(checkStatus(v.entry, v.credential)).toEqual({ status: 'clear', purpose: 'revocation', index: 94567, listUrl: v.entry.statusListCredential });
+    });
+  }
 
   it('rejects junk with STATUS_LIST_MALFORMED', () => {
     const good = encodeList(createBitstring());
