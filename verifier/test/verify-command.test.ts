@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as stockSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { encryptKeyFile, multikeyFromPublicKey, secretMultikeyFromSeed } from '@lp/crypto';
+import { createDocumentLoader } from '@lp/contexts';
+import { grade9, lp, testKey } from './helpers.ts';
+
+// The real CLI as a child process: `lp sign` → @digitalbazaar/vc; vc.issue → `lp verify`.
+const documentLoader = createDocumentLoader();
+const env = { LP_PASSPHRASE: 'correct horse battery staple' };
+let dir: string;
+let key: Awaited<ReturnType<typeof testKey>>;
+let vcIssued: Record<string, unknown>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lp-verify-'));
+  key = await testKey();
+  writeFileSync(join(dir, 'key.json'), JSON.stringify(await encryptKeyFile(key.keyPair, env.LP_PASSPHRASE)));
+  const unsigned = grade9();
+  delete (unsigned.issuer as Record<string, unknown>).id;
+  delete unsigned.id;
+  writeFileSync(join(dir, 'unsigned.json'), JSON.stringify(unsigned));
+
+  const signerKey = await Ed25519Multikey.from({
+    '@context': 'https://w3id.org/security/multikey/v1', type: 'Multikey', id: key.vm, controller: key.did,
+    publicKeyMultibase: multikeyFromPublicKey(key.keyPair.publicKey), secretKeyMultibase: secretMultikeyFromSeed(key.keyPair.secretKey),
+  });
+  const cred = grade9();
+  (cred.issuer as Record<string, unknown>).id = key.did;
+  vcIssued = await vc.issue({ credential: cred, suite: new DataIntegrityProof({ signer: signerKey.signer(), cryptosuite: stockSuite }), documentLoader });
+  writeFileSync(join(dir, 'vc-issued.json'), JSON.stringify(vcIssued));
+  const tampered = structuredClone(vcIssued) as { credentialSubject: { result: { value?: string }[] } };
+  tampered.credentialSubject.result[0]!.value = '552';
+  writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('lp sign', () => {
+  it('signs (filling issuer, id, validFrom); @digitalbazaar/vc verifies it directly', async () => {
+    const r = await lp(['sign', 'unsigned.json', '--key', 'key.json', '--out', 'signed.json'], { cwd: dir, env });
+    expect(r.stderr).toContain(key.did);
+    expect(r.code).toBe(0);
+    const signed = JSON.parse(readFileSync(join(dir, 'signed.json'), 'utf8')) as Record<string, unknown>;
+    expect((signed.issuer as Record<string, unknown>).id).toBe(key.did);
+    expect(signed.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(signed.validFrom).toBe('2024-07-20T00:00:00Z');
+    const result = await vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite: stockSuite }), documentLoader, checkStatus: async () => ({ verified: true }) });
+    expect(result.error).toBeUndefined();
+    expect(result.verified).toBe(true);
+  });
+
+  it('--format jwt writes a compact vc+jwt that lp verify accepts from stdin', async () => {
+    const s = await lp(['sign', 'unsigned.json', '--key', 'key.json', '--format', 'jwt'], { cwd: dir, env });
+    expect(s.code).toBe(0);
+    expect(s.stdout.trim()).toMatch(/^ey[\w-]+\.ey[\w-]+\.[\w-]+$/);
+    const v = await lp(['verify', '-', '--json'], { cwd: dir, input: s.stdout });
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.stdout)).toMatchObject({ verdict: 'VALID' });
+  });
+
+  it('a wrong passphrase exits 2 with the key file code', async () => {
+    const r = await lp(['sign', 'unsigned.json', '--key', 'key.json'], { cwd: dir, env: { LP_PASSPHRASE: 'wrong' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('KEY_FILE_PASSPHRASE');
+  });
+});
+
+describe('lp verify', () => {
+  it('a credential issued by @digitalbazaar/vc directly → VALID, exit 0, one line per check', async () => {
+    const r = await lp(['verify', 'vc-issued.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/signature\s+SIGNATURE_VALID/);
+    expect(r.stdout.trim().split('\n')).toHaveLength(7);
+    expect(r.stdout).toContain('verdict: VALID');
+  });
+
+  it('tampered → INVALID, exit 1; --json gives {verdict, checks}', async () => {
+    const r = await lp(['verify', 'tampered.json', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { verdict: string; checks: { id: string; status: string; code: string; message: string }[] };
+    expect(out.verdict).toBe('INVALID');
+    expect(out.checks.find((c) => c.id === 'signature')).toEqual({ id: 'signature', status: 'fail', code: 'SIGNATURE_INVALID', message: expect.any(String) });
+  });
+
+  it('--checks validity,profile: the failing signature is reported skipped and the verdict is VALID', async () => {
+    const r = await lp(['verify', 'tampered.json', '--json', '--checks', 'validity,profile'], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { verdict: string; checks: { id: string; status: string }[] };
+    expect(out.checks.find((c) => c.id === 'signature')?.status).toBe('skipped');
+    expect(out.verdict).toBe('VALID');
+    expect(r.code).toBe(0);
+  });
+
+  it('a missing file exits 2; an unknown check exits 2', async () => {
+    const a = await lp(['verify', 'missing.json'], { cwd: dir });
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('missing.json');
+    const b = await lp(['verify', 'vc-issued.json', '--checks', 'signature,colour'], { cwd: dir });
+    expect(b.code).toBe(2);
+  });
+});
