@@ -75,7 +75,7 @@ class CertificateLayout {
         Subject: `${input.session} (${input.issuer.country})`,
         Producer: 'Learning Passport',
         Creator: 'Learning Passport',
-        // Fixed to the issue date so that the same input renders the same bytes.
+        // The document's date is the issue date, not the print run's (reprints keep it).
         CreationDate: Number.isNaN(issuedAt.getTime()) ? new Date(0) : issuedAt,
       },
     });
@@ -344,7 +344,9 @@ class CertificateLayout {
     const instr: TextStyle = { size: 8.5, color: MUTED };
     const innerW = W - 24;
     const heights = this.labelLangs.map((l) => this.ts.wrap(this.msg(l, 'pickupInstruction'), innerW, instr, this.dir(l)).length * this.ts.lineHeight(instr));
-    const codeStyle: TextStyle = { size: 16, bold: true, color: INK };
+    // Tracking keeps look-alike characters apart when the code is typed from paper; it is spacing,
+    // not inserted characters, so copying the code from the PDF gives the code itself.
+    const codeStyle: TextStyle = { size: 16, bold: true, color: INK, tracking: 2.5 };
     const boxH = 14 + this.ts.lineHeight(codeStyle) + heights.reduce((a, b) => a + b, 0) + 8;
     this.ensure(boxH + 10);
     const top = this.y;
@@ -358,10 +360,7 @@ class CertificateLayout {
     const codeTop = rowTop;
     if (ltr) this.ts.line(ltr, X0 + 12, codeTop + 5, labelW, 'left', { size: 9.5, bold: true, color: ACCENT }, 'ltr');
     if (rtl) this.ts.line(rtl, X1 - 12 - labelW, codeTop + 3, labelW, 'right', { size: 11, bold: true, color: ACCENT }, 'rtl');
-    // Letter spacing keeps look-alike characters apart when the code is typed from paper.
-    this.doc.font('latinBold').fontSize(codeStyle.size).fillColor(INK);
-    const spaced = code.split('').join('\u2009');
-    this.ts.line(spaced, X0 + labelW, codeTop, W - 2 * labelW, 'center', codeStyle, 'ltr');
+    this.ts.line(code, X0 + labelW, codeTop, W - 2 * labelW, 'center', codeStyle, 'ltr');
     let y = codeTop + this.ts.lineHeight(codeStyle) + 2;
     this.labelLangs.forEach((l, i) => {
       this.ts.paragraph(this.msg(l, 'pickupInstruction'), X0 + 12, y, innerW, this.align(l), instr, this.dir(l));

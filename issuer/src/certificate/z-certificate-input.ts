@@ -12,7 +12,7 @@ const line = (max: number) =>
 const Localized = z.record(LanguageTag, line(200));
 
 const SealPng = z
-  .instanceof(Uint8Array)
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, 'sealPng must be bytes')
   .refine((b) => b.length > PNG_SIGNATURE.length && PNG_SIGNATURE.every((v, i) => b[i] === v), 'sealPng must be a PNG image');
 
 /** A calendar date or date-time in ISO 8601 form; only its date part is printed. */

@@ -12,6 +12,8 @@ export interface TextStyle {
   size: number;
   bold?: boolean;
   color?: string;
+  /** Extra space after each character, in points (pdfkit `characterSpacing`). */
+  tracking?: number;
 }
 
 type FontName = 'latin' | 'latinBold' | 'arabic' | 'arabicBold';
@@ -79,7 +81,7 @@ export class Typesetter {
         .font(font)
         .fontSize(size)
         .fillColor(sized.color ?? '#000000')
-        .text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic', features: [] });
+        .text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic', features: [], characterSpacing: sized.tracking ?? 0 });
       cursor += this.runWidth(run, sized);
     }
   }
@@ -114,7 +116,8 @@ export class Typesetter {
   }
 
   private runWidth(run: Run, style: TextStyle): number {
-    return this.doc.font(this.fontName(run.face, style.bold)).fontSize(style.size).widthOfString(run.text, { features: [] });
+    const tracking = (style.tracking ?? 0) * [...run.text].length;
+    return this.doc.font(this.fontName(run.face, style.bold)).fontSize(style.size).widthOfString(run.text, { features: [] }) + tracking;
   }
 
   /** Splits a line into runs of one level and one face, in visual (left-to-right) order. */

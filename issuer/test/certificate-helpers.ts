@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import QRCode from 'qrcode';
+
+// jsqr is CommonJS with an ES-style default in its typings: at run time the import is the function.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
+
+const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
+/** A seal-shaped text: 'LP1:' and ~500 base45 characters (the size DESIGN.md measures for a seal). */
+export function fakeSealText(seed: number, length = 500): string {
+  let s = 'LP1:';
+  for (let i = 0; s.length < length; i++) s += BASE45[(i * 7 + seed * 13 + ((i * i) % 11)) % 45];
+  return s;
+}
+
+/** QR PNG at error correction M in alphanumeric mode, 4-module quiet zone. */
+export async function qrPng(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await QRCode.toBuffer([{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M', margin: 4, scale: 4 }));
+}
+
+/** Rasterises a PDF with poppler's pdftoppm; returns the PNG paths, one per page. */
+export function rasterise(pdf: Uint8Array, name: string, dpi = 150): string[] {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const pdfPath = join(OUT_DIR, `${name}.pdf`);
+  writeFileSync(pdfPath, pdf);
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdfPath, join(OUT_DIR, name)]);
+  return readdirSync(OUT_DIR)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(OUT_DIR, f));
+}
+
+export function pdfText(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lp-cert-'));
+  const path = join(dir, 'c.pdf');
+  writeFileSync(path, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPageCount(pdf: Uint8Array): number {
+  const dir = mkdtempSync(join(tmpdir(), 'lp-cert-'));
+  const path = join(dir, 'c.pdf');
+  writeFileSync(path, pdf);
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/**
+ * Decodes every QR code on a page image. jsQR reads one code per image and gives up on a whole page
+ * holding several codes and text, so the page is first cut into candidate squares: 8-pixel blocks
+ * that are between a quarter and three quarters dark, joined into connected areas, kept when
+ * square and at least 120 px wide (a 35 mm seal is 207 px at 150 dpi); text lines are wide and short.
+ */
+export function decodeAllQr(pngPath: string): string[] {
+  const png = PNG.sync.read(readFileSync(pngPath));
+  const B = 8;
+  const bw = Math.floor(png.width / B);
+  const bh = Math.floor(png.height / B);
+  const mark = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let dark = 0;
+      for (let y = by * B; y < by * B + B; y++) {
+        for (let x = bx * B; x < bx * B + B; x++) {
+          const i = (y * png.width + x) * 4;
+          if ((png.data[i] as number) + (png.data[i + 1] as number) + (png.data[i + 2] as number) < 384) dark++;
+        }
+      }
+      const f = dark / (B * B);
+      mark[by * bw + bx] = f > 0.2 && f < 0.8 ? 1 : 0;
+    }
+  }
+  const boxes: [number, number, number, number][] = [];
+  const seen = new Uint8Array(bw * bh);
+  for (let start = 0; start < mark.length; start++) {
+    if (!mark[start] || seen[start]) continue;
+    let [x0, y0, x1, y1] = [bw, bh, 0, 0];
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const k = stack.pop() as number;
+      const x = k % bw;
+      const y = Math.floor(k / bw);
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      for (const n of [k - 1, k + 1, k - bw, k + bw]) {
+        if (n < 0 || n >= mark.length || seen[n] || !mark[n]) continue;
+        if ((n === k - 1 || n === k + 1) && Math.floor(n / bw) !== y) continue;
+        seen[n] = 1;
+        stack.push(n);
+      }
+    }
+    const w = x1 - x0 + 1;
+    const h = y1 - y0 + 1;
+    if (w * B >= 120 && h * B >= 120 && w / h > 0.8 && w / h < 1.25) boxes.push([x0, y0, w, h]);
+  }
+  const found: string[] = [];
+  for (const [bx, by, w, h] of boxes) {
+    const m = 24;
+    const x = Math.max(0, bx * B - m);
+    const y = Math.max(0, by * B - m);
+    const cw = Math.min(png.width - x, w * B + 2 * m);
+    const ch = Math.min(png.height - y, h * B + 2 * m);
+    const crop = new Uint8ClampedArray(cw * ch * 4);
+    for (let r = 0; r < ch; r++) crop.set(png.data.subarray(((y + r) * png.width + x) * 4, ((y + r) * png.width + x + cw) * 4), r * cw * 4);
+    const code = jsQR(crop, cw, ch, { inversionAttempts: 'dontInvert' });
+    if (code) found.push(code.data);
+  }
+  return found;
+}

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { CertificateError, renderCertificatePdf } from '../src/certificate/index.ts';
+import type { CertificateInput } from '../src/certificate/index.ts';
+import { decodeAllQr, fakeSealText, pdfPageCount, pdfText, qrPng, rasterise } from './certificate-helpers.ts';
+
+const SEALS = [fakeSealText(1), fakeSealText(2)];
+let input: CertificateInput;
+
+beforeAll(async () => {
+  input = {
+    issuer: { names: { ar: 'وزارة التربية — الجمهورية العربية السورية', en: 'Ministry of Education — Syrian Arab Republic' }, country: 'SY' },
+    languages: ['ar', 'en'],
+    learner: { nameAsWritten: 'ليلى أحمد', nameLatin: 'Layla Ahmad', dateOfBirth: '2008-03-14', candidateNumber: 'SY-2025-004512' },
+    session: 'June 2025',
+    achievements: [
+      { code: 'MATH-12', names: { ar: 'الرياضيات', en: 'Mathematics' }, result: 'A', resultLabel: { ar: 'ممتاز', en: 'Excellent' }, sealPng: await qrPng(SEALS[0] as string) },
+      { code: 'ARAB-12', names: { ar: 'اللغة العربية', en: 'Arabic language' }, result: '87/100', sealPng: await qrPng(SEALS[1] as string) },
+    ],
+    pickupCode: 'K7QX-9M2P-4HTW',
+    issuedAt: '2025-07-01T09:00:00Z',
+  };
+});
+
+describe('renderCertificatePdf', () => {
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    pdf = await renderCertificatePdf(input);
+  });
+
+  it('writes an A4 PDF', () => {
+    expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+    expect(new TextDecoder('latin1').decode(pdf)).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+  });
+
+  it('prints seals that decode back to their text from a 150 dpi raster', () => {
+    const pages = rasterise(pdf, 'certificate-ar-en');
+    const decoded = pages.flatMap((p) => decodeAllQr(p));
+    expect(decoded.sort()).toEqual([...SEALS].sort());
+  });
+
+  it('carries the names as extractable text, the Arabic in logical order', () => {
+    const text = pdfText(pdf);
+    expect(text).toContain('Layla Ahmad');
+    // Each run carries a ToUnicode map; poppler puts the right-to-left glyphs back in reading order.
+    expect(text).toContain('ليلى أحمد');
+    expect(text).toContain('شهادة نتائج');
+    expect(text).toContain('Certificate of results');
+    expect(text).toContain('K7QX-9M2P-4HTW');
+    expect(text).toContain('Verify offline: scan the code with a Learning Passport verifier');
+    expect(text).toContain('2025-07-01');
+    expect(text).not.toContain('DEMO');
+  });
+
+  it('marks a demo certificate', async () => {
+    const demo = await renderCertificatePdf({ ...input, demo: true });
+    rasterise(demo, 'certificate-demo', 60);
+    expect(pdfText(demo)).toContain('DEMO — NOT A REAL CERTIFICATE');
+  });
+
+  it('adds pages for many seals, Persian labels included', async () => {
+    const many = await Promise.all(
+      Array.from({ length: 7 }, async (_, i) => ({
+        code: `SUBJ-${i + 1}`,
+        names: { fa: `درس شمارهٔ ${i + 1}`, en: `Subject ${i + 1}` },
+        result: `${70 + i}/100`,
+        sealPng: await qrPng(fakeSealText(10 + i, 200)),
+      })),
+    );
+    const fa = await renderCertificatePdf({
+      ...input,
+      issuer: { names: { fa: 'وزارت آموزش و پرورش', en: 'Ministry of Education' }, country: 'AF' },
+      languages: ['fa', 'en'],
+      learner: { nameAsWritten: 'زهرا رحیمی', nameLatin: 'Zahra Rahimi' },
+      achievements: many,
+    });
+    expect(pdfPageCount(fa)).toBeGreaterThanOrEqual(2);
+    const text = pdfText(fa);
+    expect(text).toContain('گواهی نتایج');
+    expect(text).toContain('زهرا رحیمی');
+    const pages = rasterise(fa, 'certificate-fa-en');
+    expect(decodeAllQr(pages[pages.length - 1] as string).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('renderCertificatePdf rejects bad input with a code', () => {
+  const codeOf = async (bad: unknown): Promise<string> => {
+    try {
+      await renderCertificatePdf(bad as CertificateInput);
+      return 'no error';
+    } catch (e) {
+      return e instanceof CertificateError ? e.code : `other: ${String(e)}`;
+    }
+  };
+  const achievement = () => input.achievements[0] as CertificateInput['achievements'][number];
+
+  it.each([
+    ['not an object', () => 'x'],
+    ['no achievements', () => ({ ...input, achievements: [] })],
+    ['no languages', () => ({ ...input, languages: [] })],
+    ['a seal that is not a PNG', () => ({ ...input, achievements: [{ ...achievement(), sealPng: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]) }] })],
+    ['a control character in the name', () => ({ ...input, learner: { ...input.learner, nameLatin: 'Layla\u0007' } })],
+    ['a bad issue date', () => ({ ...input, issuedAt: 'yesterday' })],
+    ['a lowercase pick-up code', () => ({ ...input, pickupCode: 'abc-def' })],
+  ])('%s → INVALID_INPUT', async (_label, make) => {
+    expect(await codeOf(make())).toBe('INVALID_INPUT');
+  });
+
+  it('a PNG signature followed by junk → INVALID_SEAL_PNG', async () => {
+    const junk = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 1, 2, 3]);
+    expect(await codeOf({ ...input, achievements: [{ ...achievement(), sealPng: junk }] })).toBe('INVALID_SEAL_PNG');
+  });
+});
