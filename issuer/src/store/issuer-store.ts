@@ -17,6 +17,8 @@ export interface IssuerProfile {
   /** e.g. `key`, `web`. */
   didMethod: string;
   createdAt: string;
+  /** Trust bundle issuer kind (e.g. `national-examination-body`); absent when never set. */
+  kind?: string;
 }
 
 export type KeyStatus = 'active' | 'retired';

@@ -116,6 +116,10 @@ export const MIGRATIONS: readonly string[] = [
     counts TEXT
   );
   `,
+  // v3: the issuer's kind (trust bundle zIssuerKind), published in its trust fragment.
+  `
+  ALTER TABLE issuer_profile ADD COLUMN kind TEXT;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

@@ -137,6 +137,14 @@ export class SqliteIssuerStore extends SqliteStoreView implements IssuerStore {
  * revocation answered survives a power cut (DESIGN.md "Runtime and storage").
  *
  * @throws StoreError STORE_CORRUPT (not a database), STORE_SCHEMA_TOO_NEW, STORE_BUSY, STORE_IO
+ * @example
+ * const store = await openSqliteStore(path.join(dataDir, 'issuer.sqlite'));
+ * await store.transaction(async (tx) => {
+ *   const rev = await tx.allocateStatus('revocation');
+ *   const signed = await sign(buildCredential(statusEntry({ listUrl: `${base}/status/${rev.listId}`, index: rev.index, purpose: 'revocation' })));
+ *   await tx.insertCredential({ ...row, record: signed, status: [rev] });
+ *   await tx.appendAudit({ at: now, actor, action: 'credential.issue', target: row.id });
+ * });
  */
 export async function openSqliteStore(path: string, options: OpenSqliteStoreOptions = {}): Promise<SqliteIssuerStore> {
   const listLength = options.listLength ?? MIN_LIST_LENGTH;

@@ -25,8 +25,8 @@ export function decodeList(encoded: string, options: DecodeListOptions = {}): Ui
   if (typeof encoded !== 'string' || encoded[0] !== 'u') {
     throw new StatusError('STATUS_LIST_MALFORMED', "encodedList must be multibase base64url (prefix 'u')");
   }
-  // A compressed list cannot usefully be larger than what it inflates to, plus headers.
-  if (encoded.length > Math.ceil(((maxBytes + 1024) * 4) / 3) + 1) {
+  // GZIP of incompressible bits is the bits plus ~5 bytes per 64 KiB stored block and a header.
+  if (encoded.length > Math.ceil(((maxBytes + 4096) * 4) / 3) + 1) {
     throw new StatusError('STATUS_LIST_MALFORMED', `encodedList is longer than a ${maxBytes}-byte list can be`);
   }
   const gz = base64urlDecode(encoded.slice(1));

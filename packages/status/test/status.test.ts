@@ -5,7 +5,7 @@ import {
   StatusError, allocateIndex, buildStatusListCredential, checkStatus, createBitstring, decodeList,
   encodeList, getBit, setBit, statusEntry,
 } from '../src/index.ts';
-import { base64urlEncode } from '../src/lib/base64url.ts';
+import { base64urlDecode, base64urlEncode } from '../src/lib/base64url.ts';
 import specExamples from './vectors/w3c-vc-bitstring-status-list-examples.json' with { type: 'json' };
 
 const rnd = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
@@ -50,6 +50,21 @@ describe('bitstring', () => {
     expect(() => getBit(bits, 131072)).toThrow(RangeError);
     expect(() => setBit(bits, -1, true)).toThrow(TypeError);
     expect(() => getBit(bits, 1.5)).toThrow(TypeError);
+  });
+});
+
+describe('base64url (RFC 4648 §5, no padding)', () => {
+  it('matches Node and round trips (property)', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      const text = base64urlEncode(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64url'));
+      expect(base64urlDecode(text)).toEqual(bytes);
+    }));
+  });
+
+  it('refuses padding, foreign characters, impossible lengths and non-zero leftover bits', () => {
+    for (const bad of ['QQ==', 'Q', 'QR', 'QQ+', 'QQ/', 'Q Q', 'Qé']) expect([bad, base64urlDecode(bad)]).toEqual([bad, undefined]);
+    expect(base64urlDecode('QQ')).toEqual(new Uint8Array([0x41]));
   });
 });
 

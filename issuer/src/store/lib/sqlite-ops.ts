@@ -94,17 +94,17 @@ export class SqliteOps {
 
   // ---- profile
   getProfile(): IssuerProfile | null {
-    const r = this.stmt('SELECT id, names, country, did_method, created_at FROM issuer_profile').get() as
-      { id: string; names: string; country: string; did_method: string; created_at: string } | undefined;
+    const r = this.stmt('SELECT id, names, country, did_method, created_at, kind FROM issuer_profile').get() as
+      { id: string; names: string; country: string; did_method: string; created_at: string; kind: string | null } | undefined;
     if (!r) return null;
-    return { id: r.id, names: parseJson(r.names, 'profile names') as Record<string, string>, country: r.country, didMethod: r.did_method, createdAt: r.created_at };
+    return { id: r.id, names: parseJson(r.names, 'profile names') as Record<string, string>, country: r.country, didMethod: r.did_method, createdAt: r.created_at, ...(r.kind !== null ? { kind: r.kind } : {}) };
   }
 
   setProfile(p: IssuerProfile): void {
-    this.stmt(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at) VALUES (1, ?, ?, ?, ?, ?)
+    this.stmt(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at, kind) VALUES (1, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, names = excluded.names, country = excluded.country,
-      did_method = excluded.did_method, created_at = excluded.created_at`)
-      .run(p.id, JSON.stringify(p.names), p.country, p.didMethod, p.createdAt);
+      did_method = excluded.did_method, created_at = excluded.created_at, kind = excluded.kind`)
+      .run(p.id, JSON.stringify(p.names), p.country, p.didMethod, p.createdAt, p.kind ?? null);
   }
 
   // ---- keys
