@@ -1,0 +1,40 @@
+// `npm run bench`: every benchmark section of the project, one markdown table each, same run.
+// A section is a function returning rows; add yours to SECTIONS (keep each under a few seconds:
+// the machines have 2 shared cores).
+import { cpus } from 'node:os';
+import { benchFullRecord, renderRows } from './full-record.bench.ts';
+import { benchSealSizes } from './seal.bench.ts';
+import { benchQrDecode } from './qr.bench.ts';
+
+interface Table {
+  title: string;
+  headers: string[];
+  rows: (string | number)[][];
+}
+
+interface Section {
+  title: string;
+  run: () => Promise<string>;
+}
+
+function renderTable(t: Table): string {
+  return [`| ${t.headers.join(' | ')} |`, `|${t.headers.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const SECTIONS: Section[] = [
+  { title: 'Full records (Grade 9 example): Data Integrity eddsa-rdfc-2022 and vc+jwt', run: async () => renderRows(await benchFullRecord()) },
+  { title: 'QR seal sizes', run: async () => { const t = await benchSealSizes(); return `${t.title}\n\n${renderTable(t)}`; } },
+  { title: 'QR decode', run: async () => { const t = await benchQrDecode({ n: 10 }); return `${t.title}\n\n${renderTable(t)}`; } },
+];
+
+const only = process.argv.slice(2);
+console.log(`# Learning Passport benchmarks\n\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`);
+for (const s of SECTIONS) {
+  if (only.length > 0 && !only.some((o) => s.title.toLowerCase().includes(o.toLowerCase()))) continue;
+  console.log(`## ${s.title}\n`);
+  try {
+    console.log(`${await s.run()}\n`);
+  } catch (err) {
+    console.log(`(failed: ${(err as Error).message})\n`);
+  }
+}
