@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { keyPairFromSeed, seedFromSecretMultikey } from '@lp/crypto';
 import { createDocumentLoader } from '@lp/contexts';
 import { signCredentialDi, verifyCredentialDi } from '../src/index.ts';
-import { vector } from './helpers/fixtures.ts';
+import { readJson, vector } from './helpers/fixtures.ts';
 
 // W3C vc-di-eddsa test vectors (test/vectors/SOURCE.md). Ed25519 is deterministic, so a conforming
 // signer reproduces proofValue byte for byte. The vectors' issuer is not the key's controller, so
@@ -56,5 +56,41 @@ describe.each(NAMES.map((n) => [n]))('W3C vector %s', (name) => {
     subject[key] = s.slice(0, i) + (s[i] === 'X' ? 'Y' : 'X') + s.slice(i + 1);
     const r = await verifyCredentialDi(tampered, { documentLoader, now: NOW, purpose: 'assertion' });
     expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'SIGNATURE_INVALID' });
+  });
+});
+
+describe('W3C vector eddsa-rdfc-2022-proof-set-chain', () => {
+  const v = readJson<Record<string, { signedDocument: Record<string, unknown> & { proof: Record<string, unknown>[] } }>>('test/vectors/w3c-vc-di-eddsa/eddsa-rdfc-2022-proof-set-chain.json');
+
+  // A proof set (VC Data Integrity 1.0 §2.1.1): every proof must verify (§4.4 allProofsVerified).
+  // The proofs are made by keys unrelated to the issuer, hence purpose 'assertion'.
+  it('proofSet: every proof verifies', async () => {
+    const r = await verifyCredentialDi(v.proofSet!.signedDocument, { documentLoader, now: NOW, purpose: 'assertion' });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'pass', code: 'SIGNATURE_VALID' });
+  });
+
+  // jsonld-signatures 11 does not hash previous proofs into a chained proof: chains are refused
+  // with their own code instead of a misleading SIGNATURE_INVALID.
+  it.each([['proofChain'], ['extendedProofChain']])('%s: refused with PROOF_CHAIN_UNSUPPORTED', async (name) => {
+    const r = await verifyCredentialDi(v[name]!.signedDocument, { documentLoader, now: NOW, purpose: 'assertion' });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'PROOF_CHAIN_UNSUPPORTED' });
+  });
+
+  it('proofSet: one proof of the set tampered → SIGNATURE_INVALID', async () => {
+    const doc = structuredClone(v.proofSet!.signedDocument);
+    const pv = doc.proof[1]!.proofValue as string;
+    doc.proof[1]!.proofValue = pv.slice(0, 30) + (pv[30] === '2' ? '3' : '2') + pv.slice(31);
+    const r = await verifyCredentialDi(doc, { documentLoader, now: NOW, purpose: 'assertion' });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'SIGNATURE_INVALID' });
+  });
+});
+
+describe('W3C vector eddsa-jcs-2022', () => {
+  // The project secures records with eddsa-rdfc-2022 only (DESIGN.md); a JCS proof is refused
+  // with its own code rather than half-verified.
+  it('is refused with PROOF_CRYPTOSUITE_UNSUPPORTED', async () => {
+    const v = vector('eddsa-jcs-2022');
+    const r = await verifyCredentialDi(v.signedCredential, { documentLoader, now: NOW, purpose: 'assertion' });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'PROOF_CRYPTOSUITE_UNSUPPORTED' });
   });
 });

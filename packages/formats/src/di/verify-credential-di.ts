@@ -54,7 +54,7 @@ async function checkSignature(cred: Record<string, unknown>, now: Date, opts: Ve
   if (pre) return pre;
   const suite = new DataIntegrityProof({ cryptosuite: lpEddsaRdfc2022 });
   const purpose = opts.purpose === 'assertion' ? new AssertionProofPurpose() : new vc.CredentialIssuancePurpose();
-  let result: { verified: boolean; error?: unknown; results?: { verificationMethod?: { id?: string } }[] };
+  let result: { verified: boolean; error?: unknown; results?: { verified?: boolean; error?: unknown; verificationMethod?: { id?: string } }[] };
   try {
     result = await vc.verifyCredential({
       credential: cred,
@@ -69,6 +69,10 @@ async function checkSignature(cred: Record<string, unknown>, now: Date, opts: Ve
   } catch (err) {
     result = { verified: false, error: err };
   }
+  // jsonld-signatures calls a proof set verified when ANY proof verifies; VC Data Integrity 1.0
+  // §4.4 "Verify Proof Sets and Chains" requires ALL of them (allProofsVerified).
+  const failed = result.results?.find((r) => !r.verified);
+  if (result.verified && failed) result = { verified: false, error: failed.error ?? new Error('Invalid signature.') };
   if (result.verified) {
     const vm = result.results?.[0]?.verificationMethod?.id;
     return makeCheck('signature', 'pass', 'SIGNATURE_VALID', 'the Data Integrity proof (eddsa-rdfc-2022) is valid', vm ? { verificationMethod: vm } : undefined);
@@ -91,6 +95,10 @@ async function precheckProofs(cred: Record<string, unknown>, opts: VerifyDiOptio
     if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') {
       return fail('PROOF_CRYPTOSUITE_UNSUPPORTED', `unsupported proof ${String(proof.type)} / ${String(proof.cryptosuite)}: only DataIntegrityProof eddsa-rdfc-2022`, { type: proof.type, cryptosuite: proof.cryptosuite });
     }
+    // jsonld-signatures 11 verifies each proof against the bare document; a chained proof
+    // (`previousProof`, VC Data Integrity 1.0 §2.1.2) covers the previous proofs too, so it would
+    // fail as a bad signature. Refused explicitly until chains are supported.
+    if (proof.previousProof !== undefined) return fail('PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
     // vc-di-eddsa §3.3.7: proofValue is multibase base58-btc of the 64-byte Ed25519 signature.
     if (!isZBase58Of64(proof.proofValue)) return fail('PROOF_VALUE_MALFORMED', 'proofValue is not a multibase base58-btc encoding of a 64-byte signature');
     const vm = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : (proof.verificationMethod as { id?: unknown } | undefined)?.id;
