@@ -1,0 +1,116 @@
+import { directionOf, iscedLevelLabel, pickText, type LanguageMap } from '@lp/model';
+import { findIssuer, type CatalogueEntry, type TrustBundle } from '@lp/trust';
+import type { Display, DisplayAchievement, DisplayResultScale, DisplayText, VerifyContext } from '../types.ts';
+
+/** An achievement as the credential states it, with its catalogue entry when the bundle has one. */
+export interface AchievementFacts {
+  code: string | undefined;
+  entry: CatalogueEntry | undefined;
+  /** The credential's own name(s): a language map, or a plain string in `inLanguage`. */
+  ownName?: LanguageMap | string | undefined;
+  inLanguage?: string | undefined;
+  value?: string | undefined;
+  status?: string | undefined;
+  /** The credential's own scale, used when the catalogue has none. */
+  ownScale?: DisplayResultScale | undefined;
+}
+
+export interface DisplayFacts {
+  issuerId: string | undefined;
+  learnerName: string | undefined;
+  birthDate?: string | undefined;
+  achievements: readonly AchievementFacts[];
+  issuedAt: Date | undefined;
+  expiresAt?: Date | undefined;
+  statusAsOf: Date | undefined;
+}
+
+const FALLBACK = ['en'];
+
+/**
+ * What pages show beside the checks: names from the catalogue in the requested language beside
+ * the original, the issuer as the TRUST BUNDLE names it (never as the credential names itself).
+ */
+export function buildDisplay(facts: DisplayFacts, ctx: VerifyContext): Display {
+  const lang = ctx.lang ?? 'en';
+  const vb = ctx.bundle;
+  const listed = vb && facts.issuerId ? findIssuer(vb.bundle, facts.issuerId) : undefined;
+  const display: Display = {
+    learner: { name: facts.learnerName, ...(facts.birthDate ? { birthDate: facts.birthDate } : {}) },
+    issuer: facts.issuerId === undefined
+      ? undefined
+      : {
+          id: facts.issuerId,
+          name: listed ? text(pickText(listed.names, lang, FALLBACK)) : undefined,
+          country: listed?.country,
+          kind: listed?.kind,
+          listed: listed !== undefined,
+        },
+    achievements: facts.achievements.map((a) => displayAchievement(a, lang)),
+    issuedAt: iso(facts.issuedAt),
+    bundle: vb ? bundleFacts(vb.bundle, vb.expired, ctx.now) : undefined,
+    statusAsOf: iso(facts.statusAsOf),
+  };
+  if (facts.expiresAt) display.expiresAt = iso(facts.expiresAt)!;
+  return display;
+}
+
+function displayAchievement(a: AchievementFacts, lang: string): DisplayAchievement {
+  const e = a.entry;
+  let name: DisplayText | undefined;
+  let original: DisplayText | undefined;
+  if (e) {
+    name = text(pickText(e.names, lang, FALLBACK));
+    original = text(pickText(e.names, e.languageOfAssessment ?? a.inLanguage));
+  }
+  if (!name) name = ownText(a.ownName, a.inLanguage, lang, FALLBACK);
+  if (!original) original = ownText(a.ownName, a.inLanguage, a.inLanguage, []);
+  const scale = e ? catalogueScale(e, a.value !== undefined, lang) : undefined;
+  return {
+    code: a.code,
+    name,
+    original,
+    level: e?.iscedLevel ? iscedLevelLabel(e.iscedLevel) : undefined,
+    levelCode: e?.iscedLevel,
+    result: a.value ?? a.status,
+    resultStatus: a.status,
+    resultScale: scale ?? a.ownScale,
+  };
+}
+
+/** A plain string is in the achievement's own language (OB 3.0 `inLanguage`). */
+function ownText(names: LanguageMap | string | undefined, inLanguage: string | undefined, want: string | undefined, fallback: string[]): DisplayText | undefined {
+  if (typeof names === 'string') return names === '' ? undefined : { text: names, lang: inLanguage, dir: directionOf(inLanguage) };
+  try {
+    return text(pickText(names, want, fallback));
+  } catch {
+    return undefined;
+  }
+}
+
+function catalogueScale(e: CatalogueEntry, hasValue: boolean, lang: string): DisplayResultScale | undefined {
+  const rds = e.resultDescriptions;
+  const rd = (hasValue ? rds.find((r) => r.resultType !== 'Status') : undefined) ?? rds[0];
+  if (!rd) return undefined;
+  const name = text(pickText(rd.names ?? rd.name, lang, FALLBACK));
+  return {
+    resultType: rd.resultType,
+    ...(name ? { name } : {}),
+    ...(rd.valueMin !== undefined ? { valueMin: rd.valueMin } : {}),
+    ...(rd.valueMax !== undefined ? { valueMax: rd.valueMax } : {}),
+    ...(rd.requiredValue !== undefined ? { requiredValue: rd.requiredValue } : {}),
+    ...(rd.allowedValues !== undefined ? { allowedValues: [...rd.allowedValues] } : {}),
+  };
+}
+
+function bundleFacts(b: TrustBundle, expired: boolean, now: Date) {
+  return { sequence: b.sequence, issuedAt: b.issuedAt, expires: b.expires, ageSeconds: Math.floor((now.getTime() - Date.parse(b.issuedAt)) / 1000), expired };
+}
+
+function text(p: { text: string; lang: string | undefined; dir: DisplayText['dir'] } | undefined): DisplayText | undefined {
+  return p ? { text: p.text, lang: p.lang, dir: p.dir } : undefined;
+}
+
+function iso(d: Date | undefined): string | undefined {
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+}

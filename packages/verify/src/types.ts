@@ -1,0 +1,111 @@
+import type { Check, CheckId, TextDirection, Verdict } from '@lp/model';
+import type { TrustIssuerKind, VerifiedTrustBundle } from '@lp/trust';
+
+/** What the verifier decides by policy, not by the credential (DESIGN.md "Verification"). */
+export interface VerifyPolicy {
+  /**
+   * The oldest status-list snapshot accepted as proof of "not revoked", in seconds. Older → the
+   * status check is UNKNOWN showing the age, never a silent VALID. Default 30 days.
+   */
+  maxStatusAgeSeconds?: number;
+  /** Tolerated clock difference for validity dates, in seconds. Default 300 (as @digitalbazaar/vc). */
+  clockSkewSeconds?: number;
+}
+
+/** A status-list credential the device fetched itself, fresher than the bundle's snapshot. */
+export interface CachedStatusList {
+  credential: Record<string, unknown>;
+  fetchedAt: Date | string;
+}
+
+export interface StatusCache {
+  get(url: string): CachedStatusList | undefined;
+}
+
+/**
+ * Everything the pipeline needs, injected: no file, environment or network is read, so the same
+ * bytes give the same verdict in Node and in the browser.
+ */
+export interface VerifyContext {
+  /** The trust bundle in use (verified against pinned anchors by @lp/trust), or none. */
+  bundle: VerifiedTrustBundle | undefined;
+  now: Date;
+  /** Language to display achievement and issuer names in (BCP 47); default 'en'. */
+  lang?: string;
+  policy?: VerifyPolicy;
+  statusCache?: StatusCache;
+  /**
+   * Only these checks count; the others are reported 'skipped' (with `details.wouldBe`).
+   * 'decode' and 'parse' always count. Default: all.
+   */
+  requiredChecks?: readonly CheckId[];
+}
+
+/** A text with its language and direction, for `<span lang dir>` or a terminal isolate. */
+export interface DisplayText {
+  text: string;
+  lang: string | undefined;
+  dir: TextDirection;
+}
+
+export interface DisplayResultScale {
+  resultType: string;
+  name?: DisplayText;
+  valueMin?: string;
+  valueMax?: string;
+  requiredValue?: string;
+  allowedValues?: string[];
+}
+
+export interface DisplayAchievement {
+  /** The issuer's catalogue code, when the achievement is in the bundle's catalogue. */
+  code: string | undefined;
+  /** In the requested language when the catalogue (or the seal) has it. */
+  name: DisplayText | undefined;
+  /** The name in the achievement's own language (catalogue languageOfAssessment, or the credential's). */
+  original: DisplayText | undefined;
+  /** ISCED 2011 level label (English), from the catalogue. */
+  level: string | undefined;
+  levelCode: string | undefined;
+  /** The result value, else its status (e.g. "Completed"). */
+  result: string | undefined;
+  resultStatus: string | undefined;
+  resultScale: DisplayResultScale | undefined;
+}
+
+export interface DisplayIssuer {
+  id: string;
+  /** From the TRUST BUNDLE only; undefined when the bundle does not list the issuer. */
+  name: DisplayText | undefined;
+  country: string | undefined;
+  kind: TrustIssuerKind | undefined;
+  /** Whether the bundle lists this issuer. */
+  listed: boolean;
+}
+
+/**
+ * What a page shows beside the checks. Strings that come from the credential (learner name,
+ * result) are plain data: renderers must escape or isolate them, never interpret them.
+ */
+export interface Display {
+  learner: { name: string | undefined; birthDate?: string };
+  issuer: DisplayIssuer | undefined;
+  achievements: DisplayAchievement[];
+  issuedAt: string | undefined;
+  expiresAt?: string;
+  bundle: { sequence: number; issuedAt: string; expires: string; ageSeconds: number; expired: boolean } | undefined;
+  /** The oldest status snapshot used: "not revoked as of" this time. */
+  statusAsOf: string | undefined;
+}
+
+export type CredentialForm = 'seal' | 'di' | 'jwt';
+
+/** The one result shape (DESIGN.md): verdict, the checks in pipeline order, and what to display. */
+export interface VerificationResult {
+  verdict: Verdict;
+  checks: Check[];
+  form: CredentialForm | undefined;
+  display: Display | undefined;
+  /** The full record that was checked (for a JWT: its payload without the JWT claims). */
+  credential?: Record<string, unknown>;
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { verifyAny, verifyFullRecordWithTrust, verifySeal, type VerificationResult } from '../src/index.ts';
+import { forbidNetwork, makeWorld, NOW, type World } from './lib/make-world.ts';
+
+let world: World;
+let net: ReturnType<typeof forbidNetwork>;
+beforeAll(async () => {
+  net = forbidNetwork();
+  world = await makeWorld();
+}, 60_000);
+afterAll(() => {
+  net.restore();
+  expect(net.calls).toEqual([]);
+});
+
+const summary = (r: VerificationResult) => r.checks.map((c) => `${c.id}:${c.status}:${c.code}`);
+
+describe('the Grade 9 example verifies in every form', () => {
+  test('seal', async () => {
+    const r = await verifySeal(world.good.seal, world.ctx({ lang: 'fr' }));
+    expect(summary(r)).toEqual([
+      'decode:pass:SEAL_DECODED', 'parse:pass:SEAL_CLAIMS_VALID', 'signature:pass:SIGNATURE_VALID', 'issuer_trust:pass:ISSUER_TRUSTED',
+      'key_status:pass:KEY_NOT_REVOKED', 'status:pass:STATUS_NOT_REVOKED', 'validity:pass:VALIDITY_OK', 'profile:pass:SEAL_PROFILE_OK',
+    ]);
+    expect(r.verdict).toBe('VALID');
+    console.log(JSON.stringify(r.display, null, 1));
+  });
+  test('full record DI', async () => {
+    const r = await verifyFullRecordWithTrust(world.good.di, world.ctx());
+    console.log(summary(r));
+    expect(r.verdict).toBe('VALID');
+  });
+  test('full record JWT', async () => {
+    const r = await verifyAny(world.good.jwt, world.ctx());
+    console.log(summary(r));
+    expect(r.verdict).toBe('VALID');
+  });
+});
