@@ -46,6 +46,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const verificationMethod = `${did}#${did.slice('did:key:'.length)}`;
   const now = new Date();
   fillAbsent(credential, did, now);
+  const issuerId = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: unknown } | undefined)?.id;
+  if (issuerId !== did) {
+    // Verification binds the issuer to the key's controller (VC Data Model 2.0 §4.7): say so now.
+    io.stderr.write(`warning: issuer ${String(issuerId)} is not this key's DID ${did}; verifiers will report ISSUER_KEY_MISMATCH unless a trust bundle says the key is the issuer's\n`);
+  }
 
   const output = values.format === 'jwt'
     ? (await signCredentialJwt(credential, { keyPair, kid: verificationMethod, now })) + '\n'
