@@ -44,7 +44,7 @@ export interface SealOptions {
   random?: (n: number) => Uint8Array;
 }
 
-const defaultRandom = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+const defaultRandom = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
 
 /** A derived key kept in memory while a vault is unlocked, so Argon2id runs once per unlock. */
 export interface UnlockedKey {
@@ -70,7 +70,7 @@ export async function deriveKey(passphrase: string, kdf: ContainerHeader['kdf'])
   return { key, kdf };
 }
 
-export async function newKey(passphrase: string, kdf: KdfParams = KDF_MINIMUM, random = defaultRandom): Promise<UnlockedKey> {
+export async function newKey(passphrase: string, kdf: KdfParams = KDF_MINIMUM, random: (n: number) => Uint8Array = defaultRandom): Promise<UnlockedKey> {
   assertKdfStrongEnough(kdf);
   return deriveKey(passphrase, { name: 'argon2id', ...kdf, salt: b64urlEncode(random(16)) });
 }
