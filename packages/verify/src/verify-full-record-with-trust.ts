@@ -9,6 +9,7 @@ import { checkIssuerTrust } from './lib/check-issuer-trust.ts';
 import { checkStatusEntries } from './lib/check-status-entries.ts';
 import { finishResult } from './lib/finish-result.ts';
 import { makeCheck } from './lib/make-check.ts';
+import { isDidKeyOwnKey } from './verify-seal.ts';
 
 type Json = Record<string, unknown>;
 
@@ -90,7 +91,7 @@ function resolveJwtKey(ctx: VerifyContext, kid: string, iss: string): Uint8Array
   try {
     const found = ctx.bundle ? findKey(ctx.bundle.bundle, full) : undefined;
     if (found && found.issuer.id === iss) return publicKeyOf(found.key);
-    if (full.startsWith('did:key:') && full.split('#')[0] === iss) return publicKeyFromDidKey(iss);
+    if (isDidKeyOwnKey(full, iss)) return publicKeyFromDidKey(iss);
   } catch {
     return undefined;
   }

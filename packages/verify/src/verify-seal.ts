@@ -99,7 +99,7 @@ async function checkSealSignature(decoded: DecodedSeal, ctx: VerifyContext): Pro
   try {
     const found = ctx.bundle ? findKey(ctx.bundle.bundle, vm) : undefined;
     if (found && found.issuer.id === issuer) publicKey = publicKeyOf(found.key);
-    else if (vm.startsWith('did:key:') && vm.split('#')[0] === issuer) {
+    else if (isDidKeyOwnKey(vm, issuer)) {
       publicKey = publicKeyFromDidKey(issuer);
       source = 'the issuer did:key';
     }
@@ -118,6 +118,11 @@ async function checkSealSignature(decoded: DecodedSeal, ctx: VerifyContext): Pro
   return ok
     ? makeCheck('signature', 'pass', 'SIGNATURE_VALID', `the COSE_Sign1 EdDSA signature is valid (key from ${source})`, { keyId: vm })
     : makeCheck('signature', 'fail', 'SIGNATURE_INVALID', 'the signature does not match the seal', { keyId: vm });
+}
+
+/** did:key spec §3.1.2: a did:key has one key, `did:key:z…#z…`; any other fragment is not its key. */
+export function isDidKeyOwnKey(vm: string, issuer: string): boolean {
+  return issuer.startsWith('did:key:') && vm === `${issuer}#${issuer.slice('did:key:'.length)}`;
 }
 
 /** Claims 4 and 5 with the tolerated skew (VC Data Model 2.0 §4.9, as for the full record). */

@@ -38,6 +38,7 @@ export async function checkStatusEntries(entries: readonly Record<string, unknow
   }
   const decided = results.find((c) => c.status === 'fail') ?? results.find((c) => c.status === 'unknown');
   if (decided) return { check: decided, asOf };
+  if (results.length === 1) return { check: results[0]!, asOf };
   const when = asOf?.toISOString() ?? '';
   return {
     check: makeCheck('status', 'pass', 'STATUS_NOT_REVOKED', `not revoked or suspended as of ${when}`, { asOf: when, lists: results.map((c) => c.details) }),
