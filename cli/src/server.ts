@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { createVerifyRouter } from '@lp/verifier';
+import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 
 export interface ServerConfig {
   port: number;
@@ -23,15 +24,23 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     res.json({ status: 'ok' });
   });
   app.use(createVerifyRouter());
+  // The issuer needs the public base URL, known only after listen when the port is 0.
+  let issuer: IssuerApp | null = null;
+  app.use((req, res, next) => (issuer ? issuer.router(req, res, next) : next()));
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  try {
+    issuer = await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: config.env.LP_PUBLIC_URL || `http://localhost:${port}`, log: config.log });
+  } catch (e) {
+    config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
+  }
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
   };
 }

@@ -1,0 +1,267 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { IssuerError } from '../errors.ts';
+import { addAchievements } from '../domain/add-achievements.ts';
+import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
+import { exportTrustFragment } from '../domain/export-trust-fragment.ts';
+import { initIssuer } from '../domain/init-issuer.ts';
+import type { IssuerDeps } from '../domain/issuer-deps.ts';
+import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, openIssuerStore } from '../domain/open-issuer-store.ts';
+import { parseCatalogueFile } from '../domain/parse-catalogue-file.ts';
+import { rotateKey } from '../domain/rotate-key.ts';
+import { setCredentialStatus } from '../domain/set-credential-status.ts';
+import type { StatusAction } from '../domain/set-credential-status.ts';
+import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
+import type { SqliteIssuerStore } from '../store/index.ts';
+
+/** What the CLI needs of its process (cli/src/io.ts CliIo, structurally). */
+export interface IssuerCliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Thrown for wrong arguments; `lp` prints it and exits 2 (same shape as cli UsageError). */
+class IssuerUsageError extends Error {
+  readonly code = 'USAGE';
+}
+
+export const ISSUER_HELP = `usage: lp issuer <command> [options]
+
+The examination body: identity, catalogue, status, API keys. Data in LP_DATA_DIR (default ./data);
+the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the terminal).
+
+  init --name NAME [--name-LANG NAME …] --country CC [--did-web HOST] [--kind KIND]
+      create the issuer: Ed25519 key, DID (did:key, or did:web:HOST), OB 3.0 profile. Names per
+      language with --name-ar, --name-fr, … (--name is English). Refuses if an issuer exists.
+  show                          the issuer's DID, names and keys
+  rotate-key                    new signing key; the old one's window ends now (did:web only)
+  achievement add FILE          add/replace catalogue entries from JSON (entry or array) or CSV
+  achievement list              the catalogue
+  revoke ID --reason TEXT       revoke a credential (permanent)
+  suspend ID [--reason TEXT]    suspend a credential
+  reinstate ID [--reason TEXT]  lift a suspension (a revoked credential stays revoked: exit 2)
+  export-trust --out FILE       write the trust-bundle fragment (input of lp trust build)
+  api-key create [--label L]    a new API key, printed alone on the last line (shown once)
+  api-key list                  API keys (id, label, created, revoked)
+  api-key revoke ID             revoke an API key
+
+Options: --json for machine output. Base URL for status lists: LP_PUBLIC_URL, else
+http://localhost:PORT (PORT default 8080).`;
+
+const NAME_OPTION = /^--name-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)(?:=(.*))?$/s;
+
+/** `lp issuer …` */
+export async function runIssuerCommand(argv: string[], io: IssuerCliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(ISSUER_HELP + '\n');
+    return command ? 0 : 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(ISSUER_HELP + '\n');
+    return 0;
+  }
+  switch (command) {
+    case 'init': return cmdInit(rest, io);
+    case 'show': return withStore(io, false, (s) => cmdShow(rest, io, s));
+    case 'rotate-key': return withStore(io, false, (s) => cmdRotate(rest, io, s));
+    case 'achievement': return withStore(io, false, (s) => cmdAchievement(rest, io, s));
+    case 'revoke': case 'suspend': case 'reinstate':
+      return withStore(io, false, (s) => cmdStatus(command === 'revoke' ? 'revoke' : command === 'suspend' ? 'suspend' : 'reinstate', rest, io, s));
+    case 'export-trust': return withStore(io, false, (s) => cmdExport(rest, io, s));
+    case 'api-key': return withStore(io, false, (s) => cmdApiKey(rest, io, s));
+    default: throw new IssuerUsageError(`unknown command "${command}" (lp issuer --help)`);
+  }
+}
+
+function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>, positionals = 0) {
+  let r;
+  try {
+    r = parseArgs({ args, options: { ...options, json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new IssuerUsageError((e as Error).message);
+  }
+  if (r.positionals.length !== positionals) {
+    throw new IssuerUsageError(positionals === 0 ? `unexpected argument "${r.positionals[0]}"` : `expected ${positionals} argument(s)`);
+  }
+  return r as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+}
+
+async function withStore(io: IssuerCliIo, create: boolean, fn: (s: SqliteIssuerStore) => Promise<number>): Promise<number> {
+  const dir = issuerDataDir(io.env, io.cwd);
+  if (!create && !hasIssuerDb(dir)) throw new IssuerError('NO_ISSUER', `no issuer in ${dir}: run lp issuer init first`);
+  const store = await openIssuerStore(dir, { create });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function passphrase(io: IssuerCliIo, confirm = false): Promise<string> {
+  // The cli package's prompt (echo off) is used when there is a terminal; tests and servers use LP_PASSPHRASE.
+  const fromEnv = io.env.LP_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  const { readPassphrase } = await import('../../../cli/src/passphrase.ts');
+  return readPassphrase(io as never, 'Passphrase: ', { confirm });
+}
+
+function baseUrlOf(env: NodeJS.ProcessEnv): string {
+  return (env.LP_PUBLIC_URL && env.LP_PUBLIC_URL !== '' ? env.LP_PUBLIC_URL : `http://localhost:${env.PORT || '8080'}`).replace(/\/+$/, '');
+}
+
+const random = (n: number) => new Uint8Array(randomBytes(n));
+
+async function cmdInit(args: string[], io: IssuerCliIo): Promise<number> {
+  // parseArgs cannot take dynamic option names: --name-XX are taken out first.
+  const names: Record<string, string> = {};
+  const restArgs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const m = NAME_OPTION.exec(args[i]!);
+    if (!m) { restArgs.push(args[i]!); continue; }
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value.startsWith('--')) throw new IssuerUsageError(`--name-${m[1]} needs a value`);
+    names[m[1]!.toLowerCase()] = value;
+  }
+  const { values } = parse(restArgs, { name: { type: 'string' }, country: { type: 'string' }, 'did-web': { type: 'string' }, kind: { type: 'string' } });
+  if (typeof values.name === 'string') names.en ??= values.name;
+  if (Object.keys(names).length === 0) throw new IssuerUsageError('--name NAME is required');
+  if (typeof values.country !== 'string') throw new IssuerUsageError('--country CC is required (ISO 3166-1 alpha-2)');
+  const dir = issuerDataDir(io.env, io.cwd);
+  if (hasIssuerDb(dir)) {
+    // An empty database file (a failed earlier init) is not an issuer; anything else is refused.
+    const probe = await openIssuerStore(dir);
+    const exists = (await probe.getProfile()) !== null;
+    await probe.close();
+    if (exists) throw new IssuerError('ISSUER_EXISTS', `${dir} already holds an issuer; refusing to overwrite it`);
+  }
+  const pass = await passphrase(io, true);
+  return withStore(io, true, async (store) => {
+    const { profile, kid } = await initIssuer(store, {
+      names, country: String(values.country).toUpperCase(), passphrase: pass, now: new Date(), actor: 'cli',
+      ...(typeof values['did-web'] === 'string' ? { didWebHost: values['did-web'] } : {}),
+      ...(typeof values.kind === 'string' ? { kind: values.kind } : {}),
+    });
+    if (values.json) io.stdout.write(JSON.stringify({ id: profile.id, kid, names: profile.names, country: profile.country, kind: profile.kind, dataDir: dir }) + '\n');
+    else io.stdout.write(`issuer created in ${dir}\nkey ${kid}\n${profile.id}\n`);
+    return 0;
+  });
+}
+
+async function cmdShow(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const { values } = parse(args, {});
+  const profile = await store.getProfile();
+  if (!profile) throw new IssuerError('NO_ISSUER', 'no issuer: run lp issuer init first');
+  const keys = (await store.listKeys()).map(({ keyFile: _omit, ...k }) => k);
+  if (values.json) io.stdout.write(JSON.stringify({ ...profile, keys }) + '\n');
+  else {
+    io.stdout.write(`${profile.id}\n${Object.entries(profile.names).map(([l, n]) => `  ${l}: ${n}`).join('\n')}\ncountry ${profile.country}\n`);
+    for (const k of keys) io.stdout.write(`key ${k.kid} ${k.status} ${k.validFrom} … ${k.validUntil ?? ''}${k.revokedAt ? ` REVOKED ${k.revokedAt}` : ''}\n`);
+  }
+  return 0;
+}
+
+async function cmdRotate(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const { values } = parse(args, {});
+  const pass = await passphrase(io);
+  await unlockSigningKey(store, pass); // the same passphrase must open the current key
+  const r = await rotateKey(store, { passphrase: pass, now: new Date(), actor: 'cli' });
+  if (values.json) io.stdout.write(JSON.stringify(r) + '\n');
+  else io.stdout.write(`retired ${r.oldKid} (valid until ${r.at})\nnew key ${r.kid}\n`);
+  return 0;
+}
+
+async function cmdAchievement(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    const { values } = parse(rest, {});
+    const list = await store.listAchievements();
+    if (values.json) io.stdout.write(JSON.stringify(list.map((r) => r.entry)) + '\n');
+    else for (const r of list) io.stdout.write(`${r.code}\n`);
+    return 0;
+  }
+  if (sub !== 'add') throw new IssuerUsageError('usage: lp issuer achievement add FILE | list');
+  const { values, positionals } = parse(rest, { format: { type: 'string' } }, 1);
+  const file = path.resolve(io.cwd, positionals[0]!);
+  const format = values.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+  if (format !== 'json' && format !== 'csv') throw new IssuerUsageError('--format is json or csv');
+  let text: string;
+  try {
+    if (fs.statSync(file).size > 5_000_000) throw new IssuerError('INPUT_INVALID', `${positionals[0]} is over 5 MB`);
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof IssuerError) throw e;
+    throw new IssuerError('INPUT_INVALID', `cannot read ${positionals[0]}: ${(e as Error).message}`);
+  }
+  const entries = parseCatalogueFile(text, format);
+  const saved = await addAchievements(store, entries, { now: new Date(), actor: 'cli' });
+  if (values.json) io.stdout.write(JSON.stringify({ added: saved.map((r) => r.code) }) + '\n');
+  else io.stdout.write(`${saved.length} achievement(s): ${saved.map((r) => r.code).join(', ')}\n`);
+  return 0;
+}
+
+async function signingDeps(io: IssuerCliIo, store: SqliteIssuerStore): Promise<IssuerDeps> {
+  const signer = await unlockSigningKey(store, await passphrase(io));
+  return { store, signer, clock: () => new Date(), random, baseUrl: baseUrlOf(io.env), documentLoader: await issuerDocumentLoader(store) };
+}
+
+async function cmdStatus(action: StatusAction, args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const { values, positionals } = parse(args, { reason: { type: 'string' } }, 1);
+  if (action === 'revoke' && (typeof values.reason !== 'string' || values.reason.trim() === '')) throw new IssuerUsageError('--reason TEXT is required to revoke');
+  const id = positionals[0]!;
+  if (!(await store.getCredential(id))) throw new IssuerError('NOT_FOUND', `no credential ${id}`);
+  const r = await setCredentialStatus(await signingDeps(io, store), {
+    credentialId: id, action, actor: 'cli', ...(typeof values.reason === 'string' ? { reason: values.reason } : {}),
+  });
+  if (values.json) io.stdout.write(JSON.stringify(r) + '\n');
+  else io.stdout.write(`${id}: ${r.revoked ? 'revoked' : r.suspended ? 'suspended' : 'active'}${r.changed ? '' : ' (unchanged)'}\n`);
+  return 0;
+}
+
+async function cmdExport(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  if (typeof values.out !== 'string' || values.out === '') throw new IssuerUsageError('--out FILE is required');
+  // Stale status lists are re-signed when the passphrase is at hand; otherwise the last signed copies go out.
+  let deps: Pick<IssuerDeps, 'store' | 'clock' | 'baseUrl' | 'documentLoader'> & { signer: IssuerDeps['signer'] | null };
+  if (io.env.LP_PASSPHRASE || io.stdin.isTTY) deps = await signingDeps(io, store);
+  else deps = { store, signer: null, clock: () => new Date(), baseUrl: baseUrlOf(io.env), documentLoader: await issuerDocumentLoader(store) };
+  const fragment = await exportTrustFragment(deps);
+  const out = path.resolve(io.cwd, values.out);
+  fs.writeFileSync(out, JSON.stringify(fragment, null, 2) + '\n');
+  if (values.json) io.stdout.write(JSON.stringify({ file: out, keys: fragment.keys.length, achievements: fragment.catalogue.achievements.length, statusLists: fragment.statusLists.length }) + '\n');
+  else io.stdout.write(`wrote ${values.out}: ${fragment.keys.length} key(s), ${fragment.catalogue.achievements.length} achievement(s), ${fragment.statusLists.length} status list(s)\n`);
+  return 0;
+}
+
+async function cmdApiKey(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'create') {
+    const { values } = parse(rest, { label: { type: 'string' } });
+    const label = typeof values.label === 'string' && values.label.trim() !== '' ? values.label.trim() : 'default';
+    if (label.length > 100) throw new IssuerUsageError('--label is at most 100 characters');
+    const k = await createApiKey(store, { label, now: new Date(), random, actor: 'cli' });
+    if (values.json) io.stdout.write(JSON.stringify(k) + '\n');
+    else io.stdout.write(`API key ${k.id} (${k.label}); shown once, store it now:\n${k.key}\n`);
+    return 0;
+  }
+  if (sub === 'list') {
+    const { values } = parse(rest, {});
+    const keys = (await store.listApiKeys()).map(({ hash: _omit, ...k }) => k);
+    if (values.json) io.stdout.write(JSON.stringify(keys) + '\n');
+    else for (const k of keys) io.stdout.write(`${k.id}  ${k.label}  ${k.createdAt}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}\n`);
+    return 0;
+  }
+  if (sub === 'revoke') {
+    const { values, positionals } = parse(rest, {}, 1);
+    await revokeApiKey(store, { id: positionals[0]!, now: new Date(), actor: 'cli' });
+    if (values.json) io.stdout.write(JSON.stringify({ revoked: positionals[0] }) + '\n');
+    else io.stdout.write(`revoked ${positionals[0]}\n`);
+    return 0;
+  }
+  throw new IssuerUsageError('usage: lp issuer api-key create [--label L] | list | revoke ID');
+}

@@ -1,0 +1,220 @@
+import { sign } from '@lp/crypto';
+import {
+  assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt,
+} from '@lp/formats';
+import { achievementIdOf, CatalogueAchievementSchema, checkProfile, detectCredentialKind } from '@lp/model';
+import type { CatalogueAchievement } from '@lp/model';
+import { statusEntry } from '@lp/status';
+import { IssuerError } from '../errors.ts';
+import type { BulkKey, IssuerProfile, IssuerStoreOps } from '../store/index.ts';
+import { buildAchievementCredential } from './build-achievement-credential.ts';
+import type { ResultInput, SubjectInput } from './build-achievement-credential.ts';
+import { createPickupCode } from './create-pickup-code.ts';
+import type { PickupCode } from './create-pickup-code.ts';
+import type { IssuerDeps } from './issuer-deps.ts';
+import { issuerOfCredential } from './issuer-profile-document.ts';
+import { randomUrnUuid } from './lib/random-id.ts';
+import { isoSeconds } from './lib/time.ts';
+
+export interface IssueCredentialInput {
+  /** An unsigned OB 3.0 (or CLR 2.0) credential to sign as given; its issuer becomes ours. */
+  credential?: unknown;
+  /** Or: a catalogue code, with `subject` and `result`, to build the credential from the catalogue. */
+  achievement?: string;
+  subject?: SubjectInput;
+  result?: ResultInput;
+  /** Examination session or term (credentialSubject.term; part of the seal). */
+  session?: string;
+  /** `jwt` also returns the VC-JOSE form (the Data Integrity record is stored either way). */
+  format?: 'di' | 'jwt';
+  /** Create a one-time pick-up code for the wallet in the same transaction. */
+  pickup?: boolean | { ttlDays?: number };
+  /** Idempotency for bulk runs: a second call with the same key returns the stored credential. */
+  bulkKey?: BulkKey;
+  /** Who asks, for the audit log: an API key label or `cli`. */
+  actor: string;
+}
+
+export interface IssuedCredential {
+  id: string;
+  /** The full record (Data Integrity, eddsa-rdfc-2022), exactly as stored. */
+  credential: Record<string, unknown>;
+  /** The VC-JOSE form when `format` was `jwt` (or it was stored so before). */
+  jwt?: string;
+  /** The QR seal (`LP1:…`). */
+  seal: string;
+  pickup?: PickupCode;
+  /** True when `bulkKey` matched a credential issued before (nothing new was written). */
+  existing: boolean;
+}
+
+/**
+ * Issues one credential (DESIGN.md "Two forms of every credential"): allocates a revocation and a
+ * suspension index (random, never reused), signs the full record with eddsa-rdfc-2022 (and as
+ * vc+jwt on request), makes the QR seal with the same key, refuses a seal past the QR budget, and
+ * stores record, seal, status entries and audit entry in ONE transaction — durable (WAL,
+ * synchronous=FULL) before this resolves, and all rolled back on any failure.
+ *
+ * Throws IssuerError (CREDENTIAL_INVALID, ISSUER_MISMATCH, ACHIEVEMENT_UNKNOWN,
+ * RESULT_OUT_OF_SCALE, SEAL_TOO_LARGE, NO_ISSUER) or StoreError (STORE_BUSY, STORE_FULL,
+ * STORE_CONFLICT for a credential id already used).
+ *
+ * @example
+ * const { id, seal } = await issueCredential(deps, {
+ *   achievement: 'BECE-MATH', subject: { name: 'Layla Ahmad', candidateNumber: 'C-17' },
+ *   result: { value: '452' }, session: '2026-06', bulkKey: { candidateNumber: 'C-17', achievementCode: 'BECE-MATH', session: '2026-06' },
+ *   actor: 'bulk:run-1',
+ * });
+ */
+export async function issueCredential(deps: IssuerDeps, input: IssueCredentialInput): Promise<IssuedCredential> {
+  const { store, signer } = deps;
+  if (input.bulkKey) {
+    const found = await store.getCredentialByBulkKey(input.bulkKey);
+    if (found) return existingOf(found);
+  }
+  const profile = await store.getProfile();
+  if (!profile) throw new IssuerError('NO_ISSUER', 'no issuer here: run `lp issuer init` first');
+  if (profile.id !== signer.issuerId) throw new IssuerError('ISSUER_LOCKED', 'the unlocked key belongs to another issuer');
+  const now = deps.clock();
+  const validFrom = isoSeconds(now);
+  const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
+
+  let unsigned: Record<string, unknown>;
+  let codes: string[];
+  let learnerName: string | undefined;
+  if (input.achievement !== undefined) {
+    const entry = catalogue.find((e) => e.code === input.achievement);
+    if (!entry) throw new IssuerError('ACHIEVEMENT_UNKNOWN', `no achievement "${input.achievement}" in the catalogue`, '$.options.achievement');
+    if (!input.subject) throw new IssuerError('CREDENTIAL_INVALID', 'options.subject is required with options.achievement', '$.options.subject');
+    unsigned = buildAchievementCredential({
+      id: randomUrnUuid(deps.random), profile, entry, subject: input.subject, validFrom, baseUrl: deps.baseUrl,
+      ...(input.result !== undefined ? { result: input.result } : {}),
+      ...(input.session !== undefined ? { session: input.session } : {}),
+    });
+    codes = [entry.code];
+    learnerName = input.subject.name;
+  } else if (input.credential !== undefined) {
+    unsigned = prepareGivenCredential(input.credential, profile, validFrom, deps.random);
+    codes = codesOf(unsigned, catalogue, deps.baseUrl);
+  } else {
+    throw new IssuerError('CREDENTIAL_INVALID', 'give a credential or options.achievement', '$');
+  }
+
+  const kind = detectCredentialKind(unsigned) === 'ClrCredential' ? 'clr' : 'achievement';
+  const sealCatalogue = catalogue.map((e) => ({ code: e.code, id: achievementIdOf(e, deps.baseUrl) }));
+  const subjectSummary = summaryOf(unsigned, input.subject);
+  const id = unsigned.id as string;
+
+  return store.transaction(async (tx) => {
+    if (input.bulkKey) {
+      const found = await tx.getCredentialByBulkKey(input.bulkKey);
+      if (found) return existingOf(found);
+    }
+    const allocations = [await tx.allocateStatus('revocation'), await tx.allocateStatus('suspension')];
+    const toSign = {
+      ...unsigned,
+      credentialStatus: allocations.map((a) => statusEntry({ listUrl: `${deps.baseUrl}/status/${a.listId}`, index: a.index, purpose: a.purpose })),
+    };
+    const credential = await signDi(deps, toSign, now);
+    const jwt = input.format === 'jwt' ? await signCredentialJwt(toSign, { keyPair: signer.keyPair, kid: signer.kid, now }) : undefined;
+    const seal = await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session);
+    await tx.insertCredential({
+      id, kind, subject: subjectSummary, achievementCodes: codes, record: JSON.stringify(credential),
+      format: input.format ?? 'di', jwt: jwt ?? null, seal, status: allocations, createdAt: validFrom, bulkKey: input.bulkKey ?? null,
+    });
+    let pickup: PickupCode | undefined;
+    if (input.pickup) {
+      const ttlDays = typeof input.pickup === 'object' ? input.pickup.ttlDays : undefined;
+      pickup = await createPickupCode(tx, { credentialId: id, now, random: deps.random, baseUrl: deps.baseUrl, ...(ttlDays !== undefined ? { ttlDays } : {}) });
+    }
+    await tx.appendAudit({
+      at: validFrom, actor: input.actor, action: 'credential.issue', target: id,
+      details: { kind, achievements: codes, kid: signer.kid, status: allocations, format: input.format ?? 'di', bulkKey: input.bulkKey ?? null, pickup: pickup !== undefined },
+    });
+    return { id, credential, seal, existing: false, ...(jwt !== undefined ? { jwt } : {}), ...(pickup ? { pickup } : {}) };
+  });
+}
+
+function existingOf(found: { id: string; record: string; seal: string | null; jwt: string | null }): IssuedCredential {
+  return { id: found.id, credential: JSON.parse(found.record) as Record<string, unknown>, seal: found.seal ?? '', existing: true, ...(found.jwt ? { jwt: found.jwt } : {}) };
+}
+
+/** Our issuer, our id and dates, our status entries; then the OB 3.0 / CLR 2.0 profile check. */
+function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFrom: string, random: (n: number) => Uint8Array): Record<string, unknown> {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new IssuerError('CREDENTIAL_INVALID', 'credential must be a JSON object', '$.credential');
+  }
+  const c = { ...(given as Record<string, unknown>) };
+  if ('proof' in c) throw new IssuerError('CREDENTIAL_INVALID', 'send the credential unsigned: the issuer adds the proof', '$.credential.proof');
+  const issuer = c.issuer;
+  const issuerId = typeof issuer === 'string' ? issuer : issuer && typeof issuer === 'object' && !Array.isArray(issuer) ? (issuer as { id?: unknown }).id : undefined;
+  if (issuer !== undefined && issuerId !== profile.id) {
+    throw new IssuerError('ISSUER_MISMATCH', `the credential names issuer ${typeof issuerId === 'string' ? issuerId : '(none)'}; this service issues only as ${profile.id}`, '$.credential.issuer');
+  }
+  c.issuer = { ...issuerOfCredential(profile), ...(typeof issuer === 'object' && issuer !== null ? (issuer as object) : {}), id: profile.id };
+  if (c.id === undefined) c.id = randomUrnUuid(random);
+  if (c.validFrom === undefined) c.validFrom = validFrom;
+  // The issuer owns revocation and suspension: entries sent by the caller are replaced.
+  delete c.credentialStatus;
+  const check = checkProfile(c);
+  if (check.status !== 'pass') {
+    const path = String((check.details as { path?: string } | undefined)?.path ?? '$');
+    throw new IssuerError('CREDENTIAL_INVALID', check.message, `$.credential${path.slice(1)}`, { issues: (check.details as { issues?: unknown }).issues });
+  }
+  return c;
+}
+
+async function signDi(deps: IssuerDeps, credential: Record<string, unknown>, now: Date): Promise<Record<string, unknown>> {
+  try {
+    return await signCredentialDi(credential, { keyPair: deps.signer.keyPair, verificationMethod: deps.signer.kid, created: now, documentLoader: deps.documentLoader });
+  } catch (e) {
+    if (e instanceof FormatsError) throw new IssuerError('CREDENTIAL_INVALID', e.message, '$.credential');
+    throw e;
+  }
+}
+
+async function makeSeal(
+  deps: IssuerDeps, credential: Record<string, unknown>, catalogue: { code: string; id: string }[], kind: string,
+  learnerName: string | undefined, session: string | undefined,
+): Promise<string> {
+  const { signer } = deps;
+  try {
+    const claims = createSealClaims(credential, catalogue, {
+      keyId: signer.kid, ...(learnerName !== undefined ? { learnerName } : {}), ...(session !== undefined ? { session } : {}),
+    });
+    const seal = await encodeSeal(claims, { sign: (b) => sign(signer.keyPair.secretKey, b), kid: signer.kid });
+    assertSealFitsQr(seal, { maxVersion: kind === 'clr' ? SEAL_MAX_QR_VERSION.transcript : SEAL_MAX_QR_VERSION.single });
+    return seal;
+  } catch (e) {
+    if (e instanceof SealError) {
+      if (e.code === 'SEAL_TOO_LARGE_FOR_QR') {
+        throw new IssuerError('SEAL_TOO_LARGE', `the QR seal would be too large: ${e.message}; shorten names or add the achievement to the catalogue`, '$.credential', { ...(e as { details?: Record<string, unknown> }).details });
+      }
+      throw new IssuerError('CREDENTIAL_INVALID', `cannot make the QR seal: ${e.message}`, `$.credential${e.path ? '.' + e.path : ''}`);
+    }
+    throw e;
+  }
+}
+
+/** Catalogue codes of the achievements a given credential carries (by id or humanCode). */
+function codesOf(c: Record<string, unknown>, catalogue: CatalogueAchievement[], baseUrl: string): string[] {
+  const found = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const hit = catalogue.find((e) => achievementIdOf(e, baseUrl) === o.id || (typeof o.humanCode === 'string' && e.code === o.humanCode));
+    if (hit && Array.isArray(o.type) && o.type.includes('Achievement')) found.add(hit.code);
+    Object.values(o).forEach(visit);
+  };
+  visit(c.credentialSubject);
+  return [...found];
+}
+
+function summaryOf(c: Record<string, unknown>, subject: SubjectInput | undefined): Record<string, unknown> {
+  if (subject) return { ...subject };
+  const s = c.credentialSubject as Record<string, unknown> | undefined;
+  const ids = Array.isArray(s?.identifier) ? (s.identifier as Record<string, unknown>[]) : [];
+  const name = ids.find((x) => x?.hashed !== true && (x?.identityType === 'name' || x?.identityType === 'ext:name'))?.identityHash ?? s?.name;
+  return { ...(typeof name === 'string' ? { name } : {}), ...(typeof s?.id === 'string' ? { id: s.id } : {}) };
+}

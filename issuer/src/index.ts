@@ -1,0 +1,35 @@
+// @lp/issuer: the examination body's app — identity, catalogue, issuance, status, publication,
+// HTTP API and `lp issuer` commands. Store and certificates have their own folders.
+export { IssuerError } from './errors.ts';
+export type { IssuerErrorCode } from './errors.ts';
+export type { IssuerDeps, SigningKey } from './domain/issuer-deps.ts';
+export { initIssuer } from './domain/init-issuer.ts';
+export type { InitIssuerInput } from './domain/init-issuer.ts';
+export { rotateKey } from './domain/rotate-key.ts';
+export type { RotateKeyResult } from './domain/rotate-key.ts';
+export { unlockSigningKey } from './domain/unlock-signing-key.ts';
+export { didDocumentOf, didWebFromHost } from './domain/did-document.ts';
+export { issuerProfileDocument, issuerOfCredential } from './domain/issuer-profile-document.ts';
+export { parseCatalogueFile, validateCatalogueEntries } from './domain/parse-catalogue-file.ts';
+export { addAchievements } from './domain/add-achievements.ts';
+export { issueCredential } from './domain/issue-credential.ts';
+export type { IssueCredentialInput, IssuedCredential } from './domain/issue-credential.ts';
+export { buildAchievementCredential, SubjectInputSchema, ResultInputSchema } from './domain/build-achievement-credential.ts';
+export type { SubjectInput, ResultInput } from './domain/build-achievement-credential.ts';
+export { setCredentialStatus } from './domain/set-credential-status.ts';
+export type { StatusAction, SetCredentialStatusResult } from './domain/set-credential-status.ts';
+export { signStatusList, currentStatusList, statusListUrl } from './domain/sign-status-list.ts';
+export { exportTrustFragment } from './domain/export-trust-fragment.ts';
+export { createApiKey, revokeApiKey, authenticateApiKey } from './domain/api-keys.ts';
+export { createPickupCode, pickupCodeHash, DEFAULT_PICKUP_DAYS } from './domain/create-pickup-code.ts';
+export type { PickupCode } from './domain/create-pickup-code.ts';
+export { redeemPickupCode } from './domain/redeem-pickup-code.ts';
+export type { PickedUp } from './domain/redeem-pickup-code.ts';
+export { openIssuerStore, issuerDataDir, issuerDbPath, hasIssuerDb, issuerDocumentLoader, ISSUER_DB_FILE } from './domain/open-issuer-store.ts';
+export { createIssuerRouter, DEFAULT_BODY_LIMIT } from './http/create-issuer-router.ts';
+export { openIssuerApp } from './http/open-issuer-app.ts';
+export type { IssuerApp } from './http/open-issuer-app.ts';
+export type { IssuerRouterOptions } from './http/create-issuer-router.ts';
+export { RateLimiter, parseRateLimit } from './http/rate-limiter.ts';
+export { runIssuerCommand, ISSUER_HELP } from './cli/run-issuer-command.ts';
+export type { IssuerCliIo } from './cli/run-issuer-command.ts';
