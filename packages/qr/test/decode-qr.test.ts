@@ -51,6 +51,13 @@ describe('photo distortions (zxing)', () => {
   });
 });
 
+describe('large photos', () => {
+  test('a 2400x1800 photo is decoded (downscaled to at most 2000 px first)', async () => {
+    const big = placeOnCanvas(renderQrImage(seal, { scale: 10 }), 2400, 1800);
+    await expect(decodeQr(big)).resolves.toEqual({ text: seal, decoder: 'zxing' });
+  });
+});
+
 describe('no QR and bad input', () => {
   test('an image without a QR code → NO_QR_FOUND from both decoders', async () => {
     const blank = addNoise(placeOnCanvas({ data: new Uint8ClampedArray(4 * 4 * 4).fill(255), width: 4, height: 4 }, 200, 150), 20, seededRng(1));
