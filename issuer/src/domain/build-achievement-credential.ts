@@ -58,7 +58,7 @@ export function buildAchievementCredential(input: {
     else results.push({ type: ['Result'], ...(i !== -1 ? { resultDescription: rds[i]!.id } : {}), status });
   }
   const s = input.subject;
-  const identifier: Record<string, unknown>[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: s.name }];
+  const identifier: Record<string, unknown>[] = [{ type: 'IdentityObject', identityType: 'ext:name', hashed: false, identityHash: s.name }];
   if (s.nameLatin !== undefined) identifier.push({ type: 'IdentityObject', identityType: 'ext:nameLatin', hashed: false, identityHash: s.nameLatin });
   if (s.dateOfBirth !== undefined) identifier.push({ type: 'IdentityObject', identityType: 'ext:birthDate', hashed: false, identityHash: s.dateOfBirth });
   if (s.candidateNumber !== undefined) identifier.push({ type: 'IdentityObject', identityType: 'ext:candidateNumber', hashed: false, identityHash: s.candidateNumber });

@@ -93,6 +93,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     });
     codes = [entry.code];
     learnerName = input.subject.name;
+    assertProfile(unsigned);
   } else if (input.credential !== undefined) {
     unsigned = prepareGivenCredential(input.credential, profile, validFrom, deps.random);
     codes = codesOf(unsigned, catalogue, deps.baseUrl);
@@ -156,12 +157,17 @@ function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFro
   if (c.validFrom === undefined) c.validFrom = validFrom;
   // The issuer owns revocation and suspension: entries sent by the caller are replaced.
   delete c.credentialStatus;
+  assertProfile(c);
+  return c;
+}
+
+/** OB 3.0 / CLR 2.0 / VC 2.0 profile check (@lp/model checkProfile) before anything is signed. */
+function assertProfile(c: Record<string, unknown>): void {
   const check = checkProfile(c);
   if (check.status !== 'pass') {
     const path = String((check.details as { path?: string } | undefined)?.path ?? '$');
     throw new IssuerError('CREDENTIAL_INVALID', check.message, `$.credential${path.slice(1)}`, { issues: (check.details as { issues?: unknown }).issues });
   }
-  return c;
 }
 
 async function signDi(deps: IssuerDeps, credential: Record<string, unknown>, now: Date): Promise<Record<string, unknown>> {
