@@ -1,6 +1,10 @@
 export { signCredentialDi } from './di/sign-credential-di.ts';
 export type { SignDiOptions } from './di/sign-credential-di.ts';
 export { verifyCredentialDi } from './di/verify-credential-di.ts';
+export { signPresentationDi } from './di/sign-presentation-di.ts';
+export type { SignPresentationDiOptions } from './di/sign-presentation-di.ts';
+export { verifyPresentationDi } from './di/verify-presentation-di.ts';
+export type { VerifyPresentationDiOptions, PresentationProofResult } from './di/verify-presentation-di.ts';
 export { signCredentialJwt } from './jwt/sign-credential-jwt.ts';
 export type { SignJwtOptions } from './jwt/sign-credential-jwt.ts';
 export { verifyCredentialJwt } from './jwt/verify-credential-jwt.ts';

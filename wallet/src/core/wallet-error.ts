@@ -12,7 +12,13 @@ export type WalletErrorCode =
   | 'CREDENTIAL_NOT_FOUND'
   | 'CREDENTIAL_INVALID'
   | 'NO_TRUST_BUNDLE'
-  | 'INPUT_UNRECOGNISED';
+  | 'INPUT_UNRECOGNISED'
+  | 'CREDENTIAL_NOT_PRESENTABLE'
+  | 'PICKUP_USED'
+  | 'PICKUP_EXPIRED'
+  | 'PICKUP_NOT_FOUND'
+  | 'PICKUP_FAILED'
+  | 'TRUST_BUNDLE_REFUSED';
 
 export class WalletError extends Error {
   override readonly name = 'WalletError';

@@ -1,0 +1,55 @@
+import { exitCodeOf } from '@lp/model';
+import { importCredential, type ImportInput, type ImportOutcome } from '../core/import-credential.ts';
+import { readImportInput } from '../node/read-import-input.ts';
+import { receivePickup } from '../node/receive-pickup.ts';
+import { help } from './profile-commands.ts';
+import { PROFILE_OPTION, WalletUsageError, args, clock, profileOf, unlock, verifyContext, type WalletIo } from './wallet-context.ts';
+
+const OPTIONS = { ...PROFILE_OPTION, 'keep-invalid': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+
+/** `lp wallet import FILE [--keep-invalid]`: a full record (JSON, vc+jwt) or a seal (photo or LP1: text). */
+export async function importCommand(argv: string[], io: WalletIo): Promise<number> {
+  const { values, positionals } = args({ args: argv, options: OPTIONS, allowPositionals: true });
+  if (values.help) {
+    return help(io, 'usage: lp wallet import FILE [--keep-invalid] [--profile NAME] [--json]\n\nFILE: a full record (JSON with a Data Integrity proof, or a vc+jwt), or a QR seal (a PNG/JPEG\nphoto, or a text file with LP1:…). It is verified against the wallet\'s trust bundle and kept\nwith its result; an INVALID credential is refused (exit 1) unless --keep-invalid.\nExit status: 0 VALID, 1 INVALID, 3 UNKNOWN, 2 usage or I/O error.');
+  }
+  if (positionals.length !== 1) throw new WalletUsageError('usage: lp wallet import FILE');
+  const input = await readImportInput(positionals[0]!, io.cwd);
+  return store(io, input, profileOf(values), values['keep-invalid'] === true, values.json === true);
+}
+
+/** `lp wallet receive URL`: the issuer's one-time pick-up link (the wallet's only network use). */
+export async function receiveCommand(argv: string[], io: WalletIo): Promise<number> {
+  const { values, positionals } = args({ args: argv, options: OPTIONS, allowPositionals: true });
+  if (values.help) {
+    return help(io, 'usage: lp wallet receive URL [--keep-invalid] [--profile NAME] [--json]\n\nFetches the full record and its seal from the issuer\'s pick-up link (works once; a used or\nexpired code is refused: PICKUP_USED / PICKUP_EXPIRED), verifies and keeps them.\nThe only command that uses the network.');
+  }
+  if (positionals.length !== 1) throw new WalletUsageError('usage: lp wallet receive URL');
+  // The vault is unlocked first: a wrong passphrase must not spend the one-time code.
+  const { vault, storage } = await unlock(io, profileOf(values));
+  const input = await receivePickup(positionals[0]!);
+  return finish(io, await importCredential(vault, input, await verifyContext(io, storage, clock(io)), { keepInvalid: values['keep-invalid'] === true }), values.json === true);
+}
+
+async function store(io: WalletIo, input: ImportInput, profile: string, keepInvalid: boolean, json: boolean): Promise<number> {
+  const { vault, storage } = await unlock(io, profile);
+  const outcome = await importCredential(vault, input, await verifyContext(io, storage, clock(io)), { keepInvalid });
+  return finish(io, outcome, json);
+}
+
+function finish(io: WalletIo, o: ImportOutcome, json: boolean): number {
+  const { credential: c } = o;
+  if (json) {
+    io.stdout.write(JSON.stringify({ outcome: o.outcome, id: c.id, kind: c.kind, verdict: c.verification.verdict, checks: c.verification.checks }) + '\n');
+  } else {
+    const failing = c.verification.checks.filter((k) => k.status !== 'pass' && k.status !== 'skipped');
+    for (const k of failing) io.stderr.write(`  ${k.status === 'fail' ? 'FAIL' : '??  '} ${k.id}: ${k.code}: ${k.message}\n`);
+    const what = c.summary.achievements.map((a) => a.name ?? a.code).filter(Boolean).join(', ');
+    if (o.outcome === 'refused') {
+      io.stderr.write(`lp wallet: refused ${c.id}: the credential is INVALID (keep it anyway with --keep-invalid)\n`);
+    } else {
+      io.stdout.write(`${o.outcome === 'added' ? 'imported' : 'already held, updated'}: ${c.id} (${c.kind}${what ? `: ${what}` : ''}) — ${c.verification.verdict}\n`);
+    }
+  }
+  return exitCodeOf(c.verification.verdict);
+}
