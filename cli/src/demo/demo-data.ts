@@ -1,0 +1,73 @@
+// The DEMO examination body's fixed content: names, a small catalogue and sample learners. Every
+// name says DEMO so that nobody mistakes it for a real body (DESIGN.md "Runtime": a clearly
+// labelled demo examination body created on first start).
+import type { CatalogueAchievementInput } from '@lp/model';
+
+/** Documented, not secret: unlocks the demo keys and the demo wallet backups. */
+export const DEMO_PASSPHRASE = 'demo-passphrase-DEMO';
+
+export const DEMO_ISSUER_NAMES: Record<string, string> = {
+  en: 'DEMO Examination Board (sample data, not a real body)',
+  fr: "Office d'examens DÉMO (données d'exemple, organisme fictif)",
+  ar: 'هيئة امتحانات تجريبية DEMO (بيانات نموذجية، ليست جهة حقيقية)',
+  fa: 'هیئت امتحانات نمایشی DEMO (داده نمونه، نهاد واقعی نیست)',
+  uk: 'ДЕМО екзаменаційна рада (зразкові дані, не справжній орган)',
+};
+
+export const DEMO_ACHIEVEMENT_BASE = 'https://demo.learning-passport.example/achievements';
+export const DEMO_STATUS_LIST = 'https://demo.learning-passport.example/status/1';
+
+export const DEMO_CATALOGUE: CatalogueAchievementInput[] = [
+  {
+    code: 'DEMO-MATH',
+    id: `${DEMO_ACHIEVEMENT_BASE}/grade9/mathematics`,
+    achievementType: 'Assessment',
+    names: {
+      en: 'DEMO Grade 9 Examination – Mathematics',
+      fr: 'Examen DÉMO de 9e année – Mathématiques',
+      ar: 'امتحان الصف التاسع التجريبي – الرياضيات',
+      fa: 'امتحان نمایشی پایه نهم – ریاضیات',
+      uk: 'ДЕМО іспит 9 класу – Математика',
+    },
+    iscedLevel: '244',
+    iscedField: '0541',
+    languageOfAssessment: 'ar',
+    resultDescriptions: [
+      { id: 'score', resultType: 'RawScore', names: { en: 'Score (0–100)', fr: 'Note (0–100)', ar: 'الدرجة (0–100)' }, valueMin: '0', valueMax: '100', requiredValue: '50' },
+    ],
+  },
+  {
+    code: 'DEMO-SCI',
+    id: `${DEMO_ACHIEVEMENT_BASE}/grade9/science`,
+    achievementType: 'Assessment',
+    names: {
+      en: 'DEMO Grade 9 Examination – Science',
+      fr: 'Examen DÉMO de 9e année – Sciences',
+      ar: 'امتحان الصف التاسع التجريبي – العلوم',
+      fa: 'امتحان نمایشی پایه نهم – علوم',
+      uk: 'ДЕМО іспит 9 класу – Природничі науки',
+    },
+    iscedLevel: '244',
+    iscedField: '0511',
+    languageOfAssessment: 'ar',
+    resultDescriptions: [
+      { id: 'score', resultType: 'RawScore', names: { en: 'Score (0–100)', fr: 'Note (0–100)', ar: 'الدرجة (0–100)' }, valueMin: '0', valueMax: '100', requiredValue: '50' },
+    ],
+  },
+];
+
+export interface DemoLearner {
+  /** Folder name under data/demo. */
+  slug: string;
+  name: string;
+  nameLatin: string;
+  dateOfBirth: string;
+  candidateNumber: string;
+  results: { code: string; value: string }[];
+}
+
+export const DEMO_LEARNERS: DemoLearner[] = [
+  { slug: 'amina-haddad', name: 'أمينة حداد', nameLatin: 'Amina Haddad', dateOfBirth: '2010-03-14', candidateNumber: 'DEMO-0001', results: [{ code: 'DEMO-MATH', value: '87' }, { code: 'DEMO-SCI', value: '74' }] },
+  { slug: 'zahra-ahmadi', name: 'زهرا احمدی', nameLatin: 'Zahra Ahmadi', dateOfBirth: '2009-11-02', candidateNumber: 'DEMO-0002', results: [{ code: 'DEMO-MATH', value: '65' }] },
+  { slug: 'oleksandr-kovalenko', name: 'Олександр Коваленко', nameLatin: 'Oleksandr Kovalenko', dateOfBirth: '2010-06-21', candidateNumber: 'DEMO-0003', results: [{ code: 'DEMO-SCI', value: '91' }] },
+];

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { seedDemo } from './seed-demo.ts';
+
+export interface PagesTrust {
+  /** The environment the verifier routes see: LP_TRUST_BUNDLE/LP_TRUST_ANCHORS of the demo when it is on. */
+  env: NodeJS.ProcessEnv;
+  bundlePath: string | undefined;
+  anchors: string[];
+  demoIssuer: string | undefined;
+}
+
+/**
+ * Decides where the pages' trust comes from. A configured LP_TRUST_BUNDLE wins; otherwise, unless
+ * LP_DEMO=0 or the data directory holds a real issuer, the DEMO body is seeded (first start) and
+ * its bundle and anchor are used.
+ */
+export async function preparePagesTrust(env: NodeJS.ProcessEnv, cwd: string, log: (line: string) => void): Promise<PagesTrust> {
+  const anchors = (env.LP_TRUST_ANCHORS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (env.LP_TRUST_BUNDLE) {
+    return { env, bundlePath: path.resolve(cwd, env.LP_TRUST_BUNDLE), anchors, demoIssuer: undefined };
+  }
+  if (env.LP_DEMO === '0') return { env, bundlePath: undefined, anchors, demoIssuer: undefined };
+  const dataDir = path.resolve(cwd, env.LP_DATA_DIR && env.LP_DATA_DIR !== '' ? env.LP_DATA_DIR : './data');
+  const demo = await seedDemo(dataDir);
+  if (!demo) return { env, bundlePath: undefined, anchors, demoIssuer: undefined };
+  log(demo.created ? `DEMO: created a demonstration examination body in ${demo.dir} (sample data, passphrase "demo-passphrase-DEMO")` : `DEMO: using the demonstration examination body in ${demo.dir}`);
+  return {
+    env: { ...env, LP_TRUST_BUNDLE: demo.bundlePath, LP_TRUST_ANCHORS: demo.anchorDid },
+    bundlePath: demo.bundlePath,
+    anchors: [demo.anchorDid],
+    demoIssuer: demo.issuerDid,
+  };
+}

@@ -1,0 +1,73 @@
+// Shared by the browser tests: the real server as a child process (`lp serve --port 0`, fresh
+// LP_DATA_DIR so that the DEMO is seeded as on a fresh clone), Chromium with a fake camera
+// playing a Y4M made from a PNG, and the screenshots folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { decodeImageFile, writeY4m } from '@lp/qr/node';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const LP = path.join(ROOT, 'cli/bin/lp.js');
+export const SCREENSHOTS = path.join(ROOT, 'test/out/screenshots');
+
+export interface ServerProcess {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node cli/bin/lp.js serve --port 0` with a fresh data directory; resolves when it listens. */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-browser-'));
+  const child = spawn(process.execPath, [LP, 'serve', '--port', '0'], {
+    cwd: dataDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LP_DATA_DIR: path.join(dataDir, 'data'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
+  child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const onData = () => {
+      const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
+  });
+  const stop = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) { resolve(); return; }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return { url, dataDir: path.join(dataDir, 'data'), child, output: () => out, stop };
+}
+
+/** A 640x480 Y4M showing the PNG (letterboxed on white), for --use-file-for-fake-video-capture. */
+export function y4mFromPng(png: Uint8Array, file: string): string {
+  fs.writeFileSync(file, writeY4m([decodeImageFile(png)], 640, 480, 10));
+  return file;
+}
+
+export async function launchChromium(fakeVideo?: string): Promise<Browser> {
+  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  if (fakeVideo) args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${fakeVideo}`);
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
+}
+
+export function demoFiles(dataDir: string): { learner: string; png: string; seal: string; record: string; bundle: string } {
+  const learner = path.join(dataDir, 'demo', 'amina-haddad');
+  return {
+    learner,
+    png: path.join(learner, 'demo-math.png'),
+    seal: path.join(learner, 'demo-math.seal.txt'),
+    record: path.join(learner, 'demo-math.json'),
+    bundle: path.join(dataDir, 'demo', 'bundle.json'),
+  };
+}

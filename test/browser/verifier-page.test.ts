@@ -1,0 +1,116 @@
+// The verifier page in real headless Chromium: a DEMO seal from a fake camera → VALID (fresh data
+// dir, as after `npm ci && npm start`), a tampered seal → INVALID, the same verdict and check
+// codes as `lp verify --json`, Arabic right-to-left, and verifying offline after the first visit.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoFiles, launchChromium, LP, SCREENSHOTS, startServerProcess, y4mFromPng, type ServerProcess } from './lib/browser-helpers.ts';
+
+interface Hooks { cameraReadyAt: number; qrSeenAt: number; verdictAt: number; result?: { verdict: string; checks: { id: string; status: string; code: string }[] } }
+
+let server: ServerProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function lastResult(p: Page) {
+  return p.evaluate(() => (globalThis as unknown as { __lp: Hooks }).__lp.result);
+}
+
+async function pasteAndVerify(p: Page, text: string): Promise<void> {
+  await p.evaluate(() => { delete document.body.dataset.verdict; });
+  await p.evaluate(() => { (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
+  await p.fill('#paste-text', text);
+  await p.click('#paste-verify');
+  await p.waitForSelector('body[data-verdict]');
+}
+
+beforeAll(async () => {
+  server = await startServerProcess();
+  const files = demoFiles(server.dataDir);
+  const video = y4mFromPng(fs.readFileSync(files.png), path.join(server.dataDir, 'camera.y4m'));
+  browser = await launchChromium(video);
+  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 900, height: 1100 } });
+  await context.grantPermissions(['camera']);
+  page = await context.newPage();
+  await page.goto(`${server.url}/verify`);
+  await page.waitForSelector('body[data-ready=true]');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('verifier page', () => {
+  test('fresh data dir: the DEMO body is seeded and its seal, read by the camera, is VALID', async () => {
+    expect(fs.existsSync(path.join(server.dataDir, 'demo', 'anchor-key.json'))).toBe(true);
+    expect(server.output()).toContain('/verify');
+    await page.click('#camera-start');
+    await page.waitForSelector('body[data-verdict]', { timeout: 30_000 });
+    expect(await page.getAttribute('body', 'data-verdict')).toBe('VALID');
+    await expect(page.locator('#verdict-word').textContent()).resolves.toBe('VALID');
+    expect(await page.locator('#demo-banner').isVisible()).toBe(true);
+    expect(await page.locator('#learner').textContent()).toContain('أمينة حداد');
+    // The issuer's name comes from the bundle.
+    expect(await page.locator('#issuer').textContent()).toContain('DEMO Examination Board');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'verifier-en.png'), fullPage: true });
+  });
+
+  test('a tampered seal is INVALID', async () => {
+    const seal = fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8').trim();
+    const i = Math.floor(seal.length / 2);
+    const tampered = seal.slice(0, i) + (seal[i] === 'A' ? 'B' : 'A') + seal.slice(i + 1);
+    await pasteAndVerify(page, tampered);
+    expect(await page.getAttribute('body', 'data-verdict')).toBe('INVALID');
+    expect(await page.locator('#verdict-word').textContent()).toBe('INVALID');
+  });
+
+  test('the browser and `lp verify --json` give the same verdict and check codes', async () => {
+    const files = demoFiles(server.dataDir);
+    const anchor = JSON.parse(await (await fetch(`${server.url}/verify/config.json`)).text()).anchors[0] as string;
+    for (const file of [files.seal, files.record]) {
+      await pasteAndVerify(page, fs.readFileSync(file, 'utf8'));
+      const inBrowser = (await lastResult(page))!;
+      let out: string;
+      try {
+        out = execFileSync(process.execPath, [LP, 'verify', file, '--trust', files.bundle, '--anchor', anchor, '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+      } catch (err) {
+        out = (err as { stdout: string }).stdout;
+      }
+      const cli = JSON.parse(out) as { verdict: string; checks: { id: string; code: string }[] };
+      expect({ file: path.basename(file), verdict: inBrowser.verdict, codes: inBrowser.checks.map((c) => `${c.id}:${c.code}`) })
+        .toEqual({ file: path.basename(file), verdict: cli.verdict, codes: cli.checks.map((c) => `${c.id}:${c.code}`) });
+      expect(inBrowser.verdict).toBe('VALID');
+    }
+  });
+
+  test('in Arabic the page is right-to-left and shows the Arabic name', async () => {
+    await page.selectOption('#lang', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    await pasteAndVerify(page, fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8'));
+    expect(await page.locator('#learner').textContent()).toContain('أمينة حداد');
+    expect(await page.locator('#achievements').textContent()).toContain('الرياضيات');
+    expect(await page.locator('#verdict-word').textContent()).not.toBe('VALID');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'verifier-ar.png'), fullPage: true });
+    await page.selectOption('#lang', 'en');
+  });
+
+  test('after the first visit it verifies with the network cut and the server stopped', async () => {
+    // The service worker must control the page before going offline.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await server.stop();
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await pasteAndVerify(page, fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8'));
+    expect(await page.getAttribute('body', 'data-verdict')).toBe('VALID');
+  });
+});

@@ -1,0 +1,404 @@
+// The verifier page: scan (camera or photo) → verify IN THE BROWSER with the same packages as the
+// CLI (@lp/verify, @lp/trust) → show the verdict, the checks translated by code, and the display.
+// Nothing is sent to a server; the trust bundle is kept on the device.
+import i18next from 'i18next';
+import { configureZxing, decodeQr } from '@lp/qr';
+import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
+import { verifyAny, type VerificationResult } from '@lp/verify';
+import { detectLanguage, LANGUAGES, RTL } from './lib/languages.ts';
+import { toCsv } from './lib/to-csv.ts';
+import { loadResources } from './lib/resources.ts';
+
+interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null }
+interface LogEntry { time: string; verdict: string; learner: string; achievement: string; issuer: string }
+
+const KEYS = { bundle: 'lp.verifier.bundle', anchors: 'lp.verifier.anchors', log: 'lp.verifier.log', lang: 'lp.lang', demo: 'lp.verifier.demoIssuer' };
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const t = (key: string, opts?: Record<string, unknown>) => i18next.t(key, opts as never) as string;
+
+let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null };
+let bundle: VerifiedTrustBundle | undefined;
+let lastInput: string | undefined;
+let lastResult: VerificationResult | undefined;
+let stream: MediaStream | undefined;
+let trustMessage: { key: string; opts?: Record<string, unknown> } | undefined;
+
+// Test and bench hooks: plain data, read by playwright.
+const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined };
+(globalThis as { __lp?: typeof hooks }).__lp = hooks;
+
+configureZxing({ locateFile: () => new URL('/verify/zxing_reader.wasm', location.href).href });
+
+function anchors(): string[] {
+  try {
+    const saved = JSON.parse(localStorage.getItem(KEYS.anchors) ?? 'null') as unknown;
+    if (Array.isArray(saved) && saved.every((a) => typeof a === 'string') && saved.length > 0) return saved as string[];
+  } catch { /* fall through: re-pin from the config */ }
+  return [];
+}
+
+async function loadConfig(): Promise<void> {
+  try {
+    const res = await fetch('/verify/config.json', { cache: 'no-cache' });
+    if (res.ok) config = (await res.json()) as PageConfig;
+  } catch { /* offline: the service worker's copy, or none */ }
+  // Pinned on first load (trust on first use, from the server this page came from); later
+  // loads keep the pins, so a changed server config cannot swap the anchors silently.
+  if (anchors().length === 0 && config.anchors.length > 0) localStorage.setItem(KEYS.anchors, JSON.stringify(config.anchors));
+  if (config.demoIssuer) localStorage.setItem(KEYS.demo, config.demoIssuer);
+  else config.demoIssuer = localStorage.getItem(KEYS.demo);
+}
+
+async function restoreBundle(): Promise<void> {
+  const saved = localStorage.getItem(KEYS.bundle);
+  if (!saved) return;
+  const v = await verifyTrustBundle(saved, { anchors: anchors(), now: new Date() });
+  if (v.ok) {
+    const { ok: _ok, ...b } = v;
+    bundle = b;
+  }
+}
+
+async function offerBundle(text: string): Promise<void> {
+  const r = await acceptBundle(bundle, text, { anchors: anchors(), now: new Date() });
+  if (r.ok) {
+    if (r.replaced) {
+      bundle = r.bundle;
+      localStorage.setItem(KEYS.bundle, JSON.stringify(r.bundle.jws));
+      trustMessage = { key: 'trustUpdated' };
+    } else trustMessage = { key: 'trustSame' };
+  } else trustMessage = { key: 'trustRefused', opts: { code: r.code } };
+}
+
+async function updateFromServer(): Promise<void> {
+  if (!config.bundleUrl) return;
+  try {
+    const res = await fetch(config.bundleUrl, { cache: 'no-cache' });
+    if (!res.ok) throw new Error(String(res.status));
+    await offerBundle(await res.text());
+  } catch {
+    trustMessage = { key: 'trustOffline' };
+  }
+  renderTrust();
+}
+
+function dateText(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(i18next.language, { dateStyle: 'long' }).format(d);
+}
+
+function ageText(iso: string | undefined): string {
+  if (!iso) return '';
+  const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(i18next.language, { numeric: 'auto' });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(-Math.round(seconds / size), unit);
+  return rtf.format(-seconds, 'second');
+}
+
+function bundleListsDemo(): boolean {
+  return !!config.demoIssuer && !!bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer);
+}
+
+function renderTrust(): void {
+  $('demo-banner').hidden = !bundleListsDemo();
+  const status = $('trust-status');
+  const parts: string[] = [];
+  if (bundle) {
+    const b = bundle.bundle;
+    parts.push(t('trustLoaded', { sequence: b.sequence, issued: dateText(b.issuedAt), expires: dateText(b.expires), issuers: t('issuerCount', { count: b.issuers.length }) }));
+  } else parts.push(t('trustNone'));
+  if (trustMessage) parts.push(t(trustMessage.key, trustMessage.opts));
+  status.textContent = parts.join(' ');
+  const a = anchors();
+  $('trust-anchors').textContent = a.length ? t('trustAnchors', { anchors: a.map((d) => `${d.slice(0, 16)}…${d.slice(-6)}`).join(', ') }) : '';
+}
+
+function span(text: string, lang?: string, dir?: string, cls?: string): HTMLElement {
+  // Text from the credential is data: textContent only, isolated by <bdi>/dir so it cannot
+  // reorder the sentence around it.
+  const el = document.createElement('bdi');
+  el.textContent = text;
+  if (lang) el.lang = lang;
+  el.dir = dir ?? 'auto';
+  if (cls) el.className = cls;
+  return el;
+}
+
+function renderResult(r: VerificationResult): void {
+  $('result').hidden = false;
+  const v = r.verdict;
+  const box = $('verdict');
+  box.className = `verdict ${v.toLowerCase()}`;
+  $('verdict-icon').textContent = v === 'VALID' ? '✓' : v === 'INVALID' ? '✗' : '?';
+  $('verdict-word').textContent = t(`verdict.${v}`);
+  $('verdict-explain').textContent = t(`verdictExplain.${v}`);
+  document.body.dataset.verdict = v;
+
+  const d = r.display;
+  const learner = $('learner');
+  learner.replaceChildren();
+  if (d?.learner.name) learner.append(span(d.learner.name, undefined, 'auto', 'learner-name'));
+  const issuer = $('issuer');
+  issuer.replaceChildren();
+  if (d?.issuer) {
+    // The name comes from the trust bundle only (display.issuer.name), never from the credential.
+    if (d.issuer.name) issuer.append(span(d.issuer.name.text, d.issuer.name.lang, d.issuer.name.dir));
+    else issuer.textContent = t('issuerNotListed', { id: d.issuer.id });
+  }
+  $('issued').textContent = dateText(d?.issuedAt);
+
+  const list = $('achievements');
+  list.replaceChildren();
+  for (const a of d?.achievements ?? []) {
+    const li = document.createElement('li');
+    const name = a.name ?? a.original;
+    if (name) {
+      const n = document.createElement('div');
+      n.className = 'ach-name';
+      n.append(span(name.text, name.lang, name.dir));
+      li.append(n);
+    }
+    if (a.original && a.name && a.original.text !== a.name.text) {
+      const o = document.createElement('div');
+      o.className = 'ach-original';
+      o.lang = a.original.lang ?? '';
+      o.dir = a.original.dir;
+      o.textContent = a.original.text;
+      li.append(o);
+    }
+    const value = a.result ?? a.resultStatus;
+    if (value !== undefined) {
+      const res = document.createElement('div');
+      res.className = 'ach-result';
+      const scale = a.resultScale;
+      res.textContent = scale?.valueMin !== undefined && scale.valueMax !== undefined
+        ? t('resultOutOf', { value, min: scale.valueMin, max: scale.valueMax })
+        : t('result', { value });
+      li.append(res);
+    }
+    list.append(li);
+  }
+  if (!d || d.achievements.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = t('noAchievements');
+    list.append(li);
+  }
+
+  const checks = $('checks');
+  checks.replaceChildren();
+  for (const c of r.checks) {
+    const li = document.createElement('li');
+    li.className = `check-${c.status}`;
+    li.dataset.code = c.code;
+    li.dataset.check = c.id;
+    const mark = document.createElement('span');
+    mark.className = 'check-mark';
+    mark.textContent = c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : c.status === 'unknown' ? '?' : '–';
+    const body = document.createElement('span');
+    const headline = t(`checkStatus.${c.status}`, { check: t(`checkName.${c.id}`) });
+    // Translated by the stable code; an unknown code falls back to the check's status line.
+    const detail = i18next.exists(`code.${c.code}`) ? t(`code.${c.code}`) : '';
+    const strong = document.createElement('strong');
+    strong.textContent = headline;
+    body.append(strong, ' ', detail, ' ');
+    const code = document.createElement('span');
+    code.className = 'check-code';
+    code.dir = 'ltr';
+    code.textContent = c.code;
+    body.append(code);
+    li.append(mark, body);
+    checks.append(li);
+  }
+  const bundleAge = d?.bundle ? ageText(d.bundle.issuedAt) : '';
+  $('freshness').textContent = d?.bundle
+    ? d.statusAsOf ? t('freshness', { bundleAge, statusAge: ageText(d.statusAsOf) }) : t('freshnessNoStatus', { bundleAge })
+    : '';
+}
+
+function readLog(): LogEntry[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(KEYS.log) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v as LogEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function renderLog(): void {
+  $('log-count').textContent = t('logCount', { count: readLog().length });
+}
+
+function addLog(r: VerificationResult): void {
+  const d = r.display;
+  const entry: LogEntry = {
+    time: new Date().toISOString(),
+    verdict: r.verdict,
+    learner: d?.learner.name ?? '',
+    achievement: (d?.achievements ?? []).map((a) => a.code ?? a.name?.text ?? '').join('; '),
+    issuer: d?.issuer?.name?.text ?? d?.issuer?.id ?? '',
+  };
+  localStorage.setItem(KEYS.log, JSON.stringify([...readLog(), entry].slice(-5000)));
+  renderLog();
+}
+
+async function verifyText(input: string, log = true): Promise<void> {
+  lastInput = input;
+  const r = await verifyAny(input, { bundle, now: new Date(), lang: i18next.language });
+  lastResult = r;
+  hooks.result = r;
+  renderResult(r);
+  hooks.verdictAt = performance.now();
+  if (log) addLog(r);
+}
+
+function status(text: string): void {
+  $('scan-status').textContent = text;
+}
+
+async function decodeImageData(img: ImageData): Promise<string | undefined> {
+  try {
+    return (await decodeQr(img)).text;
+  } catch {
+    return undefined;
+  }
+}
+
+function stopCamera(): void {
+  stream?.getTracks().forEach((tr) => tr.stop());
+  stream = undefined;
+  $('video').hidden = true;
+  $('camera-stop').hidden = true;
+  $('camera-start').hidden = false;
+}
+
+async function startCamera(): Promise<void> {
+  const video = $<HTMLVideoElement>('video');
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+  } catch {
+    status(t('cameraError'));
+    return;
+  }
+  video.srcObject = stream;
+  video.hidden = false;
+  $('camera-stop').hidden = false;
+  $('camera-start').hidden = true;
+  await video.play().catch(() => undefined);
+  hooks.cameraReadyAt = performance.now();
+  status(t('scanning'));
+  const canvas = $<HTMLCanvasElement>('frame');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const current = stream;
+  // Continuous frame grabbing: one decode at a time, the next frame as soon as it finishes.
+  while (stream === current) {
+    if (video.readyState >= 2 && video.videoWidth > 0) {
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      ctx.drawImage(video, 0, 0);
+      const text = await decodeImageData(ctx.getImageData(0, 0, canvas.width, canvas.height));
+      if (text !== undefined && stream === current) {
+        hooks.qrSeenAt = performance.now();
+        stopCamera();
+        status('');
+        await verifyText(text);
+        return;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 60));
+  }
+}
+
+async function handleFile(file: File): Promise<void> {
+  status(t('reading'));
+  if (file.type.startsWith('image/')) {
+    const bitmap = await createImageBitmap(file).catch(() => undefined);
+    if (!bitmap) { status(t('noQr')); return; }
+    const canvas = $<HTMLCanvasElement>('frame');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bitmap, 0, 0);
+    const text = await decodeImageData(ctx.getImageData(0, 0, bitmap.width, bitmap.height));
+    if (text === undefined) { status(t('noQr')); return; }
+    status('');
+    await verifyText(text);
+  } else {
+    status('');
+    await verifyText(await file.text());
+  }
+}
+
+function exportLog(): void {
+  const rows = readLog().map((e) => [e.time, e.verdict, e.learner, e.achievement, e.issuer]);
+  const header = ['time', 'verdict', 'learner', 'achievement', 'issuer'].map((k) => t(`csv.${k}`));
+  const blob = new Blob(['\uFEFF' + toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `verifications-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function applyLanguage(): void {
+  const lang = i18next.language;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
+  document.title = t('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  ($('lang') as HTMLSelectElement).value = lang;
+  renderTrust();
+  renderLog();
+  // The display (achievement names) depends on the language: verify again, without logging.
+  if (lastInput !== undefined) void verifyText(lastInput, false);
+}
+
+async function main(): Promise<void> {
+  const saved = localStorage.getItem(KEYS.lang);
+  const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
+  await i18next.init({ lng, fallbackLng: 'en', resources: loadResources(), interpolation: { escapeValue: false }, returnNull: false });
+  const select = $<HTMLSelectElement>('lang');
+  for (const l of LANGUAGES) {
+    const o = document.createElement('option');
+    o.value = l.code;
+    o.textContent = l.name;
+    o.lang = l.code;
+    select.append(o);
+  }
+  select.addEventListener('change', () => {
+    localStorage.setItem(KEYS.lang, select.value);
+    void i18next.changeLanguage(select.value).then(applyLanguage);
+  });
+  applyLanguage();
+  $('camera-start').addEventListener('click', () => void startCamera());
+  $('camera-stop').addEventListener('click', stopCamera);
+  $<HTMLInputElement>('photo').addEventListener('change', (e) => {
+    const f = (e.target as HTMLInputElement).files?.[0];
+    if (f) void handleFile(f);
+    (e.target as HTMLInputElement).value = '';
+  });
+  $('paste-verify').addEventListener('click', () => void verifyText(($('paste-text') as HTMLTextAreaElement).value));
+  $('trust-update').addEventListener('click', () => void updateFromServer());
+  $<HTMLInputElement>('trust-file').addEventListener('change', async (e) => {
+    const f = (e.target as HTMLInputElement).files?.[0];
+    if (f) { await offerBundle(await f.text()); renderTrust(); }
+  });
+  $('log-export').addEventListener('click', exportLog);
+  $('log-clear').addEventListener('click', () => {
+    if (confirm(t('logClearConfirm'))) { localStorage.removeItem(KEYS.log); renderLog(); }
+  });
+
+  await loadConfig();
+  await restoreBundle();
+  renderTrust();
+  await updateFromServer();
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/verify/sw.js', { scope: '/verify' }).catch(() => undefined);
+  }
+  document.body.dataset.ready = 'true';
+}
+
+void main();
