@@ -49,6 +49,8 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
   api-key create [--label L]    a new API key, printed alone on the last line (shown once)
   api-key list                  API keys (id, label, created, revoked)
   api-key revoke ID             revoke an API key
+  bulk RESULTS.csv --session NAME [--dry-run] [--out DIR] [--transcripts]
+                                issue a results CSV (lp issuer bulk --help)
 
 Options: --json for machine output. Base URL for status lists: LP_PUBLIC_URL, else
 http://localhost:PORT (PORT default 8080).`;
@@ -62,6 +64,7 @@ export async function runIssuerCommand(argv: string[], io: IssuerCliIo): Promise
     io.stdout.write(ISSUER_HELP + '\n');
     return command ? 0 : 2;
   }
+  if (command === 'bulk') return (await import('./bulk-command.ts')).runBulkCommand(rest, io);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(ISSUER_HELP + '\n');
     return 0;

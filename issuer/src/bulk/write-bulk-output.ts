@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CatalogueAchievementSchema } from '@lp/model';
+import type { CatalogueAchievement, LanguageMap } from '@lp/model';
+import { renderQrPng } from '@lp/qr/node';
+import { CertificateError, renderCertificatePdf } from '../certificate/index.ts';
+import type { CertificateInput } from '../certificate/index.ts';
+import { createPickupCode } from '../domain/create-pickup-code.ts';
+import type { IssuerDeps } from '../domain/issuer-deps.ts';
+import { IssuerError } from '../errors.ts';
+import type { CredentialRecord, IssuerProfile } from '../store/index.ts';
+import type { BulkIssue } from './bulk-issue.ts';
+import type { CheckedRow } from './check-rows-against-catalogue.ts';
+import { bulkKeyOf } from './issue-bulk.ts';
+import { issueTranscript } from './issue-transcript.ts';
+import { fileSlug } from './lib/file-slug.ts';
+import { toCsv } from './lib/to-csv.ts';
+import { writeFileAtomic } from './lib/write-file-atomic.ts';
+
+/** Pixels per QR module in seal PNGs: a version-15 seal is ~510 px, crisp when printed at 42 mm. */
+const SEAL_PNG_SCALE = 6;
+
+export interface WriteBulkOutputInput {
+  outDir: string;
+  session: string;
+  /** The run's valid rows; rows whose credential is not stored (failed) are left out. */
+  rows: readonly CheckedRow[];
+  /** A seal PNG per credential (default true). */
+  seals?: boolean;
+  /** A PDF certificate per learner with a pick-up code (default true). */
+  certificates?: boolean;
+  /** A CLR 2.0 transcript per learner (default false). */
+  transcripts?: boolean;
+  actor: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BulkOutputSummary {
+  learners: number;
+  records: number;
+  seals: number;
+  /** Certificates written by this run. */
+  certificates: number;
+  /** Certificates kept from an earlier run (their pick-up codes stay valid). */
+  certificatesKept: number;
+  transcripts: number;
+  /** Learners whose certificate or transcript could not be made. */
+  issues: BulkIssue[];
+  warnings: string[];
+}
+
+interface Learner {
+  candidateNumber: string;
+  rows: CheckedRow[];
+}
+
+/**
+ * Writes the output folder of a bulk run from what the store holds (so a second run writes the
+ * same records and seals): `records/<candidate>_<code>.json` (the full record exactly as signed),
+ * `seals/<candidate>_<code>.png`, `certificates/<candidate>.pdf` (A4, renderCertificatePdf: name in
+ * both scripts, results, the issuer's languages, one QR seal per result, a pick-up code), with
+ * `transcripts` also `transcripts/<candidate>.json` and `…-seal.png` (CLR 2.0, issue-transcript.ts),
+ * and `manifest.csv`. Files are written atomically. A certificate already in the folder is kept:
+ * its pick-up code was shown once and stays the valid one.
+ *
+ * The pick-up code on a certificate redeems the learner's transcript (which embeds every record)
+ * or, without transcripts, the learner's one credential; a learner with several results and no
+ * transcript gets no code (a warning says so): a code redeems exactly one stored credential.
+ */
+export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputInput): Promise<BulkOutputSummary> {
+  const seals = input.seals ?? true;
+  const certificates = input.certificates ?? true;
+  const transcripts = input.transcripts ?? false;
+  const profile = await deps.store.getProfile();
+  if (!profile) throw new IssuerError('NO_ISSUER', 'no issuer here: run `lp issuer init` first');
+  const catalogue = new Map(
+    (await deps.store.listAchievements()).map((r) => {
+      const e = CatalogueAchievementSchema.parse(r.entry);
+      return [e.code, e] as const;
+    }),
+  );
+  const learners = groupByLearner(input.rows);
+  const summary: BulkOutputSummary = { learners: learners.length, records: 0, seals: 0, certificates: 0, certificatesKept: 0, transcripts: 0, issues: [], warnings: [] };
+  const manifest: string[][] = [['candidate_number', 'name', 'name_latin', 'achievement_code', 'result', 'credential_id', 'record', 'seal', 'certificate', 'transcript']];
+  let withoutCode = 0;
+
+  for (const [i, learner] of learners.entries()) {
+    const cand = fileSlug(learner.candidateNumber);
+    const stored: { row: CheckedRow; rec: CredentialRecord; recordFile: string; sealFile: string; sealPng: Uint8Array | undefined }[] = [];
+    for (const row of learner.rows) {
+      const rec = await deps.store.getCredentialByBulkKey(bulkKeyOf(row, input.session));
+      if (!rec) continue;
+      const base = `${cand}_${fileSlug(row.data.achievementCode)}`;
+      const recordFile = `records/${base}.json`;
+      writeFileAtomic(path.join(input.outDir, recordFile), rec.record);
+      summary.records++;
+      let sealPng: Uint8Array | undefined;
+      const sealFile = seals && rec.seal ? `seals/${base}.png` : '';
+      if (rec.seal && (seals || certificates)) sealPng = await renderQrPng(rec.seal, { scale: SEAL_PNG_SCALE });
+      if (sealFile && sealPng) {
+        writeFileAtomic(path.join(input.outDir, sealFile), sealPng);
+        summary.seals++;
+      }
+      stored.push({ row, rec, recordFile, sealFile, sealPng });
+    }
+    if (stored.length === 0) continue;
+    const firstRow = stored[0]!.row;
+
+    let transcriptId: string | undefined;
+    let transcriptFile = '';
+    if (transcripts) {
+      try {
+        const t = await issueTranscript(deps, {
+          candidateNumber: learner.candidateNumber, session: input.session, actor: input.actor,
+          credentials: stored.map((s) => JSON.parse(s.rec.record) as Record<string, unknown>),
+        });
+        transcriptId = t.id;
+        const embedded = ((t.credential.credentialSubject as { verifiableCredential?: { id?: string }[] }).verifiableCredential ?? []).map((c) => c.id);
+        if (stored.some((s) => !embedded.includes(s.rec.id))) {
+          summary.warnings.push(`candidate ${learner.candidateNumber}: the transcript issued before does not hold every result of this session`);
+        }
+        transcriptFile = `transcripts/${cand}.json`;
+        const rec = await deps.store.getCredential(t.id);
+        writeFileAtomic(path.join(input.outDir, transcriptFile), rec?.record ?? JSON.stringify(t.credential));
+        if (t.seal) writeFileAtomic(path.join(input.outDir, `transcripts/${cand}-seal.png`), await renderQrPng(t.seal, { scale: SEAL_PNG_SCALE }));
+        summary.transcripts++;
+      } catch (e) {
+        if (!(e instanceof IssuerError)) throw e;
+        summary.issues.push({ row: firstRow.row, code: 'ISSUE_FAILED', message: `transcript of candidate ${learner.candidateNumber}: ${e.code}: ${e.message}` });
+      }
+    }
+
+    let certificateFile = '';
+    if (certificates) {
+      certificateFile = `certificates/${cand}.pdf`;
+      const file = path.join(input.outDir, certificateFile);
+      if (fs.existsSync(file)) {
+        summary.certificatesKept++;
+      } else {
+        const pickupFor = transcriptId ?? (stored.length === 1 ? stored[0]!.rec.id : undefined);
+        if (pickupFor === undefined) withoutCode++;
+        const pickup = pickupFor !== undefined
+          ? await createPickupCode(deps.store, { credentialId: pickupFor, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl })
+          : undefined;
+        try {
+          const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup?.code));
+          writeFileAtomic(file, pdf);
+          summary.certificates++;
+        } catch (e) {
+          if (!(e instanceof CertificateError)) throw e;
+          certificateFile = '';
+          summary.issues.push({ row: firstRow.row, code: 'ISSUE_FAILED', message: `certificate of candidate ${learner.candidateNumber}: ${e.code}: ${e.message}` });
+        }
+      }
+    }
+
+    for (const s of stored) {
+      const d = s.row.data;
+      manifest.push([d.candidateNumber, d.name, d.nameLatin, d.achievementCode, d.result, s.rec.id, s.recordFile, s.sealFile, certificateFile, transcriptFile]);
+    }
+    input.onProgress?.(i + 1, learners.length);
+  }
+  if (withoutCode > 0) {
+    summary.warnings.push(`${withoutCode} certificate(s) carry no pick-up code: those learners have several results; run with --transcripts so one code picks up all of them`);
+  }
+  writeFileAtomic(path.join(input.outDir, 'manifest.csv'), toCsv(manifest));
+  return summary;
+}
+
+function groupByLearner(rows: readonly CheckedRow[]): Learner[] {
+  const map = new Map<string, Learner>();
+  for (const row of rows) {
+    const c = row.data.candidateNumber;
+    let l = map.get(c);
+    if (!l) map.set(c, (l = { candidateNumber: c, rows: [] }));
+    l.rows.push(row);
+  }
+  return [...map.values()];
+}
+
+function certificateInputOf(
+  profile: IssuerProfile, catalogue: Map<string, CatalogueAchievement>, session: string,
+  stored: { row: CheckedRow; rec: CredentialRecord; sealPng: Uint8Array | undefined }[], pickupCode: string | undefined,
+): CertificateInput {
+  const d = stored[0]!.row.data;
+  const issuedAt = String((JSON.parse(stored[0]!.rec.record) as { validFrom?: unknown }).validFrom ?? stored[0]!.rec.createdAt);
+  return {
+    issuer: { names: profile.names, country: profile.country },
+    languages: Object.keys(profile.names).slice(0, 4),
+    learner: { nameAsWritten: d.name, nameLatin: d.nameLatin, dateOfBirth: d.dateOfBirth, candidateNumber: d.candidateNumber },
+    session,
+    achievements: stored.slice(0, 30).map((s) => {
+      const entry = catalogue.get(s.row.data.achievementCode) ?? s.row.entry;
+      const scale = entry.resultDescriptions.find((rd) => rd.resultType !== 'Status') ?? entry.resultDescriptions[0];
+      const label = scale ? (scale.names ? localized(scale.names) : scale.name ? { en: short(scale.name) } : undefined) : undefined;
+      return {
+        code: entry.code,
+        names: localized(entry.names),
+        result: s.row.data.result,
+        ...(label ? { resultLabel: label } : {}),
+        sealPng: s.sealPng ?? new Uint8Array(),
+      };
+    }),
+    ...(pickupCode !== undefined ? { pickupCode } : {}),
+    // A demo issuer (`npm start`) prints a watermark so its paper can never pass for real.
+    demo: Object.values(profile.names).some((n) => /\bdemo\b|démo/i.test(n)),
+    issuedAt,
+  };
+}
+
+function localized(map: LanguageMap): Record<string, string> {
+  const entries = Array.isArray(map) ? map.map((v) => [v['@language'] ?? 'en', v['@value']] as const) : Object.entries(map);
+  return Object.fromEntries(entries.map(([l, t]) => [l, short(String(t))]));
+}
+
+/** The certificate prints at most 200 characters per name. */
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= 200 ? t : `${t.slice(0, 199)}…`;
+}

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { CatalogueAchievementSchema } from '@lp/model';
+import { formatBulkIssue } from '../bulk/bulk-issue.ts';
+import type { BulkIssue } from '../bulk/bulk-issue.ts';
+import { checkRowsAgainstCatalogue } from '../bulk/check-rows-against-catalogue.ts';
+import { bulkKeyOf, DEFAULT_BULK_BATCH, issueBulk } from '../bulk/issue-bulk.ts';
+import type { BulkReport } from '../bulk/issue-bulk.ts';
+import { MAX_RESULTS_CSV_BYTES, readResultsCsv } from '../bulk/read-results-csv.ts';
+import { toCsv } from '../bulk/lib/to-csv.ts';
+import { writeFileAtomic } from '../bulk/lib/write-file-atomic.ts';
+import { writeBulkOutput } from '../bulk/write-bulk-output.ts';
+import type { BulkOutputSummary } from '../bulk/write-bulk-output.ts';
+import type { IssuerDeps } from '../domain/issuer-deps.ts';
+import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, openIssuerStore } from '../domain/open-issuer-store.ts';
+import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
+import { IssuerError } from '../errors.ts';
+import { ProgressBar } from './lib/progress-bar.ts';
+import type { IssuerCliIo } from './run-issuer-command.ts';
+
+export const BULK_HELP = `usage: lp issuer bulk RESULTS.csv --session NAME [options]
+
+Issues one credential per row of a results CSV (README "Bulk issuance": columns candidate_number,
+name, name_latin, date_of_birth, achievement_code, result [, learner_id]; UTF-8). Every row is
+checked first; nothing is issued while any row is wrong. Idempotent and resumable: one credential
+per candidate number + achievement + session, so after a crash or Ctrl-C run the same command
+again and every row is issued exactly once.
+
+  --session NAME     examination session or term (e.g. 2026-06), part of every credential
+  --dry-run          check the file and report what would be issued; issue nothing
+  --out DIR          write records/*.json, seals/*.png, certificates/*.pdf (A4, with a pick-up
+                     code), manifest.csv
+  --transcripts      with --out: also a CLR 2.0 transcript per learner (transcripts/)
+  --no-certificates  with --out: records and seals only (no PDFs, no pick-up codes)
+  --records-only     with --out: the JSON records only (no PNGs, no PDFs)
+  --report FILE.csv  write the problems found (row, column, code, message) as CSV
+  --batch N          rows per transaction (default ${DEFAULT_BULK_BATCH})
+  --json             machine-readable summary on stdout
+
+A progress bar (rows, rate, time left) shows on a terminal, on stderr. Exit 0 when every row is
+issued, 2 when the file has problems (nothing issued) or some rows failed.`;
+
+const MAX_SHOWN = 50;
+
+export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr: { isTTY?: boolean } }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, allowPositionals: true, strict: true,
+      options: {
+        session: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' }, transcripts: { type: 'boolean' },
+        'no-certificates': { type: 'boolean' }, 'records-only': { type: 'boolean' }, report: { type: 'string' },
+        batch: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw usage((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) {
+    io.stdout.write(BULK_HELP + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw usage('expected one RESULTS.csv (lp issuer bulk --help)');
+  const session = v.session?.trim();
+  if (!session) throw usage('--session NAME is required (e.g. --session 2026-06)');
+  if (session.length > 80 || /[\p{Cc}]/u.test(session)) throw usage('--session is one printable line of at most 80 characters');
+  const batch = v.batch === undefined ? DEFAULT_BULK_BATCH : Number(v.batch);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw usage('--batch is a whole number 1..10000');
+  if ((v.transcripts || v['no-certificates'] || v['records-only']) && !v.out) throw usage('--transcripts, --no-certificates and --records-only go with --out DIR');
+
+  const csvPath = path.resolve(io.cwd, positionals[0]!);
+  const bytes = readInput(csvPath, positionals[0]!);
+  const dir = issuerDataDir(io.env, io.cwd);
+  if (!hasIssuerDb(dir)) throw new IssuerError('NO_ISSUER', `no issuer in ${dir}: run lp issuer init first`);
+  const store = await openIssuerStore(dir);
+  try {
+    const now = new Date();
+    const read = readResultsCsv(bytes, { now });
+    const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
+    const checked = checkRowsAgainstCatalogue(read.rows, catalogue, {
+      achievement: read.header.achievement_code ?? 'achievement_code', result: read.header.result ?? 'result',
+    });
+    const issues = [...read.issues, ...checked.issues].sort((a, b) => a.row - b.row);
+    if (issues.length > 0) {
+      if (v.report) writeReport(path.resolve(io.cwd, v.report), issues);
+      if (v.json) io.stdout.write(JSON.stringify({ ok: false, dryRun: !!v['dry-run'], rows: read.total, issued: 0, issues }) + '\n');
+      printIssues(io, issues, positionals[0]!);
+      io.stderr.write(`nothing issued: fix the ${issues.length === 1 ? 'problem' : `${issues.length} problems`} and run again\n`);
+      return 2;
+    }
+
+    let already = 0;
+    for (const row of checked.rows) if (await store.getCredentialByBulkKey(bulkKeyOf(row, session))) already++;
+    const learners = new Set(checked.rows.map((r) => r.data.candidateNumber)).size;
+    if (v['dry-run']) {
+      if (v.report) writeReport(path.resolve(io.cwd, v.report), []);
+      if (v.json) io.stdout.write(JSON.stringify({ ok: true, dryRun: true, rows: checked.rows.length, learners, toIssue: checked.rows.length - already, alreadyIssued: already, issues: [] }) + '\n');
+      else io.stdout.write(`${positionals[0]}: ${checked.rows.length} row(s), ${learners} learner(s), no problems; would issue ${checked.rows.length - already}, already issued ${already} (dry run: nothing issued)\n`);
+      return 0;
+    }
+
+    const signer = await unlockSigningKey(store, await passphrase(io));
+    const deps: IssuerDeps = {
+      store, signer, clock: () => new Date(), random: (n) => new Uint8Array(randomBytes(n)), baseUrl: baseUrlOf(io.env),
+      documentLoader: await issuerDocumentLoader(store),
+    };
+    const runId = randomBytes(8).toString('hex');
+    const bar = new ProgressBar(io.stderr, 'issuing');
+    const t0 = performance.now();
+    const report: BulkReport = await issueBulk(deps, {
+      session, rows: checked.rows, batchSize: batch, runId,
+      onProgress: (p) => bar.update(p.done, p.total, p.issued + p.failed),
+    });
+    bar.update(report.done, report.total, report.issued + report.failed, true);
+    bar.done();
+    const seconds = (performance.now() - t0) / 1000;
+
+    let output: BulkOutputSummary | undefined;
+    if (v.out) {
+      const outDir = path.resolve(io.cwd, v.out);
+      const okRows = checked.rows.filter((_, i) => report.outcomes[i]?.status !== 'failed');
+      const obar = new ProgressBar(io.stderr, 'writing');
+      output = await writeBulkOutput(deps, {
+        outDir, session, rows: okRows, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
+        seals: !v['records-only'], certificates: !v['records-only'] && !v['no-certificates'],
+        onProgress: (d, t) => obar.update(d, t),
+      });
+      obar.done();
+    }
+
+    const failures: BulkIssue[] = [
+      ...report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.issue] : [])),
+      ...(output?.issues ?? []),
+    ];
+    if (v.report) writeReport(path.resolve(io.cwd, v.report), failures);
+    const rate = report.issued / Math.max(seconds, 0.001);
+    if (v.json) {
+      io.stdout.write(JSON.stringify({
+        ok: failures.length === 0, dryRun: false, runId, session, rows: report.total, issued: report.issued, alreadyIssued: report.existing,
+        failed: report.failed, seconds: Math.round(seconds * 100) / 100, credentialsPerSecond: Math.round(rate * 10) / 10,
+        ...(output ? { output: { dir: path.resolve(io.cwd, v.out!), ...output } } : {}), issues: failures,
+      }) + '\n');
+    } else {
+      io.stdout.write(`session ${session}: issued ${report.issued}, already issued ${report.existing}, failed ${report.failed} of ${report.total} row(s) in ${seconds.toFixed(1)} s (${rate.toFixed(1)} credentials/s)\n`);
+      if (output) {
+        io.stdout.write(`wrote ${v.out}: ${output.records} record(s), ${output.seals} seal(s), ${output.certificates} certificate(s)${output.certificatesKept ? ` (+${output.certificatesKept} kept from before)` : ''}${output.transcripts ? `, ${output.transcripts} transcript(s)` : ''}\n`);
+        for (const w of output.warnings) io.stderr.write(`warning: ${w}\n`);
+      }
+      if (failures.length > 0) printIssues(io, failures, positionals[0]!);
+    }
+    return failures.length === 0 ? 0 : 2;
+  } finally {
+    await store.close();
+  }
+}
+
+function usage(message: string): Error {
+  // Same shape as cli UsageError: `lp` prints it and exits 2.
+  return Object.assign(new Error(message), { code: 'USAGE' });
+}
+
+function readInput(file: string, shown: string): Uint8Array {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_RESULTS_CSV_BYTES) throw new IssuerError('INPUT_INVALID', `${shown} is over ${MAX_RESULTS_CSV_BYTES / 1024 / 1024} MB; split it by school or session`);
+    return fs.readFileSync(file);
+  } catch (e) {
+    if (e instanceof IssuerError) throw e;
+    throw new IssuerError('INPUT_INVALID', `cannot read ${shown}: ${(e as Error).message}`);
+  }
+}
+
+function printIssues(io: IssuerCliIo, issues: readonly BulkIssue[], file: string): void {
+  for (const issue of issues.slice(0, MAX_SHOWN)) io.stderr.write(`${file}: ${formatBulkIssue(issue)}\n`);
+  if (issues.length > MAX_SHOWN) io.stderr.write(`… and ${issues.length - MAX_SHOWN} more (--report FILE.csv lists them all)\n`);
+}
+
+function writeReport(file: string, issues: readonly BulkIssue[]): void {
+  try {
+    writeFileAtomic(file, toCsv([['row', 'column', 'code', 'message'], ...issues.map((i) => [String(i.row), i.column ?? '', i.code, i.message])]));
+  } catch (e) {
+    throw new IssuerError('INPUT_INVALID', `cannot write the report ${file}: ${(e as Error).message}`);
+  }
+}
+
+async function passphrase(io: IssuerCliIo): Promise<string> {
+  const fromEnv = io.env.LP_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  const { readPassphrase } = await import('../../../cli/src/passphrase.ts');
+  return readPassphrase(io as never, 'Passphrase: ');
+}
+
+/** As `lp issuer` does: LP_PUBLIC_URL, else http://localhost:PORT. */
+function baseUrlOf(env: NodeJS.ProcessEnv): string {
+  return (env.LP_PUBLIC_URL && env.LP_PUBLIC_URL !== '' ? env.LP_PUBLIC_URL : `http://localhost:${env.PORT || '8080'}`).replace(/\/+$/, '');
+}
