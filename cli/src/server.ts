@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import express from 'express';
-import { createVerifyRouter } from '@lp/verifier';
+import { createVerifierHttp } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 
 export interface ServerConfig {
@@ -8,6 +8,8 @@ export interface ServerConfig {
   env: NodeJS.ProcessEnv;
   cwd: string;
   log: (line: string) => void;
+  /** The clock of the verifier routes (tests set it); default: the system clock. */
+  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -23,7 +25,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(createVerifyRouter());
+  app.use(await createVerifierHttp({ env: config.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
   // The issuer needs the public base URL, known only after listen when the port is 0.
   let issuer: IssuerApp | null = null;
   app.use((req, res, next) => (issuer ? issuer.router(req, res, next) : next()));

@@ -3,10 +3,12 @@
  * declared here so that the verifier app does not import the CLI that composes it.
  */
 export interface VerifierIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   cwd: string;
+  /** LP_TRUST_BUNDLE, LP_TRUST_ANCHORS, LP_DATA_DIR, NO_COLOR. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Wrong arguments or an unreadable file: the command prints the message and exits 2. */

@@ -1,24 +1,46 @@
 import { parseArgs } from 'node:util';
 import { CHECK_IDS, exitCodeOf, type CheckId } from '@lp/model';
 import { verifyFullRecord, type FullRecordResult } from '@lp/formats';
+import { sniffImage, SEAL_PREFIX_TEXT, type VerificationResult } from '@lp/verify';
 import { VerifyUsageError, type VerifierIo } from './cli-io.ts';
 import { readInput } from './read-input.ts';
 import { renderHuman, renderJson } from './render-result.ts';
+import { renderVerification } from './render-verification.ts';
+import { verifyInputBytes } from '../verify-input-bytes.ts';
+import { resultToJson } from '../result-json.ts';
+import { anchorsFrom, bundleCachePath, loadTrust, TrustFileError } from '../trust/load-trust.ts';
 
-const HELP = `usage: lp verify FILE [--checks signature,validity,profile] [--json]
+const HELP = `usage: lp verify INPUT [--trust BUNDLE.json --anchor DID] [--lang CODE] [--checks LIST] [--json]
 
-Verifies a full record offline: a JSON credential with a Data Integrity proof (eddsa-rdfc-2022)
-or an application/vc+jwt. FILE "-" reads standard input. Nothing is fetched.
+Verifies offline, by content: a PNG or JPEG photo of a QR seal, a text file holding LP1:…, or a
+full record (JSON with a Data Integrity proof eddsa-rdfc-2022, or an application/vc+jwt).
+INPUT "-" reads standard input. Nothing is fetched.
+  --trust FILE   the trust bundle (flattened JWS) to verify against (or LP_TRUST_BUNDLE); the
+                 last accepted bundle is kept in $LP_DATA_DIR/verifier/bundle.json, and an older
+                 one (lower sequence) never replaces it
+  --anchor DID   a pinned trust-anchor DID; repeatable (or LP_TRUST_ANCHORS, comma-separated)
+  --lang CODE    language for achievement and issuer names (default en)
   --checks LIST  only these checks are required; the others are reported skipped
                  (${CHECK_IDS.join(', ')})
-  --json         print {verdict, checks:[{id,status,code,message}]}
+  --now TIME     verify as at this ISO 8601 time (audits, tests); default: now
+  --json         print the result object: {verdict, checks:[{id,status,code,message}], learner,
+                 issuer, achievements, …}
+Without a trust bundle, a full record is checked as before (signature, validity, profile; a
+did:key issuer's key is the DID itself); a seal the same way.
 Exit status: 0 VALID, 1 INVALID, 3 UNKNOWN, 2 usage or I/O error.`;
 
-/** What `lp verify` was asked to do; later options (--trust, --anchor) extend this. */
+/** What `lp verify` was asked to do. */
 export interface VerifyRequest {
   file: string;
   checks?: CheckId[];
   json: boolean;
+  /** Trust bundle file (--trust, else LP_TRUST_BUNDLE). */
+  trust?: string;
+  /** Pinned anchors from --anchor (LP_TRUST_ANCHORS is added when run). */
+  anchors?: string[];
+  lang?: string;
+  /** Verify as at this time (audits, tests); default: the system clock. */
+  now?: Date;
 }
 
 export function parseVerifyArgs(argv: string[]): VerifyRequest | 'help' {
@@ -26,7 +48,15 @@ export function parseVerifyArgs(argv: string[]): VerifyRequest | 'help' {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { checks: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        checks: { type: 'string' },
+        json: { type: 'boolean' },
+        trust: { type: 'string' },
+        anchor: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+        now: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -35,14 +65,25 @@ export function parseVerifyArgs(argv: string[]): VerifyRequest | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new VerifyUsageError('usage: lp verify FILE [--checks LIST] [--json]');
+  if (positionals.length !== 1) throw new VerifyUsageError('usage: lp verify INPUT [--trust BUNDLE.json --anchor DID] [--lang CODE] [--checks LIST] [--json]');
+  const now = values.now === undefined ? undefined : new Date(values.now);
+  if (now && (Number.isNaN(now.getTime()) || !/^\d{4}-\d\d-\d\dT/.test(values.now!))) throw new VerifyUsageError(`--now ${values.now} is not an ISO 8601 date-time`);
+  if (values.lang !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(values.lang)) throw new VerifyUsageError(`--lang ${values.lang} is not a language tag`);
   let checks: CheckId[] | undefined;
   if (values.checks !== undefined) {
     checks = values.checks.split(',').map((s) => s.trim()).filter((s) => s !== '') as CheckId[];
     const unknown = checks.filter((c) => !(CHECK_IDS as readonly string[]).includes(c));
     if (unknown.length > 0 || checks.length === 0) throw new VerifyUsageError(`unknown check(s) "${unknown.join(',')}": use ${CHECK_IDS.join(', ')}`);
   }
-  return { file: positionals[0]!, json: values.json === true, ...(checks ? { checks } : {}) };
+  return {
+    file: positionals[0]!,
+    json: values.json === true,
+    ...(checks ? { checks } : {}),
+    ...(values.trust !== undefined ? { trust: values.trust } : {}),
+    ...(values.anchor ? { anchors: values.anchor } : {}),
+    ...(values.lang !== undefined ? { lang: values.lang } : {}),
+    ...(now ? { now } : {}),
+  };
 }
 
 /** Verify step: the record's bytes → the one result shape (DESIGN.md, "one pipeline, one result"). */
@@ -54,6 +95,7 @@ export async function verifyRequest(bytes: Uint8Array, req: VerifyRequest, now =
 export async function run(argv: string[], io: VerifierIo): Promise<number> {
   let req: VerifyRequest | 'help';
   let bytes: Uint8Array;
+  const env = io.env ?? {};
   try {
     req = parseVerifyArgs(argv);
     if (req === 'help') {
@@ -66,7 +108,49 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
     io.stderr.write(`lp verify: ${err.message}\n`);
     return 2;
   }
-  const result = await verifyRequest(bytes, req);
-  io.stdout.write(req.json ? renderJson(result) : renderHuman(result));
+  const now = req.now ?? new Date();
+  const bundlePath = req.trust ?? (env.LP_TRUST_BUNDLE || undefined);
+  const image = sniffImage(bytes) !== undefined;
+  if (bundlePath === undefined && !image && !looksLikeSeal(bytes)) {
+    // Issue-2 behaviour: a full record without a trust bundle.
+    const result = await verifyRequest(bytes, req, now);
+    io.stdout.write(req.json ? renderJson(result) : renderHuman(result));
+    return exitCodeOf(result.verdict);
+  }
+
+  let loaded: Awaited<ReturnType<typeof loadTrust>> | undefined;
+  if (bundlePath !== undefined) {
+    const anchors = anchorsFrom(req.anchors ?? [], env);
+    if (anchors.length === 0) {
+      io.stderr.write('lp verify: --trust needs the pinned anchor DID(s): --anchor DID or LP_TRUST_ANCHORS\n');
+      return 2;
+    }
+    try {
+      loaded = await loadTrust({ bundlePath, anchors, now, cwd: io.cwd, cachePath: bundleCachePath(env, io.cwd) });
+    } catch (err) {
+      if (!(err instanceof TrustFileError)) throw err;
+      io.stderr.write(`lp verify: ${err.message}\n`);
+      return 2;
+    }
+  }
+  const notice = loaded?.refused
+    ? `trust bundle refused (${loaded.refused.code}): ${loaded.refused.message}; ${loaded.bundle ? `the held bundle #${loaded.bundle.bundle.sequence} stays in use` : 'no bundle is in use'}`
+    : undefined;
+  if (notice) io.stderr.write(`lp verify: ${notice}\n`);
+  // Without a bundle, what can be known: the signature (a did:key issuer's own key), dates, profile.
+  const requiredChecks = req.checks ?? (bundlePath === undefined ? (['signature', 'validity', 'profile'] as CheckId[]) : undefined);
+  const result: VerificationResult = await verifyInputBytes(bytes, {
+    bundle: loaded?.bundle,
+    now,
+    ...(req.lang ? { lang: req.lang } : {}),
+    ...(requiredChecks ? { requiredChecks } : {}),
+  });
+  const trust = loaded ? { trust: { sequence: loaded.bundle?.bundle.sequence ?? null, replaced: loaded.replaced, refused: loaded.refused ?? null } } : {};
+  io.stdout.write(req.json ? JSON.stringify(resultToJson(result, trust)) + '\n' : renderVerification(result, { colour: io.stdout.isTTY === true && !env.NO_COLOR }));
   return exitCodeOf(result.verdict);
+}
+
+function looksLikeSeal(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 16)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith(SEAL_PREFIX_TEXT);
 }

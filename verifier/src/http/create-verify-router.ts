@@ -1,33 +1,65 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { CHECK_IDS } from '@lp/model';
+import { CHECK_IDS, type CheckId } from '@lp/model';
 import { verifyFullRecord, type VerifyFullRecordOptions } from '@lp/formats';
+import { verifyAny, verifySeal, type VerifyContext } from '@lp/verify';
 import { sendProblem } from './problem.ts';
+import { resultToJson } from '../result-json.ts';
+import { verifyInputBytes } from '../verify-input-bytes.ts';
+import type { LoadedTrust } from '../trust/load-trust.ts';
 
 export interface VerifyRouterOptions {
   /** The verifier's clock (tests set it). */
   now?: () => Date;
   /** Extra verification options (trust, status) that later steps inject. */
   verifyOptions?: () => Omit<VerifyFullRecordOptions, 'now' | 'checks'>;
+  /** The trust bundle in use (loaded at start from LP_TRUST_BUNDLE); without it, full records are checked as in issue 2. */
+  trust?: () => LoadedTrust | undefined;
 }
 
 /** Bodies above this are refused with 413 before they are parsed (DESIGN.md, security rules). */
 export const VERIFY_BODY_LIMIT = '1mb';
+/** Photos of a QR seal: raw image/png or image/jpeg bodies up to this size. */
+export const SEAL_IMAGE_LIMIT = '10mb';
+
+const zLang = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/);
+const zOptions = z.object({ checks: z.array(z.enum(CHECK_IDS)).min(1).optional(), lang: zLang.optional() }).loose().optional();
 
 const zVerifyBody = z.object({
   verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
-  options: z.object({ checks: z.array(z.enum(CHECK_IDS)).min(1).optional() }).loose().optional(),
+  options: zOptions,
+});
+
+const zSealBody = z.object({
+  // 4,296 is the most a QR code holds; a little slack for whitespace around it.
+  seal: z.string().min(1).max(5000),
+  options: zOptions,
 });
 
 /**
  * `POST /credentials/verify` of the W3C VC-API (VCALM): body `{verifiableCredential, options}`;
  * 200 with the result when VALID, 422 when INVALID or UNKNOWN, 400 for a malformed body, 413 over
- * 1 MB, 415 for a body that is not JSON. The credential is a JSON object with a Data Integrity
- * proof or a compact application/vc+jwt string.
+ * 1 MB, 415 for a body that is not JSON. With a trust bundle loaded, the whole pipeline runs
+ * (issuer trust, key status, status lists) and the result carries what to display.
+ * `POST /seals/verify`: JSON `{seal: "LP1:…"}` or a raw image/png or image/jpeg photo (≤ 10 MB).
+ * `GET /trust/bundle`: the bundle in use, as its flattened JWS (the web verifier downloads it).
  */
 export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
   const router = express.Router();
   const json = express.json({ limit: VERIFY_BODY_LIMIT, type: () => true });
+  const raw = express.raw({ limit: SEAL_IMAGE_LIMIT, type: () => true });
+  const ctxFor = (options: { checks?: CheckId[] | undefined; lang?: string | undefined } | undefined, queryLang: unknown): VerifyContext => {
+    const lang = options?.lang ?? (typeof queryLang === 'string' && zLang.safeParse(queryLang).success ? queryLang : undefined);
+    return {
+      bundle: opts.trust?.()?.bundle,
+      now: opts.now?.() ?? new Date(),
+      ...(lang ? { lang } : {}),
+      ...(options?.checks ? { requiredChecks: options.checks } : {}),
+    };
+  };
+  const badBody = (res: Response, expected: string, error: z.ZodError) =>
+    sendProblem(res, 400, 'BODY_INVALID', `expected ${expected}: ${error.issues[0]?.message ?? 'invalid'} at ${error.issues[0]?.path.join('.') || '$'}`);
+
   router.post('/credentials/verify', (req: Request, res: Response, next: NextFunction) => {
     if (!req.is('application/json')) {
       sendProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
@@ -36,22 +68,52 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
     json(req, res, next);
   }, async (req: Request, res: Response) => {
     const body = zVerifyBody.safeParse(req.body);
-    if (!body.success) {
-      sendProblem(res, 400, 'BODY_INVALID', `expected {verifiableCredential, options}: ${body.error.issues[0]?.message ?? 'invalid'} at ${body.error.issues[0]?.path.join('.') || '$'}`);
+    if (!body.success) return badBody(res, '{verifiableCredential, options}', body.error);
+    const { verifiableCredential, options } = body.data;
+    const ctx = ctxFor(options, req.query.lang);
+    if (ctx.bundle) {
+      const result = await verifyAny(verifiableCredential, ctx);
+      res.status(result.verdict === 'VALID' ? 200 : 422).json(resultToJson(result));
       return;
     }
-    const { verifiableCredential, options } = body.data;
     const result = await verifyFullRecord(verifiableCredential, {
       ...opts.verifyOptions?.(),
-      now: opts.now?.() ?? new Date(),
+      now: ctx.now,
       ...(options?.checks ? { checks: options.checks } : {}),
     });
     res.status(result.verdict === 'VALID' ? 200 : 422).json({ verified: result.verdict === 'VALID', verdict: result.verdict, checks: result.checks });
   });
+
+  router.post('/seals/verify', (req: Request, res: Response, next: NextFunction) => {
+    if (req.is('application/json')) return json(req, res, next);
+    if (req.is(['image/png', 'image/jpeg'])) return raw(req, res, next);
+    sendProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send {seal} as application/json, or a photo as image/png or image/jpeg');
+  }, async (req: Request, res: Response) => {
+    let result;
+    if (req.body instanceof Uint8Array) {
+      result = await verifyInputBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), ctxFor(undefined, req.query.lang), { sealOnly: true });
+    } else {
+      const body = zSealBody.safeParse(req.body);
+      if (!body.success) return badBody(res, '{seal: "LP1:…"}', body.error);
+      result = await verifySeal(body.data.seal, ctxFor(body.data.options, req.query.lang));
+    }
+    res.status(result.verdict === 'VALID' ? 200 : 422).json(resultToJson(result));
+  });
+
+  router.get('/trust/bundle', (_req: Request, res: Response) => {
+    const loaded = opts.trust?.();
+    if (!loaded?.jwsText || !loaded.bundle) {
+      sendProblem(res, 404, 'TRUST_BUNDLE_NOT_LOADED', 'this server has no trust bundle (set LP_TRUST_BUNDLE and LP_TRUST_ANCHORS)');
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').set('X-Trust-Bundle-Sequence', String(loaded.bundle.bundle.sequence)).type('application/json').send(loaded.jwsText);
+  });
+
   // body-parser's errors (size, JSON syntax) become problem+json with a stable code.
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     const e = err as { type?: string; status?: number };
-    if (e?.type === 'entity.too.large') return sendProblem(res, 413, 'BODY_TOO_LARGE', `the body is over ${VERIFY_BODY_LIMIT}`);
+    const limit = req.is(['image/png', 'image/jpeg']) ? SEAL_IMAGE_LIMIT : VERIFY_BODY_LIMIT;
+    if (e?.type === 'entity.too.large') return sendProblem(res, 413, 'BODY_TOO_LARGE', `the body is over ${limit}`);
     if (e?.type === 'entity.parse.failed') return sendProblem(res, 400, 'BODY_NOT_JSON', 'the body is not valid JSON');
     if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, 'BODY_INVALID', 'the body could not be read');
     next(err);
