@@ -33,7 +33,7 @@ export const BulkRowSchema = z.strictObject({
   candidateNumber: line(40).regex(/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$/, 'use letters, digits, space, ".", "/", "_" or "-" (starting with a letter or digit)'),
   name: line(120),
   nameLatin: line(120).regex(LATIN_ONLY, 'must be written in Latin letters'),
-  dateOfBirth: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine(isCalendarDate, 'is not a calendar date from 1900 on (YYYY-MM-DD)'),
+  dateOfBirth: z.string().trim().refine(isCalendarDate, 'must be a real date written YYYY-MM-DD, from 1900 on'),
   achievementCode: line(64),
   result: line(40),
   learnerId: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'must be a URI (e.g. a DID)').max(500).optional(),
@@ -41,6 +41,7 @@ export const BulkRowSchema = z.strictObject({
 export type BulkRow = z.output<typeof BulkRowSchema>;
 
 function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   if (y < 1900) return false;
   const t = new Date(Date.UTC(y, m - 1, d));
