@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 import { benchFullRecord, renderRows } from './full-record.bench.ts';
 import { benchSealSizes } from './seal.bench.ts';
 import { benchQrDecode } from './qr.bench.ts';
+import { benchVerify } from './verify.bench.ts';
 
 interface Table {
   title: string;
@@ -25,6 +26,7 @@ const SECTIONS: Section[] = [
   { title: 'Full records (Grade 9 example): Data Integrity eddsa-rdfc-2022 and vc+jwt', run: async () => renderRows(await benchFullRecord()) },
   { title: 'QR seal sizes', run: async () => { const t = await benchSealSizes(); return `${t.title}\n\n${renderTable(t)}`; } },
   { title: 'QR decode', run: async () => { const t = await benchQrDecode({ n: 10 }); return `${t.title}\n\n${renderTable(t)}`; } },
+  { title: 'Verification pipeline (@lp/verify) vs raw Ed25519', run: async () => { const t = await benchVerify(); return `${t.title}\n\n${renderTable(t)}`; } },
 ];
 
 const only = process.argv.slice(2);
