@@ -1,0 +1,378 @@
+// The learner's wallet page: a vault per profile in IndexedDB (wallet/src/core: Argon2id +
+// AES-256-GCM), imports verified in the browser (@lp/verify via importCredential), seals shown as
+// a large high-contrast QR for a verifier's camera, backups as .lpw files. Offline after the
+// first visit (service worker); installable (manifest).
+import i18next from 'i18next';
+import { pickText } from '@lp/model';
+import { configureZxing, decodeQr, renderQrImage } from '@lp/qr';
+import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
+import {
+  createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, restoreBackup, Vault, WalletError,
+  type StoredCredential,
+} from '../src/core/index.ts';
+import { detectLanguage, LANGUAGES, RTL } from './lib/languages.ts';
+import { loadResources } from './lib/resources.ts';
+
+interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null; demoPassphrase: string | null }
+
+const KEYS = { bundle: 'lp.wallet.bundle', anchors: 'lp.wallet.anchors', lang: 'lp.lang' };
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const t = (key: string, opts?: Record<string, unknown>) => i18next.t(key, opts as never) as unknown as string;
+const storage = indexedDbStorage();
+
+let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null, demoPassphrase: null };
+let bundle: VerifiedTrustBundle | undefined;
+let vault: Vault | undefined;
+// Kept in memory only while the wallet is open: the backup is sealed with it.
+let passphrase: string | undefined;
+let stream: MediaStream | undefined;
+let lastMessage: { key: string; opts?: Record<string, unknown>; error?: boolean } | undefined;
+
+configureZxing({ locateFile: () => new URL('/wallet/zxing_reader.wasm', location.href).href });
+
+function anchors(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(KEYS.anchors) ?? 'null') as unknown;
+    if (Array.isArray(v) && v.length > 0 && v.every((a) => typeof a === 'string')) return v as string[];
+  } catch { /* re-pin below */ }
+  return [];
+}
+
+async function loadTrust(): Promise<void> {
+  try {
+    const res = await fetch('/wallet/config.json', { cache: 'no-cache' });
+    if (res.ok) config = (await res.json()) as PageConfig;
+  } catch { /* offline */ }
+  // Pinned on first load from the server the page came from; later loads keep the pins.
+  if (anchors().length === 0 && config.anchors.length > 0) localStorage.setItem(KEYS.anchors, JSON.stringify(config.anchors));
+  const saved = localStorage.getItem(KEYS.bundle);
+  if (saved) {
+    const v = await verifyTrustBundle(saved, { anchors: anchors(), now: new Date() });
+    if (v.ok) { const { ok: _ok, ...b } = v; bundle = b; }
+  }
+  if (config.bundleUrl) {
+    try {
+      const res = await fetch(config.bundleUrl, { cache: 'no-cache' });
+      if (res.ok) {
+        const r = await acceptBundle(bundle, await res.text(), { anchors: anchors(), now: new Date() });
+        if (r.ok && r.replaced) { bundle = r.bundle; localStorage.setItem(KEYS.bundle, JSON.stringify(r.bundle.jws)); }
+      }
+    } catch { /* offline: the saved bundle */ }
+  }
+}
+
+function say(key: string, opts?: Record<string, unknown>, error = false): void {
+  lastMessage = { key, ...(opts ? { opts } : {}), error };
+  const m = $('message');
+  m.textContent = t(key, opts);
+  m.className = error ? 'message error' : 'message';
+}
+
+function errorText(err: unknown): void {
+  const code = err instanceof WalletError ? err.code : undefined;
+  if (code === 'WRONG_PASSPHRASE') say('wrongPass', undefined, true);
+  else say('unreadable', undefined, true);
+  console.warn(err);
+}
+
+async function showView(): Promise<void> {
+  const profiles = await listProfiles(storage).catch(() => []);
+  $('unlock-view').hidden = vault !== undefined || profiles.length === 0;
+  $('create-view').hidden = vault !== undefined || profiles.length > 0;
+  $('wallet-view').hidden = vault === undefined;
+  const select = $<HTMLSelectElement>('unlock-profile');
+  select.replaceChildren(...profiles.map((p) => { const o = document.createElement('option'); o.value = o.textContent = p.profile; return o; }));
+  if (vault) renderWallet();
+  document.body.dataset.view = vault ? 'wallet' : profiles.length ? 'unlock' : 'create';
+}
+
+function bdi(text: string): HTMLElement {
+  const el = document.createElement('bdi');
+  el.textContent = text;
+  el.dir = 'auto';
+  return el;
+}
+
+function line(cls: string, key: string, opts: Record<string, string>): HTMLElement {
+  // Interpolated values come from credentials: isolate each so it cannot reorder the sentence.
+  const div = document.createElement('div');
+  div.className = cls;
+  const marker = '\u0000';
+  const parts = t(key, Object.fromEntries(Object.keys(opts).map((k) => [k, `${marker}${k}${marker}`]))).split(marker);
+  parts.forEach((p, i) => div.append(i % 2 === 1 ? bdi(opts[p] ?? '') : p));
+  return div;
+}
+
+function renderWallet(): void {
+  if (!vault) return;
+  $('holder').textContent = vault.holderDid;
+  const creds = vault.credentials;
+  $('count').textContent = t('count', { count: creds.length });
+  const list = $('list');
+  list.replaceChildren();
+  for (const c of creds) list.append(card(c));
+  const demo = !!config.demoIssuer && creds.some((c) => c.summary.issuer === config.demoIssuer);
+  $('demo-banner').hidden = !(demo || (config.demoIssuer && bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer)));
+}
+
+function card(c: StoredCredential): HTMLElement {
+  const li = document.createElement('li');
+  li.className = 'card';
+  li.dataset.id = c.id;
+  const v = c.verification.verdict;
+  const badge = document.createElement('span');
+  badge.className = `badge ${v}`;
+  badge.textContent = t(`verdict.${v}`);
+  li.append(badge);
+  for (const a of c.summary.achievements) {
+    const name = nameOf(a.code) ?? a.name ?? a.code ?? '';
+    li.append(a.result !== undefined ? line('ach', 'resultLine', { name, result: a.result }) : line('ach', 'resultLine', { name, result: '' }));
+  }
+  if (c.summary.learner) li.append(line('meta', 'learnerLine', { name: c.summary.learner }));
+  li.append(line('meta', 'issuerLine', { name: issuerName(c.summary.issuer) ?? c.summary.issuerName ?? c.summary.issuer }));
+  const actions = document.createElement('div');
+  actions.className = 'actions';
+  const show = document.createElement('button');
+  show.type = 'button';
+  show.className = 'primary show-seal';
+  show.textContent = t('showSeal');
+  show.addEventListener('click', () => showSeal(c));
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.textContent = t('remove');
+  remove.addEventListener('click', async () => {
+    if (vault && confirm(t('confirmRemove'))) { await vault.remove(c.id); renderWallet(); }
+  });
+  actions.append(show, remove);
+  li.append(actions);
+  return li;
+}
+
+/** Names in the chosen language come from the signed catalogue in the trust bundle. */
+function nameOf(code: string | undefined): string | undefined {
+  if (!code || !bundle) return undefined;
+  for (const issuer of bundle.bundle.issuers) {
+    const e = issuer.catalogue?.achievements.find((a) => a.code === code);
+    if (e) return pickText(e.names, i18next.language, ['en'])?.text;
+  }
+  return undefined;
+}
+
+function issuerName(id: string): string | undefined {
+  const i = bundle?.bundle.issuers.find((x) => x.id === id);
+  return i ? i.names[i18next.language] ?? i.names.en ?? Object.values(i.names)[0] : undefined;
+}
+
+function showSeal(c: StoredCredential): void {
+  if (!c.seal) { say('noSeal', undefined, true); return; }
+  // White background, the largest whole-pixel module size that fits: what a camera reads best.
+  const probe = renderQrImage(c.seal, { scale: 1, margin: 4 });
+  const side = Math.min(window.innerWidth, window.innerHeight * 0.85);
+  const scale = Math.max(1, Math.min(64, Math.floor((side * (window.devicePixelRatio || 1)) / probe.width)));
+  const img = renderQrImage(c.seal, { scale, margin: 4 });
+  const canvas = $<HTMLCanvasElement>('qr');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+  const cssSide = Math.floor(img.width / (window.devicePixelRatio || 1));
+  canvas.style.inlineSize = `${cssSide}px`;
+  canvas.style.blockSize = `${cssSide}px`;
+  const name = c.summary.achievements.map((a) => nameOf(a.code) ?? a.name ?? a.code ?? '').join(', ');
+  $('qr-caption').textContent = t('qrCaption', { name });
+  $('qr-overlay').hidden = false;
+  document.body.dataset.seal = 'shown';
+}
+
+/** Imports one text; returns the credential id it was stored under, or undefined (refused). */
+async function importText(text: string, source: StoredCredential['source']): Promise<string | undefined> {
+  if (!vault) return undefined;
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const input = trimmed.startsWith('LP1:') ? { seal: trimmed, source } : { fullRecord: text, source };
+  const r = await importCredential(vault, input, { bundle, now: new Date(), lang: i18next.language });
+  if (r.outcome === 'refused') {
+    say('refused', { code: r.result.checks.find((c) => c.status === 'fail')?.code ?? 'INVALID' }, true);
+    return undefined;
+  }
+  return r.credential.id;
+}
+
+async function decodeImage(source: CanvasImageSource, w: number, h: number): Promise<string | undefined> {
+  const canvas = $<HTMLCanvasElement>('frame');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(source, 0, 0);
+  try { return (await decodeQr(ctx.getImageData(0, 0, w, h))).text; } catch { return undefined; }
+}
+
+async function importFiles(files: FileList): Promise<void> {
+  if (!vault) return;
+  say('working');
+  let count = 0;
+  // A record and its seal are one credential: count distinct ids.
+  const ids = new Set<string>();
+  const add = (id: string | undefined) => { if (id !== undefined) ids.add(id); };
+  try {
+    // Full records first, so that a seal picked with its record merges into the same entry.
+    const sorted = [...files].sort((a, b) => Number(a.type.startsWith('image/')) - Number(b.type.startsWith('image/')) || a.name.localeCompare(b.name));
+    for (const f of sorted) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      if (bytes[0] === 0x4c && bytes[1] === 0x50 && bytes[2] === 0x57) {
+        const pass = prompt(t('passphrase')) ?? '';
+        const r = await restoreBackup(storage, bytes, { passphrase: pass, vaultPassphrase: passphrase!, profile: vault.profile, now: new Date() });
+        vault = await Vault.unlock(storage, vault.profile, passphrase!);
+        count += r.added;
+      } else if (f.type.startsWith('image/')) {
+        const bitmap = await createImageBitmap(f);
+        const text = await decodeImage(bitmap, bitmap.width, bitmap.height);
+        if (text === undefined) { say('noQr', undefined, true); continue; }
+        add(await importText(text, 'seal'));
+      } else {
+        add(await importText(new TextDecoder().decode(bytes), 'file'));
+      }
+    }
+    count += ids.size;
+    if (count > 0 || !lastMessage?.error) say('imported', { count });
+  } catch (err) {
+    errorText(err);
+  }
+  renderWallet();
+}
+
+function stopCamera(): void {
+  stream?.getTracks().forEach((tr) => tr.stop());
+  stream = undefined;
+  $('video').hidden = true;
+  $('scan-stop').hidden = true;
+  $('scan-start').hidden = false;
+}
+
+async function scan(): Promise<void> {
+  const video = $<HTMLVideoElement>('video');
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
+  } catch { say('cameraError', undefined, true); return; }
+  video.srcObject = stream;
+  video.hidden = false;
+  $('scan-stop').hidden = false;
+  $('scan-start').hidden = true;
+  await video.play().catch(() => undefined);
+  say('scanning');
+  const current = stream;
+  while (stream === current) {
+    if (video.readyState >= 2 && video.videoWidth > 0) {
+      const text = await decodeImage(video, video.videoWidth, video.videoHeight);
+      if (text !== undefined && stream === current) {
+        stopCamera();
+        if ((await importText(text, 'seal')) !== undefined) say('imported', { count: 1 });
+        renderWallet();
+        return;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 80));
+  }
+}
+
+function download(bytes: Uint8Array, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function applyLanguage(): void {
+  const lang = i18next.language;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
+  document.title = t('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  $<HTMLSelectElement>('lang').value = lang;
+  $('demo-banner').textContent = t('demoBanner');
+  const hint = $('demo-pass-hint');
+  hint.hidden = !config.demoPassphrase;
+  if (config.demoPassphrase) hint.textContent = t('demoPassphrase', { passphrase: config.demoPassphrase });
+  if (lastMessage) say(lastMessage.key, lastMessage.opts, lastMessage.error);
+  renderWallet();
+}
+
+async function main(): Promise<void> {
+  const saved = localStorage.getItem(KEYS.lang);
+  const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
+  await i18next.init({ lng, fallbackLng: 'en', resources: loadResources(), interpolation: { escapeValue: false } });
+  const select = $<HTMLSelectElement>('lang');
+  for (const l of LANGUAGES) {
+    const o = document.createElement('option');
+    o.value = l.code; o.textContent = l.name; o.lang = l.code;
+    select.append(o);
+  }
+  select.addEventListener('change', () => {
+    localStorage.setItem(KEYS.lang, select.value);
+    void i18next.changeLanguage(select.value).then(applyLanguage);
+  });
+  await loadTrust();
+  $('demo-banner').hidden = !(config.demoIssuer && bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer));
+  applyLanguage();
+
+  $('create-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const p1 = $<HTMLInputElement>('create-pass').value;
+    if (p1 !== $<HTMLInputElement>('create-pass2').value) { say('passMismatch', undefined, true); return; }
+    say('working');
+    try {
+      vault = await Vault.create(storage, { profile: $<HTMLInputElement>('create-profile').value, passphrase: p1, holder: await createHolderKey(), now: new Date() });
+      passphrase = p1;
+      say('created');
+      await showView();
+    } catch (err) { errorText(err); }
+  });
+  $('unlock-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    say('working');
+    try {
+      const p = $<HTMLInputElement>('unlock-pass').value;
+      vault = await Vault.unlock(storage, $<HTMLSelectElement>('unlock-profile').value, p);
+      passphrase = p;
+      $<HTMLInputElement>('unlock-pass').value = '';
+      say('unlocked');
+      await showView();
+    } catch (err) { errorText(err); }
+  });
+  $('restore-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = $<HTMLInputElement>('restore-file').files?.[0];
+    if (!f) return;
+    say('working');
+    try {
+      const p = $<HTMLInputElement>('restore-pass').value;
+      const r = await restoreBackup(storage, new Uint8Array(await f.arrayBuffer()), { passphrase: p, now: new Date() });
+      vault = await Vault.unlock(storage, r.profile, p);
+      passphrase = p;
+      say('restored', { count: r.added });
+      await showView();
+    } catch (err) { errorText(err); }
+  });
+  $<HTMLInputElement>('import-file').addEventListener('change', (e) => {
+    const files = (e.target as HTMLInputElement).files;
+    if (files && files.length) void importFiles(files).then(() => { (e.target as HTMLInputElement).value = ''; });
+  });
+  $('scan-start').addEventListener('click', () => void scan());
+  $('scan-stop').addEventListener('click', stopCamera);
+  $('export').addEventListener('click', async () => {
+    if (!vault || !passphrase) return;
+    say('working');
+    const bytes = await exportBackup(vault, passphrase, { now: new Date() });
+    download(bytes, `${vault.profile}-${new Date().toISOString().slice(0, 10)}.lpw`);
+    say('backupSaved');
+  });
+  $('lock').addEventListener('click', () => { vault = undefined; passphrase = undefined; lastMessage = undefined; $('message').textContent = ''; void showView(); });
+  $('qr-close').addEventListener('click', () => { $('qr-overlay').hidden = true; delete document.body.dataset.seal; });
+
+  await showView();
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/wallet/sw.js', { scope: '/wallet' }).catch(() => undefined);
+  document.body.dataset.ready = 'true';
+}
+
+void main();

@@ -1,0 +1,32 @@
+// Offline after the first visit: every GET under /wallet is fetched from the network when it
+// can be (fresh bundle and code) and from this cache when it cannot.
+const CACHE = 'lp-wallet-__VERSION__';
+const PRECACHE = ['/wallet', '/wallet/app.js', '/wallet/app.css', '/wallet/zxing_reader.wasm', '/wallet/config.json', '/wallet/manifest.webmanifest', '/wallet/icon-192.png'];
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+});
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('lp-wallet-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  const key = url.pathname === '/wallet/' || url.pathname === '/wallet/index.html' ? '/wallet' : url.pathname;
+  event.respondWith(
+    fetch(req)
+      .then((res) => {
+        if (res.ok) {
+          const copy = res.clone();
+          caches.open(CACHE).then((c) => c.put(key, copy));
+        }
+        return res;
+      })
+      .catch(() => caches.open(CACHE).then((c) => c.match(key)).then((hit) => hit || Response.error())),
+  );
+});
