@@ -11,7 +11,7 @@ const GROUPS: Record<string, Group> = {
   sign: { summary: 'sign a credential (Data Integrity or vc+jwt) with an encrypted key file', load: () => import('./sign-command.ts') },
   issuer: { summary: 'examination body: init, catalogue, revoke/suspend, API keys, trust fragment', load: () => import('@lp/issuer').then((m) => ({ run: m.runIssuerCommand })) },
   wallet: { summary: 'learner wallet: profiles, import/receive, show, QR, backup/restore, paper backup, presentations', load: () => import('@lp/wallet').then((m) => ({ run: m.runWalletCommand })) },
-  verify: { summary: 'verify a credential offline (Data Integrity JSON or vc+jwt)', load: () => import('@lp/verifier').then((m) => ({ run: m.runVerifyCommand })) },
+  verify: { summary: 'verify offline: a QR seal (photo or LP1 text) or a full record (Data Integrity JSON or vc+jwt), with a trust bundle', load: () => import('@lp/verifier').then((m) => ({ run: m.runVerifyCommand })) },
 };
 
 /** Lets app packages add their command groups without this file importing them eagerly. */
