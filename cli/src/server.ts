@@ -2,6 +2,10 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { createVerifierHttp } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
+import { createVerifierWebRouter } from '@lp/verifier/web';
+import { createWalletWebRouter } from '@lp/wallet/web';
+import { DEMO_PASSPHRASE } from './demo/demo-data.ts';
+import { preparePagesTrust } from './demo/prepare-demo.ts';
 
 export interface ServerConfig {
   port: number;
@@ -25,7 +29,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use(await createVerifierHttp({ env: config.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+  // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
+  const trust = await preparePagesTrust(config.env, config.cwd, config.log);
+  app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
+  app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
+  app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
   // The issuer needs the public base URL, known only after listen when the port is 0.
   let issuer: IssuerApp | null = null;
   app.use((req, res, next) => (issuer ? issuer.router(req, res, next) : next()));
@@ -40,6 +48,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   } catch (e) {
     config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
   }
+  config.log(`Verifier page: http://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);
+  config.log(`Wallet page:   http://localhost:${port}/wallet${trust.demoIssuer ? ' (DEMO)' : ''}`);
   return {
     port,
     url: `http://127.0.0.1:${port}`,
