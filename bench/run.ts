@@ -6,6 +6,7 @@ import { benchFullRecord, renderRows } from './full-record.bench.ts';
 import { benchSealSizes } from './seal.bench.ts';
 import { benchQrDecode } from './qr.bench.ts';
 import { benchVerify } from './verify.bench.ts';
+import { benchWeb } from './web.bench.ts';
 
 interface Table {
   title: string;
@@ -27,6 +28,7 @@ const SECTIONS: Section[] = [
   { title: 'QR seal sizes', run: async () => { const t = await benchSealSizes(); return `${t.title}\n\n${renderTable(t)}`; } },
   { title: 'QR decode', run: async () => { const t = await benchQrDecode({ n: 10 }); return `${t.title}\n\n${renderTable(t)}`; } },
   { title: 'Verification pipeline (@lp/verify) vs raw Ed25519', run: async () => { const t = await benchVerify(); return `${t.title}\n\n${renderTable(t)}`; } },
+  { title: 'Web pages: verifier JS size and camera-to-verdict time', run: async () => { const t = await benchWeb(); return `${t.title}\n\n${renderTable(t)}`; } },
 ];
 
 const only = process.argv.slice(2);

@@ -14,7 +14,7 @@ interface LogEntry { time: string; verdict: string; learner: string; achievement
 
 const KEYS = { bundle: 'lp.verifier.bundle', anchors: 'lp.verifier.anchors', log: 'lp.verifier.log', lang: 'lp.lang', demo: 'lp.verifier.demoIssuer' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const t = (key: string, opts?: Record<string, unknown>) => i18next.t(key, opts as never) as string;
+const t = (key: string, opts?: Record<string, unknown>) => i18next.t(key, opts as never) as unknown as string;
 
 let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null };
 let bundle: VerifiedTrustBundle | undefined;
