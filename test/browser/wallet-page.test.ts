@@ -98,4 +98,11 @@ describe('wallet page', () => {
       await fresh.close();
     }
   });
+
+  test('a photo of another seal imports as a second record', async () => {
+    const png = path.join(server.dataDir, 'demo', 'zahra-ahmadi', 'demo-math.png');
+    await page.setInputFiles('#import-file', png);
+    await page.waitForFunction(() => document.querySelectorAll('#list li.card').length === 2, undefined, { timeout: 30_000 });
+    expect(await page.locator('#list').textContent()).toContain('زهرا احمدی');
+  });
 });

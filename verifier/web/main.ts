@@ -126,6 +126,18 @@ function span(text: string, lang?: string, dir?: string, cls?: string): HTMLElem
   return el;
 }
 
+/** A translated sentence with one isolated value in it (the message decides where it goes). */
+function sentence(cls: string, key: string, name: string, value: HTMLElement): HTMLElement {
+  const div = document.createElement('div');
+  div.className = cls;
+  const marker = '\u0000';
+  t(key, { [name]: marker }).split(marker).forEach((part, i) => {
+    if (i > 0) div.append(value);
+    div.append(part);
+  });
+  return div;
+}
+
 function renderResult(r: VerificationResult): void {
   $('result').hidden = false;
   const v = r.verdict;
@@ -161,12 +173,7 @@ function renderResult(r: VerificationResult): void {
       li.append(n);
     }
     if (a.original && a.name && a.original.text !== a.name.text) {
-      const o = document.createElement('div');
-      o.className = 'ach-original';
-      o.lang = a.original.lang ?? '';
-      o.dir = a.original.dir;
-      o.textContent = a.original.text;
-      li.append(o);
+      li.append(sentence('ach-original', 'original', 'text', span(a.original.text, a.original.lang, a.original.dir)));
     }
     const value = a.result ?? a.resultStatus;
     if (value !== undefined) {
