@@ -32,7 +32,7 @@ beforeAll(async () => {
   const files = demoFiles(server.dataDir);
   const video = y4mFromPng(fs.readFileSync(files.png), path.join(server.dataDir, 'camera.y4m'));
   browser = await launchChromium(video);
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 900, height: 1100 } });
+  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 900, height: 1100 }, acceptDownloads: true });
   await context.grantPermissions(['camera']);
   page = await context.newPage();
   await page.goto(`${server.url}/verify`);
@@ -98,6 +98,21 @@ describe('verifier page', () => {
     expect(await page.locator('#verdict-word').textContent()).not.toBe('VALID');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'verifier-ar.png'), fullPage: true });
     await page.selectOption('#lang', 'en');
+  });
+
+  test('the log of verifications exports as CSV with formula cells neutralised, and clears', async () => {
+    await page.evaluate(() => {
+      const log = JSON.parse(localStorage.getItem('lp.verifier.log') ?? '[]') as unknown[];
+      log.push({ time: '2025-01-01T00:00:00Z', verdict: 'INVALID', learner: '=HYPERLINK("http://evil")', achievement: '+1', issuer: '@x' });
+      localStorage.setItem('lp.verifier.log', JSON.stringify(log));
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#log-export')]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('VALID');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",'+1,'@x`);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#log-clear');
+    await page.waitForFunction(() => localStorage.getItem('lp.verifier.log') === null);
   });
 
   test('after the first visit it verifies with the network cut and the server stopped', async () => {
