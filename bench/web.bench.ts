@@ -27,7 +27,7 @@ export async function benchWeb(opts: { runs?: number } = {}): Promise<{ title: s
   ];
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-web-bench-'));
-  const server = await startServer({ port: 0, env: { LP_DATA_DIR: path.join(dir, 'data') }, cwd: dir, log: () => undefined });
+  const server = await startServer({ port: 0, env: { LP_DATA_DIR: path.join(dir, 'data') }, cwd: dir, demo: true, log: () => undefined });
   const png = fs.readFileSync(path.join(dir, 'data', 'demo', 'amina-haddad', 'demo-math.png'));
   const video = path.join(dir, 'camera.y4m');
   fs.writeFileSync(video, writeY4m([decodeImageFile(png)], 640, 480, 10));

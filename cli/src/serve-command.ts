@@ -17,7 +17,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const portText = values.port ?? io.env.PORT ?? '8080';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad port "${portText}"`);
-  const server = await startServer({ port, env: io.env, cwd: io.cwd, log: (line) => io.stdout.write(line + '\n') });
+  const server = await startServer({ port, env: io.env, cwd: io.cwd, demo: true, log: (line) => io.stdout.write(line + '\n') });
   io.stdout.write(`Learning Passport listening on http://localhost:${server.port}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.stop().then(resolve);

@@ -12,6 +12,8 @@ export interface ServerConfig {
   env: NodeJS.ProcessEnv;
   cwd: string;
   log: (line: string) => void;
+  /** Seed and use the first-start DEMO body when no trust bundle is configured (`lp serve` sets it). */
+  demo?: boolean;
   /** The clock of the verifier routes (tests set it); default: the system clock. */
   now?: () => Date;
 }
@@ -30,7 +32,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     res.json({ status: 'ok' });
   });
   // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
-  const trust = await preparePagesTrust(config.env, config.cwd, config.log);
+  const trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log);
   app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
   app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
   app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
