@@ -1,0 +1,94 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { DocumentLoader } from '@lp/formats';
+import type { VerificationResult, VerifyContext } from '@lp/verify';
+import { createChallengeStore, type ChallengeStore } from '../presentations/challenge-store.ts';
+import { verifyPresentation } from '../presentations/verify-presentation.ts';
+import { sendProblem } from './problem.ts';
+
+export interface PresentationRouterOptions {
+  /** The trust bundle and clock for the credentials inside (the pipeline's context). */
+  context: () => Omit<VerifyContext, 'now'>;
+  now?: () => Date;
+  /** This verifier's domain; default: the Host header the request came to. */
+  domain?: string;
+  challenges?: ChallengeStore;
+  documentLoader: DocumentLoader;
+}
+
+/** A presentation with a few full records is far below this; larger bodies get 413 unparsed. */
+export const PRESENTATION_BODY_LIMIT = '2mb';
+
+const zVerifyBody = z.object({
+  verifiablePresentation: z.record(z.string(), z.unknown()),
+  options: z.object({ challenge: z.string().min(1).max(200).optional(), domain: z.string().min(1).max(300).optional() }).loose().optional(),
+});
+
+/**
+ * The verifier's presentation endpoints (W3C VC-API):
+ * - `POST /presentations/challenges` → 201 `{challenge, expires}`: a one-time, 5-minute nonce;
+ * - `POST /presentations/verify` `{verifiablePresentation, options: {challenge, domain}}` → 200
+ *   when valid, 422 with the result otherwise: `{verified, verdict, checks, credentials}` where
+ *   `checks` are the 'presentation' checks (PRESENTATION_CHALLENGE_*, PRESENTATION_DOMAIN_MISMATCH,
+ *   PRESENTATION_HOLDER_NOT_SUBJECT, PRESENTATION_SIGNATURE_INVALID…) and `credentials` one
+ *   pipeline result per credential. 400/413/415 as problem+json.
+ */
+export function createPresentationRouter(opts: PresentationRouterOptions): Router {
+  const now = opts.now ?? (() => new Date());
+  const challenges = opts.challenges ?? createChallengeStore({ now });
+  const router = express.Router();
+  const json = express.json({ limit: PRESENTATION_BODY_LIMIT, type: () => true });
+
+  router.post('/presentations/challenges', (_req: Request, res: Response) => {
+    res.status(201).json(challenges.issue());
+  });
+
+  router.post('/presentations/verify', (req: Request, res: Response, next: NextFunction) => {
+    if (!req.is('application/json')) {
+      sendProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+      return;
+    }
+    json(req, res, next);
+  }, async (req: Request, res: Response) => {
+    const body = zVerifyBody.safeParse(req.body);
+    if (!body.success) {
+      sendProblem(res, 400, 'BODY_INVALID', `expected {verifiablePresentation, options: {challenge, domain}}: ${body.error.issues[0]?.message ?? 'invalid'} at ${body.error.issues[0]?.path.join('.') || '$'}`);
+      return;
+    }
+    const { verifiablePresentation, options } = body.data;
+    const result = await verifyPresentation(verifiablePresentation, {
+      challenge: options?.challenge,
+      domain: options?.domain,
+      expectedDomain: opts.domain ?? req.get('host') ?? '',
+      challenges,
+      documentLoader: opts.documentLoader,
+      ctx: { ...opts.context(), now: now() },
+    });
+    res.status(result.verified ? 200 : 422).json({
+      verified: result.verified,
+      verdict: result.verdict,
+      holder: result.holder ?? null,
+      checks: result.checks,
+      credentials: result.credentials.map(credentialJson),
+    });
+  });
+
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const e = err as { type?: string; status?: number };
+    if (e?.type === 'entity.too.large') return sendProblem(res, 413, 'BODY_TOO_LARGE', `the body is over ${PRESENTATION_BODY_LIMIT}`);
+    if (e?.type === 'entity.parse.failed') return sendProblem(res, 400, 'BODY_NOT_JSON', 'the body is not valid JSON');
+    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, 'BODY_INVALID', 'the body could not be read');
+    next(err);
+  });
+  return router;
+}
+
+function credentialJson(r: VerificationResult): Record<string, unknown> {
+  return {
+    id: typeof r.credential?.id === 'string' ? r.credential.id : null,
+    verified: r.verdict === 'VALID',
+    verdict: r.verdict,
+    checks: r.checks.map(({ id, status, code, message, details }) => (details ? { id, status, code, message, details } : { id, status, code, message })),
+    display: r.display ?? null,
+  };
+}
