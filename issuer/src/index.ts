@@ -33,3 +33,17 @@ export type { IssuerRouterOptions } from './http/create-issuer-router.ts';
 export { RateLimiter, parseRateLimit } from './http/rate-limiter.ts';
 export { runIssuerCommand, ISSUER_HELP } from './cli/run-issuer-command.ts';
 export type { IssuerCliIo } from './cli/run-issuer-command.ts';
+// Bulk issuance (lp issuer bulk): results CSV → validated rows → batched idempotent issuance → output folder.
+export { readResultsCsv, MAX_RESULTS_CSV_BYTES, MAX_RESULTS_CSV_ROWS } from './bulk/read-results-csv.ts';
+export type { ResultsCsv, ResultsCsvRow } from './bulk/read-results-csv.ts';
+export { checkRowsAgainstCatalogue } from './bulk/check-rows-against-catalogue.ts';
+export type { CheckedRow } from './bulk/check-rows-against-catalogue.ts';
+export { issueBulk, bulkKeyOf, DEFAULT_BULK_BATCH } from './bulk/issue-bulk.ts';
+export type { BulkProgress, BulkReport, BulkRowOutcome, IssueBulkInput } from './bulk/issue-bulk.ts';
+export { issueTranscript, TRANSCRIPT_BULK_CODE } from './bulk/issue-transcript.ts';
+export { writeBulkOutput } from './bulk/write-bulk-output.ts';
+export type { BulkOutputSummary, WriteBulkOutputInput } from './bulk/write-bulk-output.ts';
+export { formatBulkIssue } from './bulk/bulk-issue.ts';
+export type { BulkIssue, BulkIssueCode } from './bulk/bulk-issue.ts';
+export { BULK_COLUMNS, REQUIRED_BULK_COLUMNS, BulkRowSchema } from './bulk/z-bulk-row.ts';
+export type { BulkRow } from './bulk/z-bulk-row.ts';
