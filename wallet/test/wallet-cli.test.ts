@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { decodeQrFromFile } from '@lp/qr/node';
 import { createChallengeStore, createPresentationRouter } from '@lp/verifier';
-import { documentLoader, issue, makeWorld, NOW, type World } from '../../packages/verify/test/lib/make-world.ts';
+import { documentLoader, issue, makeBundle, makeWorld, NOW, type World } from '../../packages/verify/test/lib/make-world.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const LP = `${REPO}cli/bin/lp.js`;
@@ -100,6 +100,9 @@ describe('lp wallet: profile, import, view', () => {
     expect(qr.code).toBe(0);
     const decoded = await decodeQrFromFile(new Uint8Array(readFileSync(join(work, 'seal.png'))));
     expect(decoded.text).toBe(readFileSync(join(work, 'seal.txt'), 'utf8').trim());
+    // A photo of the seal imports too (content sniffed), and is still the same one credential.
+    const photo = await inA(['import', 'seal.png', '--json']);
+    expect(JSON.parse(photo.stdout)).toMatchObject({ outcome: 'updated', id: credId, verdict: 'VALID' });
     const pdf = await inA(['print', '--out', 'paper.pdf']);
     expect(pdf.code).toBe(0);
     expect(readFileSync(join(work, 'paper.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
@@ -115,6 +118,22 @@ describe('lp wallet: profile, import, view', () => {
     expect(kept.code).toBe(1);
     const list = JSON.parse((await inA(['list', '--json'])).stdout) as { id: string; verdict: string }[];
     expect(list.map((r) => [r.id, r.verdict])).toEqual([[credId, 'VALID'], ['urn:uuid:00000000-0000-4000-8000-00000000dead', 'INVALID']]);
+  }, 60_000);
+
+  test('trust: an older bundle never replaces the held one; a second profile has its own passphrase', async () => {
+    const older = await makeBundle(world.anchor, world.issuer, [world.lists.revocation], { sequence: 4 });
+    writeFileSync(join(work, 'older.json'), JSON.stringify(older.jws));
+    const before = snapshot(walletA);
+    const r = await inA(['trust', 'older.json', '--anchor', world.anchor.did]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('TRUST_SEQUENCE_ROLLBACK');
+    expect(snapshot(walletA)).toEqual(before);
+    const omar = await inA(['init', '--profile', 'omar'], { LP_PASSPHRASE: 'omar pass' });
+    expect(omar.code).toBe(0);
+    const list = await inA(['list', '--profile', 'omar', '--json'], { LP_PASSPHRASE: 'omar pass' });
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    const cross = await inA(['list', '--profile', 'omar']);
+    expect(cross.stderr).toContain('WRONG_PASSPHRASE');
   }, 60_000);
 
   test('a wrong passphrase: one generic error, exit 2, nothing changed', async () => {
