@@ -106,14 +106,14 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       const layla = fs.readFileSync(path.join(out, 'certificates', 'C-1.pdf'));
       expect(new TextDecoder('latin1').decode(layla)).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
       const laylaSeals = [(await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-MATH', session: '2026-06' }))!.seal, (await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-ARAB', session: '2026-06' }))!.seal];
-      // jsQR on a whole-page raster misses an occasional code at 150 dpi (~3 px per module for a
-      // 42 mm seal); what it misses there it reads at 300 dpi. Every printed seal must be read.
+      // At 150 dpi a 42 mm seal has ~3 px per module; anything missed there is read at 300 dpi.
+      // Every printed seal must be read.
       const found = new Set<string>();
       for (const dpi of [150, 300]) {
         const raster = path.join(dir, `raster-${dpi}`);
         fs.mkdirSync(raster);
         execFileSync('pdftoppm', ['-png', '-r', String(dpi), path.join(out, 'certificates', 'C-1.pdf'), path.join(raster, 'c1')]);
-        for (const p of fs.readdirSync(raster).sort()) for (const t of decodeAllQr(path.join(raster, p))) found.add(t);
+        for (const p of fs.readdirSync(raster).sort()) for (const t of await decodeAllQr(path.join(raster, p))) found.add(t);
         if (laylaSeals.every((s) => found.has(s!))) break;
       }
       const texts = [...found];

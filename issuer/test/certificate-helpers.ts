@@ -3,12 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-
-// jsqr is CommonJS with an ES-style default in its typings: at run time the import is the function.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+import { decodeQr } from '@lp/qr/node';
 
 export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -56,10 +53,10 @@ export function pdfPageCount(pdf: Uint8Array): number {
 /**
  * Decodes every QR code on a page image. jsQR reads one code per image and gives up on a whole page
  * holding several codes and text, so the page is first cut into candidate squares: 8-pixel blocks
- * that are between a quarter and three quarters dark, joined into connected areas, kept when
+ * that are between a fifth and four fifths dark, joined into connected areas, kept when
  * square and at least 120 px wide (a 35 mm seal is 207 px at 150 dpi); text lines are wide and short.
  */
-export function decodeAllQr(pngPath: string): string[] {
+export async function decodeAllQr(pngPath: string): Promise<string[]> {
   const png = PNG.sync.read(readFileSync(pngPath));
   const B = 8;
   const bw = Math.floor(png.width / B);
@@ -110,8 +107,12 @@ export function decodeAllQr(pngPath: string): string[] {
     const ch = Math.min(png.height - y, h * B + 2 * m);
     const crop = new Uint8ClampedArray(cw * ch * 4);
     for (let r = 0; r < ch; r++) crop.set(png.data.subarray(((y + r) * png.width + x) * 4, ((y + r) * png.width + x + cw) * 4), r * cw * 4);
-    const code = jsQR(crop, cw, ch, { inversionAttempts: 'dontInvert' });
-    if (code) found.push(code.data);
+    // The product's decoder (zxing-wasm, then jsQR): jsQR alone misses an occasional printed seal.
+    try {
+      found.push((await decodeQr({ data: crop, width: cw, height: ch })).text);
+    } catch {
+      // not a QR code after all (a logo, a dense block of text)
+    }
   }
   return found;
 }
