@@ -9,3 +9,16 @@ declare module 'did-context';
 declare module 'jsonld';
 declare module 'base58-universal';
 declare module 'jsonld-signatures';
+
+// qrcode's capacity lookup (used by QRCode.create itself); the package types only its top level.
+declare module 'qrcode/lib/core/version.js' {
+  const Version: { getBestVersionForData(data: unknown, ecl: unknown): number | undefined };
+  export default Version;
+}
+declare module 'qrcode/lib/core/alphanumeric-data.js' {
+  export default class AlphanumericData { constructor(text: string); }
+}
+declare module 'qrcode/lib/core/error-correction-level.js' {
+  const ECLevel: { L: unknown; M: unknown; Q: unknown; H: unknown };
+  export default ECLevel;
+}
