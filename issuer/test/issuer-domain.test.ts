@@ -47,7 +47,7 @@ describe('issueCredential (the use case the bulk run calls per row)', () => {
     expect(await store.countCredentials()).toBe(1);
     expect((await store.listAudit()).length).toBe(audit);
     expect(decodeSeal(a.seal).claims.learnerName).toBe('Learner C-1');
-    expect((await redeemPickupCode(store, a.pickup!.code, T0)).credential).toEqual(a.credential);
+    expect((await redeemPickupCode(store, a.pickup!.code, T0)).credentials).toEqual([{ id: a.id, credential: a.credential, seal: a.seal, jwt: null }]);
   });
 
   it('opens a new status list when one is full; indexes never repeat; every credential verifies', async () => {

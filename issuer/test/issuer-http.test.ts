@@ -171,6 +171,8 @@ describe('issuer HTTP API: pick-up', () => {
     const first = await fetch(`${t.url}/pickup/${pickup!.code.toLowerCase()}`);
     expect(first.status).toBe(200);
     const body = await first.json() as any;
+    expect(body.credentials).toEqual([{ id, credential: body.credential, seal }]);
+    // A one-credential code also answers the v1 shape {credential, seal}.
     expect(body.credential.id).toBe(id);
     expect(body.seal).toBe(seal);
     const second = await fetch(`${t.url}/pickup/${pickup!.code}`);
@@ -180,6 +182,41 @@ describe('issuer HTTP API: pick-up', () => {
 
     const old = await createPickupCode(t.store, { credentialId: id, now: new Date('2026-01-01T00:00:00Z'), random: (n) => crypto.getRandomValues(new Uint8Array(n)), ttlDays: 90 });
     expect((await fetch(`${t.url}/pickup/${old.code}`)).status).toBe(410);
+  });
+
+  it('a code for several credentials delivers them all once, in order, without the v1 fields', async () => {
+    const a = await issue();
+    const b = await issue({ ...ISSUE_FROM_CATALOGUE, options: { ...ISSUE_FROM_CATALOGUE.options, achievement: 'BECE-ARAB', result: { value: 'B' } } });
+    const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+    const code = await createPickupCode(t.store, { credentialIds: [b.id, a.id], now: new Date('2026-06-20T09:00:00Z'), random, baseUrl: t.url });
+    expect(code.url).toBe(`${t.url}/pickup/${code.code}`);
+    expect(code.credentialIds).toEqual([b.id, a.id]);
+    const first = await fetch(code.url!);
+    expect(first.status).toBe(200);
+    const body = await first.json() as any;
+    expect(body.credentials.map((c: any) => [c.id, c.credential.id, c.seal])).toEqual([[b.id, b.id, b.seal], [a.id, a.id, a.seal]]);
+    expect(body.credential).toBeUndefined();
+    expect((await fetch(code.url!)).status).toBe(410);
+    // API misuse is a TypeError; an unknown credential stores no code.
+    await expect(createPickupCode(t.store, { now: new Date(), random })).rejects.toThrow(TypeError);
+    await expect(createPickupCode(t.store, { credentialIds: [a.id, a.id], now: new Date(), random })).rejects.toThrow(TypeError);
+    await expect(createPickupCode(t.store, { credentialIds: [a.id, 'urn:uuid:none'], now: new Date(), random })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('rate-limits GET /pickup per client address: 429 with Retry-After', async () => {
+    const limited = await startTestIssuer({ router: { pickupRateLimit: { limit: 3, windowMs: 60_000 } } });
+    try {
+      for (let i = 0; i < 3; i++) expect((await fetch(`${limited.url}/pickup/AAAA-BBBB-CCCC-DDDD-EEE${i}`)).status).toBe(404);
+      const over = await fetch(`${limited.url}/pickup/AAAA-BBBB-CCCC-DDDD-EEEE`);
+      expect(over.status).toBe(429);
+      expect(over.headers.get('retry-after')).toBe('60');
+      expect((await over.json() as any).code).toBe('RATE_LIMITED');
+      // A new window (the injected clock moves) lets the address try again.
+      limited.setNow(new Date('2026-06-20T09:01:00Z'));
+      expect((await fetch(`${limited.url}/pickup/AAAA-BBBB-CCCC-DDDD-EEEE`)).status).toBe(404);
+    } finally {
+      await limited.stop();
+    }
   });
 });
 

@@ -42,6 +42,27 @@ describe('opening and migrations', () => {
     old.cleanup();
   });
 
+  it('upgrades a v3 database: its pick-up codes (one credential each) keep working once', async () => {
+    const old = tempDb();
+    const raw = new Database(old.file);
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, 3);
+    // v3 rows, as the v3 code wrote them (one credential per code).
+    raw.prepare("INSERT INTO credentials (id, kind, subject, achievement_codes, record, format, created_at) VALUES ('urn:uuid:v3', 'achievement', '{}', '[]', '{}', 'di', ?)").run(T0);
+    raw.prepare("INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at) VALUES ('old', 'urn:uuid:v3', ?, '2026-07-01T00:00:00.000Z')").run(T0);
+    raw.prepare("INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at, used_at) VALUES ('spent', 'urn:uuid:v3', ?, '2026-07-01T00:00:00.000Z', ?)").run(T0, T0);
+    expect(() => raw.prepare('SELECT * FROM pickup_code_items').all()).toThrow();
+    raw.close();
+
+    const s = await openSqliteStore(old.file);
+    expect(s.db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+    expect(await s.consumePickupCode('spent', T0)).toEqual({ ok: false, reason: 'used' });
+    expect(await s.consumePickupCode('old', T0)).toEqual({ ok: true, credentialIds: ['urn:uuid:v3'] });
+    expect(await s.consumePickupCode('old', T0)).toEqual({ ok: false, reason: 'used' });
+    await s.close();
+    old.cleanup();
+  });
+
   it('refuses a database from a newer version, and a file that is not a database', async () => {
     store.db.prepare("INSERT INTO schema_migrations VALUES (99, 'x')").run();
     await store.close();
@@ -212,13 +233,28 @@ describe('audit log, API keys, pick-up codes, bulk runs', () => {
   it('consumes a pick-up code exactly once and not after expiry', async () => {
     await store.insertCredential(credential('urn:uuid:1', [await store.allocateStatus('revocation')]));
     const exp = '2026-06-02T09:00:00.000Z';
-    await store.createPickupCode({ codeHash: 'h1', credentialId: 'urn:uuid:1', createdAt: T0, expiresAt: exp });
-    await store.createPickupCode({ codeHash: 'h2', credentialId: 'urn:uuid:1', createdAt: T0, expiresAt: exp });
-    expect(await storeCode(store.createPickupCode({ codeHash: 'h3', credentialId: 'urn:uuid:none', createdAt: T0, expiresAt: exp }))).toBe('NOT_FOUND');
+    await store.createPickupCode({ codeHash: 'h1', credentialIds: ['urn:uuid:1'], createdAt: T0, expiresAt: exp });
+    await store.createPickupCode({ codeHash: 'h2', credentialIds: ['urn:uuid:1'], createdAt: T0, expiresAt: exp });
+    expect(await storeCode(store.createPickupCode({ codeHash: 'h3', credentialIds: ['urn:uuid:none'], createdAt: T0, expiresAt: exp }))).toBe('NOT_FOUND');
     const both = await Promise.all([store.consumePickupCode('h1', T0), store.consumePickupCode('h1', T0)]);
-    expect(both).toEqual([{ ok: true, credentialId: 'urn:uuid:1' }, { ok: false, reason: 'used' }]);
+    expect(both).toEqual([{ ok: true, credentialIds: ['urn:uuid:1'] }, { ok: false, reason: 'used' }]);
     expect(await store.consumePickupCode('h2', exp)).toEqual({ ok: false, reason: 'expired' });
     expect(await store.consumePickupCode('nope', T0)).toEqual({ ok: false, reason: 'unknown' });
+  });
+
+  it('a pick-up code covers several credentials, in order, all or nothing', async () => {
+    for (const id of ['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3']) await store.insertCredential(credential(id, [await store.allocateStatus('revocation')]));
+    const exp = '2026-06-02T09:00:00.000Z';
+    await store.createPickupCode({ codeHash: 'm1', credentialIds: ['urn:uuid:3', 'urn:uuid:1', 'urn:uuid:2'], createdAt: T0, expiresAt: exp });
+    // One unknown credential: neither the code nor any of its items is stored.
+    expect(await storeCode(store.createPickupCode({ codeHash: 'm2', credentialIds: ['urn:uuid:1', 'urn:uuid:none'], createdAt: T0, expiresAt: exp }))).toBe('NOT_FOUND');
+    expect(store.db.prepare("SELECT COUNT(*) FROM pickup_code_items WHERE code_hash = 'm2'").pluck().get()).toBe(0);
+    expect(await store.consumePickupCode('m2', T0)).toEqual({ ok: false, reason: 'unknown' });
+    await expect(store.createPickupCode({ codeHash: 'm3', credentialIds: [], createdAt: T0, expiresAt: exp })).rejects.toThrow(TypeError);
+    await expect(store.createPickupCode({ codeHash: 'm4', credentialIds: ['urn:uuid:1', 'urn:uuid:1'], createdAt: T0, expiresAt: exp })).rejects.toThrow(TypeError);
+    expect(await storeCode(store.createPickupCode({ codeHash: 'm1', credentialIds: ['urn:uuid:1'], createdAt: T0, expiresAt: exp }))).toBe('STORE_CONFLICT');
+    const both = await Promise.all([store.consumePickupCode('m1', T0), store.consumePickupCode('m1', T0)]);
+    expect(both).toEqual([{ ok: true, credentialIds: ['urn:uuid:3', 'urn:uuid:1', 'urn:uuid:2'] }, { ok: false, reason: 'used' }]);
   });
 
   it('records bulk runs', async () => {

@@ -11,6 +11,8 @@ export interface PickupCode {
   /** What the learner types or scans, e.g. `7K3M-Q9XD-…`; shown once, stored only as a hash. */
   code: string;
   expiresAt: string;
+  /** What the code delivers, in order. */
+  credentialIds: string[];
   /** `<baseUrl>/pickup/<code>` when a base URL was given. */
   url?: string;
 }
@@ -20,21 +22,38 @@ export function pickupCodeHash(code: string): string {
   return sha256Hex(normalizeBase32(code));
 }
 
+/** A certificate lists at most this many results (plus a transcript); a code covers no more. */
+export const MAX_PICKUP_CREDENTIALS = 100;
+
+export interface CreatePickupCodeInput {
+  /** The credentials the code delivers, in this order (a bulk certificate: every record, then the transcript). */
+  credentialIds?: readonly string[];
+  /** One credential (the same as `credentialIds: [credentialId]`). */
+  credentialId?: string;
+  now: Date;
+  random: (n: number) => Uint8Array;
+  ttlDays?: number;
+  baseUrl?: string;
+}
+
 /**
- * Creates a one-time pick-up code for a stored credential: random (100 bits), stored hashed with
- * an expiry (default 90 days). Pass a transaction handle to bind it to the issuance that stores
- * the credential, or the store itself afterwards (bulk runs, certificates).
+ * Creates a one-time pick-up code for one or several stored credentials: random (100 bits),
+ * stored hashed with an expiry (default 90 days); redeeming it delivers all of them at once.
+ * Pass a transaction handle to bind it to the issuance that stores the credential, or the store
+ * itself afterwards (bulk runs, certificates). TypeError for no credential, a repeated one, or
+ * more than MAX_PICKUP_CREDENTIALS; StoreError NOT_FOUND for an unknown one.
  *
- * @example const { code } = await createPickupCode(store, { credentialId, now: new Date(), random });
+ * @example const { code } = await createPickupCode(store, { credentialIds: [a, b], now: new Date(), random });
  */
-export async function createPickupCode(
-  store: IssuerStoreOps,
-  input: { credentialId: string; now: Date; random: (n: number) => Uint8Array; ttlDays?: number; baseUrl?: string },
-): Promise<PickupCode> {
+export async function createPickupCode(store: IssuerStoreOps, input: CreatePickupCodeInput): Promise<PickupCode> {
+  const ids = [...(input.credentialIds ?? []), ...(input.credentialId !== undefined ? [input.credentialId] : [])];
+  if (ids.length === 0) throw new TypeError('createPickupCode: give credentialIds or credentialId');
+  if (ids.length > MAX_PICKUP_CREDENTIALS) throw new TypeError(`createPickupCode: at most ${MAX_PICKUP_CREDENTIALS} credentials per code`);
+  if (new Set(ids).size !== ids.length) throw new TypeError('createPickupCode: a credential is listed twice');
   const raw = randomBase32(input.random, PICKUP_CHARS);
   const code = raw.match(/.{4}/g)!.join('-');
   const days = input.ttlDays ?? DEFAULT_PICKUP_DAYS;
   const expiresAt = isoSeconds(new Date(input.now.getTime() + days * 86_400_000));
-  await store.createPickupCode({ codeHash: pickupCodeHash(code), credentialId: input.credentialId, createdAt: isoSeconds(input.now), expiresAt });
-  return { code, expiresAt, ...(input.baseUrl !== undefined ? { url: `${input.baseUrl}/pickup/${code}` } : {}) };
+  await store.createPickupCode({ codeHash: pickupCodeHash(code), credentialIds: ids, createdAt: isoSeconds(input.now), expiresAt });
+  return { code, expiresAt, credentialIds: ids, ...(input.baseUrl !== undefined ? { url: `${input.baseUrl}/pickup/${code}` } : {}) };
 }

@@ -39,6 +39,8 @@ export interface IssuerRouterOptions {
   bodyLimit?: number | string;
   /** Requests per API key (default 600 per minute); over it 429 with Retry-After. */
   rateLimit?: { limit: number; windowMs: number };
+  /** GET /pickup requests per client IP (default 30 per minute); over it 429 with Retry-After. */
+  pickupRateLimit?: { limit: number; windowMs: number };
   log?: (line: string) => void;
   keyFileOptions?: DecryptKeyFileOptions;
 }
@@ -81,6 +83,8 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
   const random = opts.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
   const log = opts.log ?? (() => {});
   const limiter = new RateLimiter(opts.rateLimit?.limit ?? 600, opts.rateLimit?.windowMs ?? 60_000);
+  // Codes carry 100 bits, so guessing is hopeless anyway; the per-IP cap keeps a scanner cheap to shrug off.
+  const pickupLimiter = new RateLimiter(opts.pickupRateLimit?.limit ?? 30, opts.pickupRateLimit?.windowMs ?? 60_000);
   const documentLoader = await issuerDocumentLoader(store);
   let signer: SigningKey | null = opts.signer ?? null;
   if (!signer && opts.passphrase) {
@@ -239,9 +243,20 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     res.json(await exportTrustFragment({ store, signer, clock, baseUrl, documentLoader }));
   }));
 
-  router.get('/pickup/:code', ...pub, handle(async (req, res) => {
+  const pickupLimit: RequestHandler = (req, res, next) => {
+    const wait = pickupLimiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown', clock().getTime());
+    if (wait === 0) return next();
+    res.set('Retry-After', String(wait));
+    sendProblem(res, 429, 'RATE_LIMITED', `too many pick-up requests from this address; retry in ${wait} s`);
+  };
+  router.get('/pickup/:code', ...pub, pickupLimit, handle(async (req, res) => {
     const picked = await redeemPickupCode(store, String(req.params.code), clock());
-    res.json({ credential: picked.credential, seal: picked.seal, ...(picked.jwt ? { jwt: picked.jwt } : {}) });
+    const items = picked.credentials.map((c) => ({ id: c.id, credential: c.credential, seal: c.seal, ...(c.jwt ? { jwt: c.jwt } : {}) }));
+    // A one-credential code (POST /credentials/issue with pickup) also answers the v1 shape
+    // {credential, seal}. A code for several never does: a v1 client would keep the first and
+    // silently lose the rest of a code that works only once.
+    const single = items.length === 1 ? { credential: items[0]!.credential, seal: items[0]!.seal, ...(items[0]!.jwt ? { jwt: items[0]!.jwt } : {}) } : {};
+    res.json({ credentials: items, ...single });
   }));
 
   // body-parser's errors (size, JSON syntax) and anything thrown in a route, as problem+json.

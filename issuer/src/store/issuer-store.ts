@@ -153,13 +153,14 @@ export interface ApiKeyRecord {
 export interface NewPickupCode {
   /** Hash of the code the learner types or scans; the code itself is never stored. */
   codeHash: string;
-  credentialId: string;
+  /** The credentials the code delivers, in this order; at least one, no repeats. */
+  credentialIds: readonly string[];
   createdAt: string;
   expiresAt: string;
 }
 
 export type ConsumePickupResult =
-  | { ok: true; credentialId: string }
+  | { ok: true; credentialIds: string[] }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 export interface BulkRunCounts {
@@ -234,8 +235,12 @@ export interface IssuerStoreOps {
   /** Returns revoked keys too: the caller refuses them (and can say why). */
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
 
+  /**
+   * Stores the code and its credentials atomically. NOT_FOUND when a credential is unknown,
+   * STORE_CONFLICT for a known code hash; TypeError for no credentials or a repeated one.
+   */
   createPickupCode(code: NewPickupCode): Promise<void>;
-  /** Marks the code used at `now` if it is known, unused and unexpired; exactly once. */
+  /** Marks the code used at `now` if it is known, unused and unexpired, exactly once; its credentials in order. */
   consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult>;
 
   startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;

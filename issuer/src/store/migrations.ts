@@ -120,6 +120,20 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE issuer_profile ADD COLUMN kind TEXT;
   `,
+  // v4: a pick-up code covers several credentials (a bulk certificate's code delivers every
+  // record of the learner's session). pickup_codes.credential_id stays (NOT NULL, the first item)
+  // so the v2 rows keep their meaning; the items table is the one read, backfilled here.
+  `
+  CREATE TABLE pickup_code_items (
+    code_hash TEXT NOT NULL REFERENCES pickup_codes (code_hash),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    credential_id TEXT NOT NULL REFERENCES credentials (id),
+    PRIMARY KEY (code_hash, position),
+    UNIQUE (code_hash, credential_id)
+  ) WITHOUT ROWID;
+  INSERT INTO pickup_code_items (code_hash, position, credential_id)
+    SELECT code_hash, 0, credential_id FROM pickup_codes;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

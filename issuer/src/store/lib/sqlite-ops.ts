@@ -334,22 +334,30 @@ export class SqliteOps {
 
   // ---- wallet pick-up codes
   createPickupCode(p: NewPickupCode): void {
-    this.stmt('INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(p.codeHash, p.credentialId, p.createdAt, p.expiresAt);
+    if (p.credentialIds.length === 0) throw new TypeError('a pick-up code needs at least one credential');
+    if (new Set(p.credentialIds).size !== p.credentialIds.length) throw new TypeError('a pick-up code lists each credential once');
+    this.write(() => {
+      // credential_id (v2, NOT NULL) holds the first item; pickup_code_items is what consume reads.
+      this.stmt('INSERT INTO pickup_codes (code_hash, credential_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .run(p.codeHash, p.credentialIds[0]!, p.createdAt, p.expiresAt);
+      const item = this.stmt('INSERT INTO pickup_code_items (code_hash, position, credential_id) VALUES (?, ?, ?)');
+      p.credentialIds.forEach((id, i) => item.run(p.codeHash, i, id));
+    });
   }
 
   consumePickupCode(codeHash: string, now: string): ConsumePickupResult {
     const nowMs = Date.parse(now);
     if (Number.isNaN(nowMs)) throw new TypeError(`now is not an ISO date: ${now}`);
     return this.write(() => {
-      const r = this.stmt('SELECT credential_id, expires_at, used_at FROM pickup_codes WHERE code_hash = ?').get(codeHash) as
-        { credential_id: string; expires_at: string; used_at: string | null } | undefined;
+      const r = this.stmt('SELECT expires_at, used_at FROM pickup_codes WHERE code_hash = ?').get(codeHash) as
+        { expires_at: string; used_at: string | null } | undefined;
       if (!r) return { ok: false, reason: 'unknown' } as const;
       if (r.used_at !== null) return { ok: false, reason: 'used' } as const;
       if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' } as const;
       // The write lock is held since BEGIN IMMEDIATE, so no second consumer can pass the check above.
       this.stmt('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, codeHash);
-      return { ok: true, credentialId: r.credential_id } as const;
+      const ids = this.stmt('SELECT credential_id FROM pickup_code_items WHERE code_hash = ? ORDER BY position').pluck().all(codeHash) as string[];
+      return { ok: true, credentialIds: ids } as const;
     });
   }
 
