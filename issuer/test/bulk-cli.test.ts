@@ -38,7 +38,7 @@ function storeDigest(): string {
   const db = new Database(path.join(dir, 'data', 'issuer.sqlite'), { readonly: true });
   try {
     const h = createHash('sha256');
-    for (const t of ['credentials', 'status_allocations', 'pickup_codes', 'status_lists']) {
+    for (const t of ['credentials', 'status_allocations', 'pickup_codes', 'pickup_code_items', 'status_lists']) {
       h.update(JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
     }
     return h.digest('hex');
@@ -120,15 +120,20 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       expect(texts.sort()).toEqual(laylaSeals.sort());
       for (const t of texts) expect(await verifySealSignature(decodeSeal(t), publicKey, verify)).toBe(true);
 
-      // The name in both scripts, and a pick-up code that delivers the transcript with every record.
+      // The name in both scripts, and a pick-up code that delivers, once, every record of the
+      // learner's session and then the transcript.
       const text = pdfText(new Uint8Array(layla));
       expect(text).toContain('Layla Ahmad');
       const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(text)?.[0];
       expect(code).toBeDefined();
       const picked = await redeemPickupCode(store, code!, new Date());
-      const clr = picked.credential as { type: string[]; credentialSubject: { verifiableCredential: { id: string }[] } };
+      const laylaIds = [(await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-MATH', session: '2026-06' }))!.id, (await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-ARAB', session: '2026-06' }))!.id];
+      expect(picked.credentials).toHaveLength(3);
+      expect(picked.credentials.slice(0, 2).map((c) => c.id).sort()).toEqual([...laylaIds].sort());
+      const clr = picked.credentials[2]!.credential as { type: string[]; credentialSubject: { verifiableCredential: { id: string }[] } };
       expect(clr.type).toContain('ClrCredential');
-      expect(clr.credentialSubject.verifiableCredential).toHaveLength(2);
+      expect(clr.credentialSubject.verifiableCredential.map((c) => c.id).sort()).toEqual([...laylaIds].sort());
+      await expect(redeemPickupCode(store, code!, new Date())).rejects.toMatchObject({ code: 'PICKUP_GONE' });
 
       // Transcripts: CLR 2.0, signed, with their own transcript seal.
       const t = JSON.parse(fs.readFileSync(path.join(out, 'transcripts', 'C-1.json'), 'utf8')) as object;

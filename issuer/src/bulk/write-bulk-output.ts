@@ -63,9 +63,8 @@ interface Learner {
  * and `manifest.csv`. Files are written atomically. A certificate already in the folder is kept:
  * its pick-up code was shown once and stays the valid one.
  *
- * The pick-up code on a certificate redeems the learner's transcript (which embeds every record)
- * or, without transcripts, the learner's one credential; a learner with several results and no
- * transcript gets no code (a warning says so): a code redeems exactly one stored credential.
+ * The pick-up code on a certificate delivers, once, every credential of the learner in this
+ * session (each record, and the transcript with `transcripts`), so `lp wallet receive` gets them all.
  */
 export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputInput): Promise<BulkOutputSummary> {
   const seals = input.seals ?? true;
@@ -82,7 +81,6 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
   const learners = groupByLearner(input.rows);
   const summary: BulkOutputSummary = { learners: learners.length, records: 0, seals: 0, certificates: 0, certificatesKept: 0, transcripts: 0, issues: [], warnings: [] };
   const manifest: string[][] = [['candidate_number', 'name', 'name_latin', 'achievement_code', 'result', 'credential_id', 'record', 'seal', 'certificate', 'transcript']];
-  let withoutCode = 0;
 
   for (const [i, learner] of learners.entries()) {
     const cand = fileSlug(learner.candidateNumber);
@@ -137,13 +135,11 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
       if (fs.existsSync(file)) {
         summary.certificatesKept++;
       } else {
-        const pickupFor = transcriptId ?? (stored.length === 1 ? stored[0]!.rec.id : undefined);
-        if (pickupFor === undefined) withoutCode++;
-        const pickup = pickupFor !== undefined
-          ? await createPickupCode(deps.store, { credentialId: pickupFor, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl })
-          : undefined;
+        // One code delivers everything of this session to the wallet: each record, then the transcript.
+        const credentialIds = [...stored.map((s) => s.rec.id), ...(transcriptId !== undefined ? [transcriptId] : [])];
+        const pickup = await createPickupCode(deps.store, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
         try {
-          const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup?.code));
+          const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup.code));
           writeFileAtomic(file, pdf);
           summary.certificates++;
         } catch (e) {
@@ -159,9 +155,6 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
       manifest.push([d.candidateNumber, d.name, d.nameLatin, d.achievementCode, d.result, s.rec.id, s.recordFile, s.sealFile, certificateFile, transcriptFile]);
     }
     input.onProgress?.(i + 1, learners.length);
-  }
-  if (withoutCode > 0) {
-    summary.warnings.push(`${withoutCode} certificate(s) carry no pick-up code: those learners have several results; run with --transcripts so one code picks up all of them`);
   }
   writeFileAtomic(path.join(input.outDir, 'manifest.csv'), toCsv(manifest));
   return summary;

@@ -30,8 +30,8 @@ again and every row is issued exactly once.
 
   --session NAME     examination session or term (e.g. 2026-06), part of every credential
   --dry-run          check the file and report what would be issued; issue nothing
-  --out DIR          write records/*.json, seals/*.png, certificates/*.pdf (A4, with a pick-up
-                     code), manifest.csv
+  --out DIR          write records/*.json, seals/*.png, certificates/*.pdf (A4, with a one-time
+                     pick-up code that delivers all of the learner's credentials), manifest.csv
   --transcripts      with --out: also a CLR 2.0 transcript per learner (transcripts/)
   --no-certificates  with --out: records and seals only (no PDFs, no pick-up codes)
   --records-only     with --out: the JSON records only (no PNGs, no PDFs)
@@ -189,7 +189,7 @@ function writeReport(file: string, issues: readonly BulkIssue[]): void {
 async function passphrase(io: IssuerCliIo): Promise<string> {
   const fromEnv = io.env.LP_PASSPHRASE;
   if (fromEnv) return fromEnv;
-  const { readPassphrase } = await import('../../../cli/src/passphrase.ts');
+  const { readPassphrase } = await import('@lp/cli-kit');
   return readPassphrase(io as never, 'Passphrase: ');
 }
 

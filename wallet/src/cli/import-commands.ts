@@ -1,4 +1,5 @@
-import { exitCodeOf } from '@lp/model';
+import { exitCodeOf, type Verdict } from '@lp/model';
+import { WalletError } from '../core/wallet-error.ts';
 import { importCredential, type ImportInput, type ImportOutcome } from '../core/import-credential.ts';
 import { readImportInput } from '../node/read-import-input.ts';
 import { receivePickup } from '../node/receive-pickup.ts';
@@ -22,22 +23,46 @@ export async function importCommand(argv: string[], io: WalletIo): Promise<numbe
 export async function receiveCommand(argv: string[], io: WalletIo): Promise<number> {
   const { values, positionals } = args({ args: argv, options: OPTIONS, allowPositionals: true });
   if (values.help) {
-    return help(io, 'usage: lp wallet receive URL [--keep-invalid] [--profile NAME] [--json]\n\nFetches the full record and its seal from the issuer\'s pick-up link (works once; a used or\nexpired code is refused: PICKUP_USED / PICKUP_EXPIRED), verifies and keeps them.\nThe only command that uses the network.');
+    return help(io, 'usage: lp wallet receive URL [--keep-invalid] [--profile NAME] [--json]\n\nFetches every credential of the issuer\'s pick-up link (full records and seals; a\ncertificate\'s code covers all of the learner\'s results and transcript). The link works once:\na used or expired code is refused (PICKUP_USED / PICKUP_EXPIRED). Each credential is verified\nand kept; one line each, then a summary (--json: one JSON line per credential).\nExit status: 0 all VALID, 1 any INVALID, 3 any UNKNOWN (none INVALID), 2 usage or I/O error.\nThe only command that uses the network.');
   }
   if (positionals.length !== 1) throw new WalletUsageError('usage: lp wallet receive URL');
   // The vault is unlocked first: a wrong passphrase must not spend the one-time code.
   const { vault, storage } = await unlock(io, profileOf(values));
-  const input = await receivePickup(positionals[0]!);
-  return finish(io, await importCredential(vault, input, await verifyContext(io, storage, clock(io)), { keepInvalid: values['keep-invalid'] === true }), values.json === true);
+  const inputs = await receivePickup(positionals[0]!);
+  const ctx = await verifyContext(io, storage, clock(io));
+  const json = values.json === true;
+  const verdicts: Verdict[] = [];
+  // The code is spent: keep every credential that can be kept, even when one of them fails.
+  for (const input of inputs) {
+    let outcome: ImportOutcome;
+    try {
+      outcome = await importCredential(vault, input, ctx, { keepInvalid: values['keep-invalid'] === true });
+    } catch (e) {
+      if (!(e instanceof WalletError)) throw e;
+      if (json) io.stdout.write(JSON.stringify({ outcome: 'refused', id: null, verdict: 'INVALID', error: { code: e.code, message: e.message } }) + '\n');
+      else io.stderr.write(`lp wallet: refused an item: ${e.code}: ${e.message}\n`);
+      verdicts.push('INVALID');
+      continue;
+    }
+    report(io, outcome, json);
+    verdicts.push(outcome.credential.verification.verdict);
+  }
+  const count = (v: Verdict) => verdicts.filter((x) => x === v).length;
+  if (!json) {
+    const parts = (['VALID', 'INVALID', 'UNKNOWN'] as const).filter((v) => count(v) > 0).map((v) => `${count(v)} ${v}`);
+    io.stdout.write(`received ${verdicts.length} credential${verdicts.length === 1 ? '' : 's'}: ${parts.join(', ')}\n`);
+  }
+  return exitCodeOf(count('INVALID') > 0 ? 'INVALID' : count('UNKNOWN') > 0 ? 'UNKNOWN' : 'VALID');
 }
 
 async function store(io: WalletIo, input: ImportInput, profile: string, keepInvalid: boolean, json: boolean): Promise<number> {
   const { vault, storage } = await unlock(io, profile);
   const outcome = await importCredential(vault, input, await verifyContext(io, storage, clock(io)), { keepInvalid });
-  return finish(io, outcome, json);
+  return report(io, outcome, json);
 }
 
-function finish(io: WalletIo, o: ImportOutcome, json: boolean): number {
+/** One credential's line (stdout) and its failing checks (stderr); its exit code. */
+function report(io: WalletIo, o: ImportOutcome, json: boolean): number {
   const { credential: c } = o;
   if (json) {
     io.stdout.write(JSON.stringify({ outcome: o.outcome, id: c.id, kind: c.kind, verdict: c.verification.verdict, checks: c.verification.checks }) + '\n');

@@ -3,23 +3,30 @@ import type { ImportInput } from '../core/import-credential.ts';
 import { WalletError } from '../core/wallet-error.ts';
 
 const MAX_PICKUP_BYTES = 2 * 1024 * 1024;
-const zPickup = z.object({
+const MAX_PICKUP_ITEMS = 100;
+const zItem = z.object({
   credential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
   seal: z.string().min(1).nullable().optional(),
   jwt: z.string().optional(),
 });
+/** `{credentials: [...]}` (one code, several credentials), or the v1 answer `{credential, seal}`. */
+const zPickup = z.union([
+  z.object({ credentials: z.array(zItem).min(1).max(MAX_PICKUP_ITEMS) }),
+  zItem,
+]);
 
 /**
- * Fetches a credential from the issuer's one-time pick-up link (`GET /pickup/{code}` →
- * `{credential, seal}` once, then 410). This is the wallet's only network use; `fetch` is
- * injected. The issuer answers 410 with problem+json for a used or an expired code.
+ * Fetches every credential of the issuer's one-time pick-up link (`GET /pickup/{code}` →
+ * `{credentials: [{credential, seal}, …]}` once, then 410; an older issuer's `{credential, seal}`
+ * is one item). This is the wallet's only network use; `fetch` is injected. The issuer answers
+ * 410 with problem+json for a used or an expired code.
  *
  * The issuer sends the record as a JSON value inside a wrapper, so the text kept is that value's
  * compact serialization (JSON.stringify keeps member order, so it is the issuer's JSON; a Data
  * Integrity proof covers the canonical RDF, not the whitespace). A JWT arrives as a string and is
  * kept as is.
  */
-export async function receivePickup(url: string, fetchFn: typeof fetch = fetch): Promise<ImportInput> {
+export async function receivePickup(url: string, fetchFn: typeof fetch = fetch): Promise<ImportInput[]> {
   let parsedUrl: URL;
   try {
     parsedUrl = new URL(url);
@@ -49,10 +56,12 @@ export async function receivePickup(url: string, fetchFn: typeof fetch = fetch):
     throw new WalletError('PICKUP_FAILED', 'the pick-up answer is not JSON');
   }
   const r = zPickup.safeParse(json);
-  if (!r.success) throw new WalletError('PICKUP_FAILED', 'the pick-up answer is not {credential, seal}');
-  const { credential, seal } = r.data;
-  const fullRecord = typeof credential === 'string' ? credential : JSON.stringify(credential);
-  return { fullRecord, ...(seal ? { seal } : {}), source: 'pickup' };
+  if (!r.success) throw new WalletError('PICKUP_FAILED', 'the pick-up answer is not {credentials: [{credential, seal}]}');
+  const items = 'credentials' in r.data ? r.data.credentials : [r.data];
+  return items.map(({ credential, seal }) => {
+    const fullRecord = typeof credential === 'string' ? credential : JSON.stringify(credential);
+    return { fullRecord, ...(seal ? { seal } : {}), source: 'pickup' as const };
+  });
 }
 
 
