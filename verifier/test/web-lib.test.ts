@@ -1,6 +1,6 @@
 // The verifier page's pure helpers: CSV export without formula injection, language choice.
 import { describe, expect, test } from '@jest/globals';
-import { detectLanguage } from '../web/lib/languages.ts';
+import { detectLanguage } from '@lp/web-kit';
 import { toCsv } from '../web/lib/to-csv.ts';
 
 describe('toCsv', () => {

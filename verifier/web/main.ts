@@ -1,11 +1,10 @@
 // The verifier page: scan (camera or photo) → verify IN THE BROWSER with the same packages as the
 // CLI (@lp/verify, @lp/trust) → show the verdict, the checks translated by code, and the display.
 // Nothing is sent to a server; the trust bundle is kept on the device.
-import i18next from 'i18next';
-import { configureZxing, decodeQr } from '@lp/qr';
+import { configureZxing } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny, type VerificationResult } from '@lp/verify';
-import { detectLanguage, LANGUAGES, RTL } from './lib/languages.ts';
+import { applyDocumentLanguage, CameraScanner, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { toCsv } from './lib/to-csv.ts';
 import { loadResources } from './lib/resources.ts';
 
@@ -14,13 +13,12 @@ interface LogEntry { time: string; verdict: string; learner: string; achievement
 
 const KEYS = { bundle: 'lp.verifier.bundle', anchors: 'lp.verifier.anchors', log: 'lp.verifier.log', lang: 'lp.lang', demo: 'lp.verifier.demoIssuer' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const t = (key: string, opts?: Record<string, unknown>) => i18next.t(key, opts as never) as unknown as string;
 
 let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null };
 let bundle: VerifiedTrustBundle | undefined;
 let lastInput: string | undefined;
 let lastResult: VerificationResult | undefined;
-let stream: MediaStream | undefined;
+let scanner: CameraScanner | undefined;
 let trustMessage: { key: string; opts?: Record<string, unknown> } | undefined;
 
 // Test and bench hooks: plain data, read by playwright.
@@ -85,13 +83,13 @@ async function updateFromServer(): Promise<void> {
 function dateText(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(i18next.language, { dateStyle: 'long' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(d);
 }
 
 function ageText(iso: string | undefined): string {
   if (!iso) return '';
   const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(i18next.language, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(currentLanguage(), { numeric: 'auto' });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86400], ['hour', 3600], ['minute', 60]];
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(-Math.round(seconds / size), unit);
   return rtf.format(-seconds, 'second');
@@ -110,6 +108,9 @@ function renderTrust(): void {
     parts.push(t('trustLoaded', { sequence: b.sequence, issued: dateText(b.issuedAt), expires: dateText(b.expires), issuers: t('issuerCount', { count: b.issuers.length }) }));
   } else parts.push(t('trustNone'));
   if (trustMessage) parts.push(t(trustMessage.key, trustMessage.opts));
+  // A refused bundle: the reason is its own sentence, translated by the stable code.
+  const refusedCode = trustMessage?.opts?.code;
+  if (typeof refusedCode === 'string' && hasMessage(`code.${refusedCode}`)) parts.push(t(`code.${refusedCode}`));
   status.textContent = parts.join(' ');
   const a = anchors();
   $('trust-anchors').textContent = a.length ? t('trustAnchors', { anchors: a.map((d) => `${d.slice(0, 16)}…${d.slice(-6)}`).join(', ') }) : '';
@@ -118,23 +119,14 @@ function renderTrust(): void {
 function span(text: string, lang?: string, dir?: string, cls?: string): HTMLElement {
   // Text from the credential is data: textContent only, isolated by <bdi>/dir so it cannot
   // reorder the sentence around it.
-  const el = document.createElement('bdi');
-  el.textContent = text;
-  if (lang) el.lang = lang;
-  el.dir = dir ?? 'auto';
-  if (cls) el.className = cls;
-  return el;
+  return isolate(text, lang, dir, cls);
 }
 
 /** A translated sentence with one isolated value in it (the message decides where it goes). */
 function sentence(cls: string, key: string, name: string, value: HTMLElement): HTMLElement {
   const div = document.createElement('div');
   div.className = cls;
-  const marker = '\u0000';
-  t(key, { [name]: marker }).split(marker).forEach((part, i) => {
-    if (i > 0) div.append(value);
-    div.append(part);
-  });
+  div.append(...renderSentence(key, { [name]: value }));
   return div;
 }
 
@@ -206,7 +198,7 @@ function renderResult(r: VerificationResult): void {
     const body = document.createElement('span');
     const headline = t(`checkStatus.${c.status}`, { check: t(`checkName.${c.id}`) });
     // Translated by the stable code; an unknown code falls back to the check's status line.
-    const detail = i18next.exists(`code.${c.code}`) ? t(`code.${c.code}`) : '';
+    const detail = hasMessage(`code.${c.code}`) ? t(`code.${c.code}`) : '';
     const strong = document.createElement('strong');
     strong.textContent = headline;
     body.append(strong, ' ', detail, ' ');
@@ -252,7 +244,7 @@ function addLog(r: VerificationResult): void {
 
 async function verifyText(input: string, log = true): Promise<void> {
   lastInput = input;
-  const r = await verifyAny(input, { bundle, now: new Date(), lang: i18next.language });
+  const r = await verifyAny(input, { bundle, now: new Date(), lang: currentLanguage() });
   lastResult = r;
   hooks.result = r;
   renderResult(r);
@@ -264,57 +256,26 @@ function status(text: string): void {
   $('scan-status').textContent = text;
 }
 
-async function decodeImageData(img: ImageData): Promise<string | undefined> {
-  try {
-    return (await decodeQr(img)).text;
-  } catch {
-    return undefined;
-  }
-}
-
 function stopCamera(): void {
-  stream?.getTracks().forEach((tr) => tr.stop());
-  stream = undefined;
-  $('video').hidden = true;
+  scanner?.stop();
   $('camera-stop').hidden = true;
   $('camera-start').hidden = false;
 }
 
 async function startCamera(): Promise<void> {
-  const video = $<HTMLVideoElement>('video');
-  try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
-  } catch {
-    status(t('cameraError'));
-    return;
-  }
-  video.srcObject = stream;
-  video.hidden = false;
-  $('camera-stop').hidden = false;
-  $('camera-start').hidden = true;
-  await video.play().catch(() => undefined);
-  hooks.cameraReadyAt = performance.now();
-  status(t('scanning'));
-  const canvas = $<HTMLCanvasElement>('frame');
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  const current = stream;
-  // Continuous frame grabbing: one decode at a time, the next frame as soon as it finishes.
-  while (stream === current) {
-    if (video.readyState >= 2 && video.videoWidth > 0) {
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      ctx.drawImage(video, 0, 0);
-      const text = await decodeImageData(ctx.getImageData(0, 0, canvas.width, canvas.height));
-      if (text !== undefined && stream === current) {
-        hooks.qrSeenAt = performance.now();
-        stopCamera();
-        status('');
-        await verifyText(text);
-        return;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 60));
-  }
+  scanner ??= new CameraScanner($<HTMLVideoElement>('video'), $<HTMLCanvasElement>('frame'));
+  const outcome = await scanner.scan(() => {
+    $('camera-stop').hidden = false;
+    $('camera-start').hidden = true;
+    hooks.cameraReadyAt = performance.now();
+    status(t('scanning'));
+  });
+  if (outcome.kind === 'camera-error') { status(t('cameraError')); return; }
+  if (outcome.kind !== 'text') return;
+  hooks.qrSeenAt = performance.now();
+  stopCamera();
+  status('');
+  await verifyText(outcome.text);
 }
 
 async function handleFile(file: File): Promise<void> {
@@ -322,12 +283,7 @@ async function handleFile(file: File): Promise<void> {
   if (file.type.startsWith('image/')) {
     const bitmap = await createImageBitmap(file).catch(() => undefined);
     if (!bitmap) { status(t('noQr')); return; }
-    const canvas = $<HTMLCanvasElement>('frame');
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(bitmap, 0, 0);
-    const text = await decodeImageData(ctx.getImageData(0, 0, bitmap.width, bitmap.height));
+    const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
     if (text === undefined) { status(t('noQr')); return; }
     status('');
     await verifyText(text);
@@ -341,22 +297,11 @@ function exportLog(): void {
   const rows = readLog().map((e) => [e.time, e.verdict, e.learner, e.achievement, e.issuer]);
   const header = ['time', 'verdict', 'learner', 'achievement', 'issuer'].map((k) => t(`csv.${k}`));
   const blob = new Blob(['\uFEFF' + toCsv([header, ...rows])], { type: 'text/csv;charset=utf-8' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `verifications-${new Date().toISOString().slice(0, 10)}.csv`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  saveDownload(blob, `verifications-${new Date().toISOString().slice(0, 10)}.csv`);
 }
 
 function applyLanguage(): void {
-  const lang = i18next.language;
-  document.documentElement.lang = lang;
-  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
-  document.title = t('title');
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
-  ($('lang') as HTMLSelectElement).value = lang;
+  applyDocumentLanguage($<HTMLSelectElement>('lang'));
   renderTrust();
   renderLog();
   // The display (achievement names) depends on the language: verify again, without logging.
@@ -364,21 +309,7 @@ function applyLanguage(): void {
 }
 
 async function main(): Promise<void> {
-  const saved = localStorage.getItem(KEYS.lang);
-  const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
-  await i18next.init({ lng, fallbackLng: 'en', resources: loadResources(), interpolation: { escapeValue: false }, returnNull: false });
-  const select = $<HTMLSelectElement>('lang');
-  for (const l of LANGUAGES) {
-    const o = document.createElement('option');
-    o.value = l.code;
-    o.textContent = l.name;
-    o.lang = l.code;
-    select.append(o);
-  }
-  select.addEventListener('change', () => {
-    localStorage.setItem(KEYS.lang, select.value);
-    void i18next.changeLanguage(select.value).then(applyLanguage);
-  });
+  await setupI18n({ resources: loadResources(), storageKey: KEYS.lang, select: $<HTMLSelectElement>('lang'), onChange: applyLanguage });
   applyLanguage();
   $('camera-start').addEventListener('click', () => void startCamera());
   $('camera-stop').addEventListener('click', stopCamera);
@@ -402,9 +333,7 @@ async function main(): Promise<void> {
   await restoreBundle();
   renderTrust();
   await updateFromServer();
-  if ('serviceWorker' in navigator) {
-    navigator.serviceWorker.register('/verify/sw.js', { scope: '/verify' }).catch(() => undefined);
-  }
+  registerServiceWorker('/verify');
   document.body.dataset.ready = 'true';
 }
 

@@ -2,22 +2,20 @@
 // AES-256-GCM), imports verified in the browser (@lp/verify via importCredential), seals shown as
 // a large high-contrast QR for a verifier's camera, backups as .lpw files. Offline after the
 // first visit (service worker); installable (manifest).
-import i18next from 'i18next';
 import { pickText } from '@lp/model';
-import { configureZxing, decodeQr, renderQrImage } from '@lp/qr';
+import { configureZxing, renderQrImage } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import {
   createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, restoreBackup, Vault, WalletError,
   type StoredCredential,
 } from '../src/core/index.ts';
-import { detectLanguage, LANGUAGES, RTL } from './lib/languages.ts';
+import { applyDocumentLanguage, CameraScanner, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { loadResources } from './lib/resources.ts';
 
 interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null; demoPassphrase: string | null }
 
 const KEYS = { bundle: 'lp.wallet.bundle', anchors: 'lp.wallet.anchors', lang: 'lp.lang' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const t = (key: string, opts?: Record<string, unknown>) => i18next.t(key, opts as never) as unknown as string;
 const storage = indexedDbStorage();
 
 let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null, demoPassphrase: null };
@@ -25,7 +23,7 @@ let bundle: VerifiedTrustBundle | undefined;
 let vault: Vault | undefined;
 // Kept in memory only while the wallet is open: the backup is sealed with it.
 let passphrase: string | undefined;
-let stream: MediaStream | undefined;
+let scanner: CameraScanner | undefined;
 let lastMessage: { key: string; opts?: Record<string, unknown>; error?: boolean } | undefined;
 
 configureZxing({ locateFile: () => new URL('/wallet/zxing_reader.wasm', location.href).href });
@@ -70,7 +68,9 @@ function say(key: string, opts?: Record<string, unknown>, error = false): void {
 
 function errorText(err: unknown): void {
   const code = err instanceof WalletError ? err.code : undefined;
+  // Each stable code has its own message; anything else (a bug, a browser failure) is "unreadable".
   if (code === 'WRONG_PASSPHRASE') say('wrongPass', undefined, true);
+  else if (code !== undefined && hasMessage(`walletError.${code}`)) say(`walletError.${code}`, undefined, true);
   else say('unreadable', undefined, true);
   console.warn(err);
 }
@@ -86,26 +86,29 @@ async function showView(): Promise<void> {
   document.body.dataset.view = vault ? 'wallet' : profiles.length ? 'unlock' : 'create';
 }
 
-function bdi(text: string): HTMLElement {
-  const el = document.createElement('bdi');
-  el.textContent = text;
-  el.dir = 'auto';
-  return el;
-}
-
 function line(cls: string, key: string, opts: Record<string, string>): HTMLElement {
   // Interpolated values come from credentials: isolate each so it cannot reorder the sentence.
   const div = document.createElement('div');
   div.className = cls;
-  const marker = '\u0000';
-  const parts = t(key, Object.fromEntries(Object.keys(opts).map((k) => [k, `${marker}${k}${marker}`]))).split(marker);
-  parts.forEach((p, i) => div.append(i % 2 === 1 ? bdi(opts[p] ?? '') : p));
+  div.append(...renderSentence(key, Object.fromEntries(Object.entries(opts).map(([k, v]) => [k, isolate(v)]))));
+  return div;
+}
+
+/** An achievement without a result: just its name, isolated (no sentence to translate). */
+function achievementOnly(name: string): HTMLElement {
+  const div = document.createElement('div');
+  div.className = 'ach';
+  div.append(isolate(name));
   return div;
 }
 
 function renderWallet(): void {
   if (!vault) return;
-  $('holder').textContent = vault.holderDid;
+  const holder = document.createElement('code');
+  holder.id = 'holder';
+  holder.dir = 'ltr';
+  holder.textContent = vault.holderDid;
+  $('holder-line').replaceChildren(...renderSentence('holderLine', { did: holder }));
   const creds = vault.credentials;
   $('count').textContent = t('count', { count: creds.length });
   const list = $('list');
@@ -126,7 +129,7 @@ function card(c: StoredCredential): HTMLElement {
   li.append(badge);
   for (const a of c.summary.achievements) {
     const name = nameOf(a.code) ?? a.name ?? a.code ?? '';
-    li.append(a.result !== undefined ? line('ach', 'resultLine', { name, result: a.result }) : line('ach', 'resultLine', { name, result: '' }));
+    li.append(a.result !== undefined ? line('ach', 'resultLine', { name, result: a.result }) : achievementOnly(name));
   }
   if (c.summary.learner) li.append(line('meta', 'learnerLine', { name: c.summary.learner }));
   li.append(line('meta', 'issuerLine', { name: issuerName(c.summary.issuer) ?? c.summary.issuerName ?? c.summary.issuer }));
@@ -153,14 +156,14 @@ function nameOf(code: string | undefined): string | undefined {
   if (!code || !bundle) return undefined;
   for (const issuer of bundle.bundle.issuers) {
     const e = issuer.catalogue?.achievements.find((a) => a.code === code);
-    if (e) return pickText(e.names, i18next.language, ['en'])?.text;
+    if (e) return pickText(e.names, currentLanguage(), ['en'])?.text;
   }
   return undefined;
 }
 
 function issuerName(id: string): string | undefined {
   const i = bundle?.bundle.issuers.find((x) => x.id === id);
-  return i ? i.names[i18next.language] ?? i.names.en ?? Object.values(i.names)[0] : undefined;
+  return i ? i.names[currentLanguage()] ?? i.names.en ?? Object.values(i.names)[0] : undefined;
 }
 
 function showSeal(c: StoredCredential): void {
@@ -188,21 +191,12 @@ async function importText(text: string, source: StoredCredential['source']): Pro
   if (!vault) return undefined;
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   const input = trimmed.startsWith('LP1:') ? { seal: trimmed, source } : { fullRecord: text, source };
-  const r = await importCredential(vault, input, { bundle, now: new Date(), lang: i18next.language });
+  const r = await importCredential(vault, input, { bundle, now: new Date(), lang: currentLanguage() });
   if (r.outcome === 'refused') {
     say('refused', { code: r.result.checks.find((c) => c.status === 'fail')?.code ?? 'INVALID' }, true);
     return undefined;
   }
   return r.credential.id;
-}
-
-async function decodeImage(source: CanvasImageSource, w: number, h: number): Promise<string | undefined> {
-  const canvas = $<HTMLCanvasElement>('frame');
-  canvas.width = w;
-  canvas.height = h;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(source, 0, 0);
-  try { return (await decodeQr(ctx.getImageData(0, 0, w, h))).text; } catch { return undefined; }
 }
 
 async function importFiles(files: FileList): Promise<void> {
@@ -224,7 +218,7 @@ async function importFiles(files: FileList): Promise<void> {
         count += r.added;
       } else if (f.type.startsWith('image/')) {
         const bitmap = await createImageBitmap(f);
-        const text = await decodeImage(bitmap, bitmap.width, bitmap.height);
+        const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
         if (text === undefined) { say('noQr', undefined, true); continue; }
         add(await importText(text, 'seal'));
       } else {
@@ -240,56 +234,31 @@ async function importFiles(files: FileList): Promise<void> {
 }
 
 function stopCamera(): void {
-  stream?.getTracks().forEach((tr) => tr.stop());
-  stream = undefined;
-  $('video').hidden = true;
+  scanner?.stop();
   $('scan-stop').hidden = true;
   $('scan-start').hidden = false;
 }
 
 async function scan(): Promise<void> {
-  const video = $<HTMLVideoElement>('video');
-  try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
-  } catch { say('cameraError', undefined, true); return; }
-  video.srcObject = stream;
-  video.hidden = false;
-  $('scan-stop').hidden = false;
-  $('scan-start').hidden = true;
-  await video.play().catch(() => undefined);
-  say('scanning');
-  const current = stream;
-  while (stream === current) {
-    if (video.readyState >= 2 && video.videoWidth > 0) {
-      const text = await decodeImage(video, video.videoWidth, video.videoHeight);
-      if (text !== undefined && stream === current) {
-        stopCamera();
-        if ((await importText(text, 'seal')) !== undefined) say('imported', { count: 1 });
-        renderWallet();
-        return;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 80));
-  }
+  scanner ??= new CameraScanner($<HTMLVideoElement>('video'), $<HTMLCanvasElement>('frame'));
+  const outcome = await scanner.scan(() => {
+    $('scan-stop').hidden = false;
+    $('scan-start').hidden = true;
+    say('scanning');
+  });
+  if (outcome.kind === 'camera-error') { say('cameraError', undefined, true); return; }
+  if (outcome.kind !== 'text') return;
+  stopCamera();
+  if ((await importText(outcome.text, 'seal')) !== undefined) say('imported', { count: 1 });
+  renderWallet();
 }
 
 function download(bytes: Uint8Array, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  saveDownload(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), name);
 }
 
 function applyLanguage(): void {
-  const lang = i18next.language;
-  document.documentElement.lang = lang;
-  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
-  document.title = t('title');
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
-  $<HTMLSelectElement>('lang').value = lang;
+  applyDocumentLanguage($<HTMLSelectElement>('lang'));
   $('demo-banner').textContent = t('demoBanner');
   const hint = $('demo-pass-hint');
   hint.hidden = !config.demoPassphrase;
@@ -299,19 +268,7 @@ function applyLanguage(): void {
 }
 
 async function main(): Promise<void> {
-  const saved = localStorage.getItem(KEYS.lang);
-  const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
-  await i18next.init({ lng, fallbackLng: 'en', resources: loadResources(), interpolation: { escapeValue: false } });
-  const select = $<HTMLSelectElement>('lang');
-  for (const l of LANGUAGES) {
-    const o = document.createElement('option');
-    o.value = l.code; o.textContent = l.name; o.lang = l.code;
-    select.append(o);
-  }
-  select.addEventListener('change', () => {
-    localStorage.setItem(KEYS.lang, select.value);
-    void i18next.changeLanguage(select.value).then(applyLanguage);
-  });
+  await setupI18n({ resources: loadResources(), storageKey: KEYS.lang, select: $<HTMLSelectElement>('lang'), onChange: applyLanguage });
   await loadTrust();
   $('demo-banner').hidden = !(config.demoIssuer && bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer));
   applyLanguage();
@@ -371,7 +328,7 @@ async function main(): Promise<void> {
   $('qr-close').addEventListener('click', () => { $('qr-overlay').hidden = true; delete document.body.dataset.seal; });
 
   await showView();
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/wallet/sw.js', { scope: '/wallet' }).catch(() => undefined);
+  registerServiceWorker('/wallet');
   document.body.dataset.ready = 'true';
 }
 

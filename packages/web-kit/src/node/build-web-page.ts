@@ -1,5 +1,6 @@
-import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 export interface BuiltPage {
   js: Uint8Array;
@@ -29,6 +30,5 @@ export async function buildWebPage(entry: string): Promise<BuiltPage> {
   });
   const js = result.outputFiles[0]!.contents;
   const gz = gzipSync(js, { level: 9 });
-  const { createHash } = await import('node:crypto');
   return { js, gzipBytes: gz.length, etag: `"${createHash('sha256').update(js).digest('hex').slice(0, 16)}"` };
 }

@@ -1,14 +1,17 @@
-// Offline after the first visit: every GET under /verify is fetched from the network when it
-// can be (fresh bundle and code) and from this cache when it cannot.
-const CACHE = 'lp-verify-__VERSION__';
-const PRECACHE = ['/verify', '/verify/app.js', '/verify/app.css', '/verify/zxing_reader.wasm', '/verify/config.json'];
+// Offline after the first visit: every GET under the scope is fetched from the network when it
+// can be (fresh bundle and code) and from this cache when it cannot. Generated per page by
+// renderServiceWorker (@lp/web-kit/node) from this one template.
+const SCOPE = __SCOPE__;
+const PREFIX = __CACHE_PREFIX__;
+const CACHE = PREFIX + __VERSION__;
+const PRECACHE = __PRECACHE__;
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('lp-verify-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -17,7 +20,7 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  const key = url.pathname === '/verify/' || url.pathname === '/verify/index.html' ? '/verify' : url.pathname;
+  const key = url.pathname === SCOPE + '/' || url.pathname === SCOPE + '/index.html' ? SCOPE : url.pathname;
   event.respondWith(
     fetch(req)
       .then((res) => {

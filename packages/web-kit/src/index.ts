@@ -1,0 +1,13 @@
+// @lp/web-kit: what the verifier and wallet pages share in the browser (languages, i18next
+// setup, the camera scan loop, downloads, the service worker). The Node side (esbuild bundling,
+// the static router, the service worker template) is '@lp/web-kit/node'.
+export { LANGUAGES, RTL, detectLanguage } from './languages.ts';
+export { setupI18n, applyDocumentLanguage, currentLanguage, hasMessage, t } from './setup-i18n.ts';
+export type { I18nSetup, Translate } from './setup-i18n.ts';
+export { CameraScanner, decodeFrame } from './scan-camera.ts';
+export type { ScanOutcome } from './scan-camera.ts';
+export { renderSentence, isolate } from './render-sentence.ts';
+export { checkLocale } from './check-locale.ts';
+export type { MessageTree } from './check-locale.ts';
+export { saveDownload } from './save-download.ts';
+export { registerServiceWorker } from './register-service-worker.ts';

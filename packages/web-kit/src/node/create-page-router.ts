@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import express, { type Response, type Router } from 'express';
+import type { BuiltPage } from './build-web-page.ts';
+import { renderServiceWorker } from './render-service-worker.ts';
+
+const WASM_PATH = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+const HEAD_MARK = '<!--lp-head-->';
+
+export interface PageRouterOptions {
+  /** The page's path, e.g. '/verify'; everything is served under it. */
+  base: string;
+  /** The folder with index.html (holding the `<!--lp-head-->` mark) and styles.css. */
+  webDir: string;
+  /** The page's bundled JavaScript (buildWebPage), awaited per request so start-up never waits. */
+  page: Promise<BuiltPage>;
+  /** What `${base}/config.json` returns (anchors to pin, bundle URL, demo flags). */
+  config: Record<string, unknown>;
+  /** The trust bundle file served at `${base}/bundle.json`. */
+  bundlePath?: string;
+  /** Files the service worker caches at install besides the page, its code, the .wasm and the config. */
+  precache?: readonly string[];
+  log?: (line: string) => void;
+}
+
+/** The head every page shares: the mark in index.html is replaced by it. */
+function pageHead(base: string): string {
+  return [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<link rel="stylesheet" href="${base}/app.css">`,
+    `<script type="module" src="${base}/app.js"></script>`,
+  ].join('\n');
+}
+
+function problem(res: Response, status: number, title: string, code: string): void {
+  res.status(status).type('application/problem+json').json({ type: 'about:blank', title, code, status });
+}
+
+/**
+ * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm (from
+ * node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
+ * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. Every file
+ * is revalidated (no-cache): a page fixed on the server reaches a phone on its next online visit.
+ * Page-specific routes (manifest, icons) are added by the caller on the returned router.
+ */
+export function createPageRouter(opts: PageRouterOptions): Router {
+  const { base, page } = opts;
+  const router = express.Router();
+  page.catch((err: unknown) => opts.log?.(`${base} page build failed: ${(err as Error).message}`));
+  const html = fs.readFileSync(`${opts.webDir}index.html`, 'utf8').replace(HEAD_MARK, pageHead(base));
+  const css = fs.readFileSync(`${opts.webDir}styles.css`);
+  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...(opts.precache ?? [])];
+  const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
+
+  router.get([base, `${base}/`, `${base}/index.html`], (_req, res) => {
+    noCache(res).type('html').send(html);
+  });
+  router.get(`${base}/app.css`, (_req, res) => {
+    noCache(res).type('css').send(css);
+  });
+  router.get(`${base}/app.js`, async (_req, res, next) => {
+    try {
+      const built = await page;
+      noCache(res).set('ETag', built.etag).type('application/javascript').send(Buffer.from(built.js));
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.get(`${base}/sw.js`, async (_req, res, next) => {
+    try {
+      const built = await page;
+      const cachePrefix = `lp-${base.replace(/^\//, '')}-`;
+      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache });
+      noCache(res).set('Service-Worker-Allowed', base).type('application/javascript').send(sw);
+    } catch (err) {
+      next(err);
+    }
+  });
+  router.get(`${base}/zxing_reader.wasm`, (_req, res) => {
+    noCache(res).type('application/wasm').sendFile(WASM_PATH);
+  });
+  router.get(`${base}/config.json`, (_req, res) => {
+    noCache(res).json(opts.config);
+  });
+  router.get(`${base}/bundle.json`, (_req, res) => {
+    if (!opts.bundlePath) {
+      problem(res, 404, 'no trust bundle configured', 'TRUST_BUNDLE_MISSING');
+      return;
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(opts.bundlePath, 'utf8');
+    } catch {
+      problem(res, 503, 'trust bundle unreadable', 'TRUST_BUNDLE_UNREADABLE');
+      return;
+    }
+    noCache(res).type('json').send(text);
+  });
+  return router;
+}

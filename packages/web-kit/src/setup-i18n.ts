@@ -1,0 +1,61 @@
+import i18next, { type Resource } from 'i18next';
+import { detectLanguage, LANGUAGES, RTL } from './languages.ts';
+
+export type Translate = (key: string, opts?: Record<string, unknown>) => string;
+
+export interface I18nSetup {
+  /** The page's message files, e.g. `{ en: { translation: en }, … }` (bundled, so cached offline). */
+  resources: Resource;
+  /** localStorage key that remembers the reader's choice. */
+  storageKey: string;
+  /** The language <select>; filled with LANGUAGES, each name in its own language. */
+  select: HTMLSelectElement;
+  /** Called after every change of language (and once by the caller at start). */
+  onChange: () => void;
+}
+
+/** Returns the page's translate function; i18next's own `t` is typed for a fixed key set. */
+export const t: Translate = (key, opts) => i18next.t(key, opts as never) as unknown as string;
+
+/**
+ * One i18next instance per page: the saved choice, else the first of navigator.languages that we
+ * have, else English (fallback for any missing key). Values are inserted as text nodes, never as
+ * HTML, so i18next's escaping is off.
+ */
+export async function setupI18n(opts: I18nSetup): Promise<void> {
+  const saved = localStorage.getItem(opts.storageKey);
+  const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
+  await i18next.init({ lng, fallbackLng: 'en', resources: opts.resources, interpolation: { escapeValue: false }, returnNull: false });
+  for (const l of LANGUAGES) {
+    const o = document.createElement('option');
+    o.value = l.code;
+    o.textContent = l.name;
+    o.lang = l.code;
+    opts.select.append(o);
+  }
+  opts.select.addEventListener('change', () => {
+    localStorage.setItem(opts.storageKey, opts.select.value);
+    void i18next.changeLanguage(opts.select.value).then(opts.onChange);
+  });
+}
+
+/** Sets lang/dir/title and every [data-i18n] element's text for the current language. */
+export function applyDocumentLanguage(select: HTMLSelectElement): string {
+  const lang = i18next.language;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
+  document.title = t('title');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  select.value = lang;
+  return lang;
+}
+
+/** The language the page currently shows. */
+export function currentLanguage(): string {
+  return i18next.language;
+}
+
+/** True when the current language (or the English fallback) has this key. */
+export function hasMessage(key: string): boolean {
+  return i18next.exists(key);
+}
