@@ -253,7 +253,7 @@ describe('lp wallet receive', () => {
     const issued = await issue(world.issuer, { mutate: (c) => { c.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-000000000001'; c.credentialSubject.id = holderDid; } });
     let used = false;
     const app = express();
-    // The issuer's contract (issuer/src/http: GET /pickup/{code} → {credential, seal} once, then 410).
+    // An older issuer's answer (v1: {credential, seal}) once, then 410; still one credential.
     app.get('/pickup/:code', (_req, res) => {
       if (used) { res.status(410).type('application/problem+json').send(JSON.stringify({ code: 'PICKUP_GONE', detail: 'this pick-up code was already used' })); return; }
       used = true;
@@ -271,6 +271,33 @@ describe('lp wallet receive', () => {
       expect(second.code).toBe(2);
       expect(second.stderr).toContain('PICKUP_USED');
       expect(snapshot(walletA)).toEqual(before);
+    } finally {
+      await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+    }
+  }, 60_000);
+
+  test('a code for several credentials: each verified and kept on its own; one INVALID makes exit 1', async () => {
+    const good = await issue(world.issuer, { mutate: (c) => { c.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-000000000002'; } });
+    const tampered = JSON.parse(readFileSync(join(work, 'tampered.json'), 'utf8')) as Record<string, unknown>;
+    tampered.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-00000000bad2';
+    const app = express();
+    // The issuer's contract (issuer/src/http: GET /pickup/{code} → {credentials: [{credential, seal}, …]}).
+    app.get('/pickup/:code', (_req, res) => { res.json({ credentials: [{ credential: good.di, seal: good.seal }, { credential: tampered, seal: null }] }); });
+    const server = await new Promise<Server>((r) => { const srv = app.listen(0, '127.0.0.1', () => r(srv)); });
+    const a = server.address();
+    const url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/pickup/K7Q2-9XTB`;
+    try {
+      const r = await inA(['receive', url]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('imported: urn:uuid:6f1c1d5e-0000-4000-8000-000000000002 ');
+      expect(r.stdout).toContain('received 2 credentials: 1 VALID, 1 INVALID');
+      expect(r.stderr).toContain('refused urn:uuid:6f1c1d5e-0000-4000-8000-00000000bad2');
+      const list = JSON.parse((await inA(['list', '--json'])).stdout) as { id: string; verdict: string }[];
+      expect(list.find((c) => c.id === 'urn:uuid:6f1c1d5e-0000-4000-8000-000000000002')?.verdict).toBe('VALID');
+      expect(list.some((c) => c.id.endsWith('bad2'))).toBe(false);
+      const j = await inA(['receive', url, '--json']);
+      expect(j.code).toBe(1);
+      expect(j.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { outcome: string; verdict: string }).outcome)).toEqual(['updated', 'refused']);
     } finally {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
     }
