@@ -1,6 +1,6 @@
 export { main } from './main.ts';
 export { startServer } from './server.ts';
-export { readPassphrase } from './passphrase.ts';
-export { UsageError } from './usage-error.ts';
-export type { CliIo } from './io.ts';
+export { readPassphrase } from '@lp/cli-kit';
+export { UsageError } from '@lp/cli-kit';
+export type { CliIo } from '@lp/cli-kit';
 export type { ServerConfig, RunningServer } from './server.ts';

@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decryptKeyFile, encryptKeyFile, generateKeyPair, parseKeyFile, publicKeyFromMultikey, publicKeyToJwk } from '@lp/crypto';
-import type { CliIo } from './io.ts';
-import { readPassphrase } from './passphrase.ts';
-import { UsageError } from './usage-error.ts';
+import type { CliIo } from '@lp/cli-kit';
+import { readPassphrase } from '@lp/cli-kit';
+import { UsageError } from '@lp/cli-kit';
 
 const HELP = `usage: lp keys <command> [options]
 

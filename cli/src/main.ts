@@ -1,5 +1,5 @@
-import { parseCommonIo, type CliIo } from './io.ts';
-import { UsageError } from './usage-error.ts';
+import { parseCommonIo, type CliIo } from '@lp/cli-kit';
+import { UsageError } from '@lp/cli-kit';
 
 /** A command group of `lp`: resolves lazily so that `lp --help` does not load every app. */
 type Group = { summary: string; load: () => Promise<{ run: (argv: string[], io: CliIo) => Promise<number> }> };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { CliIo } from './io.ts';
-import { UsageError } from './usage-error.ts';
+import type { CliIo } from '@lp/cli-kit';
+import { UsageError } from '@lp/cli-kit';
 import { startServer } from './server.ts';
 
 const HELP = `usage: lp serve [--port N]

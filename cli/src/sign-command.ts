@@ -5,9 +5,9 @@ import { parseArgs } from 'node:util';
 import { decryptKeyFile, didKeyFromPublicKey, parseKeyFile } from '@lp/crypto';
 import { createDocumentLoader } from '@lp/contexts';
 import { signCredentialDi, signCredentialJwt } from '@lp/formats';
-import type { CliIo } from './io.ts';
-import { readPassphrase } from './passphrase.ts';
-import { UsageError } from './usage-error.ts';
+import type { CliIo } from '@lp/cli-kit';
+import { readPassphrase } from '@lp/cli-kit';
+import { UsageError } from '@lp/cli-kit';
 
 const HELP = `usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--out FILE]
 

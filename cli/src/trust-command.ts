@@ -11,9 +11,9 @@ import {
   verifyTrustBundle,
   type TrustBundle,
 } from '@lp/trust';
-import type { CliIo } from './io.ts';
-import { readPassphrase } from './passphrase.ts';
-import { UsageError } from './usage-error.ts';
+import type { CliIo } from '@lp/cli-kit';
+import { readPassphrase } from '@lp/cli-kit';
+import { UsageError } from '@lp/cli-kit';
 
 const HELP = `usage: lp trust <command> [options]
 

@@ -110,7 +110,7 @@ async function passphrase(io: IssuerCliIo, confirm = false): Promise<string> {
   // The cli package's prompt (echo off) is used when there is a terminal; tests and servers use LP_PASSPHRASE.
   const fromEnv = io.env.LP_PASSPHRASE;
   if (fromEnv) return fromEnv;
-  const { readPassphrase } = await import('../../../cli/src/passphrase.ts');
+  const { readPassphrase } = await import('@lp/cli-kit');
   return readPassphrase(io as never, 'Passphrase: ', { confirm });
 }
 

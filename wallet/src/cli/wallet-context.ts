@@ -1,3 +1,4 @@
+import { readPassphrase, UsageError, type CliIo } from '@lp/cli-kit';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createDocumentLoader } from '@lp/contexts';
@@ -8,20 +9,9 @@ import { WalletError } from '../core/wallet-error.ts';
 import { fileStorage } from '../node/file-storage.ts';
 import { loadTrust } from '../node/trust-store.ts';
 
-/** What the wallet's commands touch of their process (structurally @lp/cli's CliIo). */
-export interface WalletIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-/** Wrong arguments: `lp` prints the message and exits 2 (same `code` as @lp/cli's UsageError). */
-export class WalletUsageError extends Error {
-  override readonly name = 'WalletUsageError';
-  readonly code = 'USAGE';
-}
+/** What the wallet's commands touch of their process, and their usage error (exit 2). */
+export type WalletIo = CliIo;
+export { UsageError as WalletUsageError };
 
 export const PROFILE_OPTION = { profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -29,7 +19,7 @@ export function args<T extends ParseArgsConfig>(config: T): ReturnType<typeof pa
   try {
     return parseArgs(config);
   } catch (e) {
-    throw new WalletUsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(e instanceof Error ? e.message : String(e));
   }
 }
 
@@ -49,7 +39,7 @@ export function clock(io: WalletIo): Date {
   const fixed = io.env.LP_NOW;
   if (!fixed) return new Date();
   const d = new Date(fixed);
-  if (Number.isNaN(d.getTime())) throw new WalletUsageError(`LP_NOW is not a date: ${fixed}`);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`LP_NOW is not a date: ${fixed}`);
   return d;
 }
 
@@ -58,16 +48,7 @@ export function clock(io: WalletIo): Date {
  * terminal and without the variable it is a usage error, never a hang.
  */
 export async function passphrase(io: WalletIo, opts: { confirm?: boolean; variable?: string; prompt?: string } = {}): Promise<string> {
-  const variable = opts.variable ?? 'LP_PASSPHRASE';
-  const fromEnv = io.env[variable];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (opts.variable && opts.variable !== 'LP_PASSPHRASE' && io.env.LP_PASSPHRASE) return io.env.LP_PASSPHRASE;
-  if (!io.stdin.isTTY) throw new WalletUsageError(`no passphrase: set ${variable} or run in a terminal`);
-  const { readPassphraseFromTty } = await import('./read-passphrase-tty.ts');
-  const first = await readPassphraseFromTty(io, opts.prompt ?? 'Passphrase: ');
-  if (opts.confirm && (await readPassphraseFromTty(io, 'Again: ')) !== first) throw new WalletUsageError('the passphrases differ');
-  if (first === '') throw new WalletUsageError('empty passphrase');
-  return first;
+  return readPassphrase(io, opts.prompt ?? 'Passphrase: ', opts);
 }
 
 export async function unlock(io: WalletIo, profile: string): Promise<{ vault: Vault; storage: WalletStorage }> {

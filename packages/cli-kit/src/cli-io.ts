@@ -7,6 +7,7 @@ export interface CliIo {
   cwd: string;
 }
 
+/** The real process, for `lp` itself; tests and other callers pass their own. */
 export function parseCommonIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }

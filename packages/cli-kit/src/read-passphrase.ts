@@ -1,14 +1,20 @@
-import type { CliIo } from './io.ts';
+import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
 /**
- * The passphrase for key files, vaults and backups: LP_PASSPHRASE, else a prompt on the terminal
- * (echo off). Without a terminal and without the variable it is a usage error, never a hang.
+ * The passphrase for key files, vaults and backups: the variable (LP_PASSPHRASE, or another such as
+ * LP_BACKUP_PASSPHRASE, which falls back to LP_PASSPHRASE), else a prompt on the terminal with echo
+ * off. Without a terminal and without the variable it is a usage error, never a hang.
  */
-export async function readPassphrase(io: CliIo, prompt = 'Passphrase: ', opts: { confirm?: boolean } = {}): Promise<string> {
-  const fromEnv = io.env.LP_PASSPHRASE;
+export async function readPassphrase(
+  io: CliIo,
+  prompt = 'Passphrase: ',
+  opts: { confirm?: boolean; variable?: string } = {},
+): Promise<string> {
+  const variable = opts.variable ?? 'LP_PASSPHRASE';
+  const fromEnv = io.env[variable] || io.env.LP_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!io.stdin.isTTY) throw new UsageError('no passphrase: set LP_PASSPHRASE or run in a terminal');
+  if (!io.stdin.isTTY) throw new UsageError(`no passphrase: set ${variable} or run in a terminal`);
   const first = await promptHidden(io, prompt);
   if (opts.confirm) {
     const second = await promptHidden(io, 'Again: ');
@@ -18,7 +24,8 @@ export async function readPassphrase(io: CliIo, prompt = 'Passphrase: ', opts: {
   return first;
 }
 
-async function promptHidden(io: CliIo, prompt: string): Promise<string> {
+/** Reads one line from the terminal with echo off. */
+export async function promptHidden(io: CliIo, prompt: string): Promise<string> {
   const stdin = io.stdin as NodeJS.ReadStream;
   io.stderr.write(prompt);
   stdin.setRawMode?.(true);
