@@ -256,24 +256,19 @@ function status(text: string): void {
   $('scan-status').textContent = text;
 }
 
-function stopCamera(): void {
-  scanner?.stop();
-  $('camera-stop').hidden = true;
-  $('camera-start').hidden = false;
+function camera(): CameraScanner {
+  scanner ??= new CameraScanner({ video: $<HTMLVideoElement>('video'), canvas: $<HTMLCanvasElement>('frame'), startButton: $('camera-start'), stopButton: $('camera-stop') });
+  return scanner;
 }
 
 async function startCamera(): Promise<void> {
-  scanner ??= new CameraScanner($<HTMLVideoElement>('video'), $<HTMLCanvasElement>('frame'));
-  const outcome = await scanner.scan(() => {
-    $('camera-stop').hidden = false;
-    $('camera-start').hidden = true;
+  const outcome = await camera().scan(() => {
     hooks.cameraReadyAt = performance.now();
     status(t('scanning'));
   });
   if (outcome.kind === 'camera-error') { status(t('cameraError')); return; }
   if (outcome.kind !== 'text') return;
   hooks.qrSeenAt = performance.now();
-  stopCamera();
   status('');
   await verifyText(outcome.text);
 }
@@ -312,7 +307,7 @@ async function main(): Promise<void> {
   await setupI18n({ resources: loadResources(), storageKey: KEYS.lang, select: $<HTMLSelectElement>('lang'), onChange: applyLanguage });
   applyLanguage();
   $('camera-start').addEventListener('click', () => void startCamera());
-  $('camera-stop').addEventListener('click', stopCamera);
+  $('camera-stop').addEventListener('click', () => scanner?.stop());
   $<HTMLInputElement>('photo').addEventListener('change', (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];
     if (f) void handleFile(f);

@@ -233,22 +233,17 @@ async function importFiles(files: FileList): Promise<void> {
   renderWallet();
 }
 
-function stopCamera(): void {
-  scanner?.stop();
-  $('scan-stop').hidden = true;
-  $('scan-start').hidden = false;
+function camera(): CameraScanner {
+  scanner ??= new CameraScanner({ video: $<HTMLVideoElement>('video'), canvas: $<HTMLCanvasElement>('frame'), startButton: $('scan-start'), stopButton: $('scan-stop') });
+  return scanner;
 }
 
 async function scan(): Promise<void> {
-  scanner ??= new CameraScanner($<HTMLVideoElement>('video'), $<HTMLCanvasElement>('frame'));
-  const outcome = await scanner.scan(() => {
-    $('scan-stop').hidden = false;
-    $('scan-start').hidden = true;
+  const outcome = await camera().scan(() => {
     say('scanning');
   });
   if (outcome.kind === 'camera-error') { say('cameraError', undefined, true); return; }
   if (outcome.kind !== 'text') return;
-  stopCamera();
   if ((await importText(outcome.text, 'seal')) !== undefined) say('imported', { count: 1 });
   renderWallet();
 }
@@ -316,7 +311,7 @@ async function main(): Promise<void> {
     if (files && files.length) void importFiles(files).then(() => { (e.target as HTMLInputElement).value = ''; });
   });
   $('scan-start').addEventListener('click', () => void scan());
-  $('scan-stop').addEventListener('click', stopCamera);
+  $('scan-stop').addEventListener('click', () => scanner?.stop());
   $('export').addEventListener('click', async () => {
     if (!vault || !passphrase) return;
     say('working');

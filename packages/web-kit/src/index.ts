@@ -5,7 +5,7 @@ export { LANGUAGES, RTL, detectLanguage } from './languages.ts';
 export { setupI18n, applyDocumentLanguage, currentLanguage, hasMessage, t } from './setup-i18n.ts';
 export type { I18nSetup, Translate } from './setup-i18n.ts';
 export { CameraScanner, decodeFrame } from './scan-camera.ts';
-export type { ScanOutcome } from './scan-camera.ts';
+export type { CameraElements, ScanOutcome } from './scan-camera.ts';
 export { renderSentence, isolate } from './render-sentence.ts';
 export { checkLocale } from './check-locale.ts';
 export type { MessageTree } from './check-locale.ts';

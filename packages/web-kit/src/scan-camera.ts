@@ -19,10 +19,19 @@ export type ScanOutcome = { kind: 'text'; text: string } | { kind: 'camera-error
  * The back camera, read continuously until a QR code is found or stop() is called: one decode
  * at a time, the next frame as soon as it finishes (a slow phone never queues frames).
  */
+export interface CameraElements {
+  video: HTMLVideoElement;
+  /** Where frames are drawn for the decoder (hidden). */
+  canvas: HTMLCanvasElement;
+  /** Shown while the camera is off / on. */
+  startButton: HTMLElement;
+  stopButton: HTMLElement;
+}
+
 export class CameraScanner {
   #stream: MediaStream | undefined;
 
-  constructor(private readonly video: HTMLVideoElement, private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly el: CameraElements) {}
 
   get running(): boolean {
     return this.#stream !== undefined;
@@ -30,7 +39,7 @@ export class CameraScanner {
 
   /** Resolves with the first QR text (the camera is then already stopped), or why there is none. */
   async scan(onStarted: () => void): Promise<ScanOutcome> {
-    const video = this.video;
+    const video = this.el.video;
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
@@ -40,11 +49,13 @@ export class CameraScanner {
     this.#stream = stream;
     video.srcObject = stream;
     video.hidden = false;
+    this.el.stopButton.hidden = false;
+    this.el.startButton.hidden = true;
     await video.play().catch(() => undefined);
     onStarted();
     while (this.#stream === stream) {
       if (video.readyState >= 2 && video.videoWidth > 0) {
-        const text = await decodeFrame(this.canvas, video, video.videoWidth, video.videoHeight);
+        const text = await decodeFrame(this.el.canvas, video, video.videoWidth, video.videoHeight);
         if (text !== undefined && this.#stream === stream) {
           this.stop();
           return { kind: 'text', text };
@@ -58,6 +69,8 @@ export class CameraScanner {
   stop(): void {
     this.#stream?.getTracks().forEach((tr) => tr.stop());
     this.#stream = undefined;
-    this.video.hidden = true;
+    this.el.video.hidden = true;
+    this.el.stopButton.hidden = true;
+    this.el.startButton.hidden = false;
   }
 }
