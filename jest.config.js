@@ -14,6 +14,7 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/.worktrees/'],
   reporters: ['default'],
   testResultsProcessor: './test/summary.cjs',
-  testTimeout: 60000,
+  // Generous: CLI tests start real processes (tsx, scrypt, Argon2id) on a 2-core machine.
+  testTimeout: 300000,
   maxWorkers: 2,
 };
