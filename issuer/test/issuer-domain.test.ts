@@ -46,7 +46,7 @@ describe('issueCredential (the use case the bulk run calls per row)', () => {
     expect(b).toEqual({ id: a.id, credential: a.credential, seal: a.seal, existing: true });
     expect(await store.countCredentials()).toBe(1);
     expect((await store.listAudit()).length).toBe(audit);
-    expect(decodeSeal(a.seal).claims.learnerName).toBe('Learner C-1');
+    expect(decodeSeal(a.seal!).claims.learnerName).toBe('Learner C-1');
     expect((await redeemPickupCode(store, a.pickup!.code, T0)).credentials).toEqual([{ id: a.id, credential: a.credential, seal: a.seal, jwt: null }]);
   });
 

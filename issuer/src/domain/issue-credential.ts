@@ -17,7 +17,7 @@ import { randomUrnUuid } from './lib/random-id.ts';
 import { isoSeconds } from './lib/time.ts';
 
 export interface IssueCredentialInput {
-  /** An unsigned OB 3.0 (or CLR 2.0) credential to sign as given; its issuer becomes ours. */
+  /** An unsigned OB 3.0 (or CLR 2.0, or plain VC 2.0) credential to sign as given; its issuer becomes ours. */
   credential?: unknown;
   /** Or: a catalogue code, with `subject` and `result`, to build the credential from the catalogue. */
   achievement?: string;
@@ -41,8 +41,8 @@ export interface IssuedCredential {
   credential: Record<string, unknown>;
   /** The VC-JOSE form when `format` was `jwt` (or it was stored so before). */
   jwt?: string;
-  /** The QR seal (`LP1:…`). */
-  seal: string;
+  /** The QR seal (`LP1:…`); null for a plain VC 2.0 credential (a seal summarises achievements). */
+  seal: string | null;
   pickup?: PickupCode;
   /** True when `bulkKey` matched a credential issued before (nothing new was written). */
   existing: boolean;
@@ -101,7 +101,8 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     throw new IssuerError('CREDENTIAL_INVALID', 'give a credential or options.achievement', '$');
   }
 
-  const kind = detectCredentialKind(unsigned) === 'ClrCredential' ? 'clr' : 'achievement';
+  const detected = detectCredentialKind(unsigned);
+  const kind = detected === 'ClrCredential' ? 'clr' : detected === 'VerifiableCredential' ? 'vc' : 'achievement';
   const sealCatalogue = catalogue.map((e) => ({ code: e.code, id: achievementIdOf(e, deps.baseUrl) }));
   const subjectSummary = summaryOf(unsigned, input.subject);
   const id = unsigned.id as string;
@@ -118,7 +119,8 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     };
     const credential = await signDi(deps, toSign, now);
     const jwt = input.format === 'jwt' ? await signCredentialJwt(toSign, { keyPair: signer.keyPair, kid: signer.kid, now }) : undefined;
-    const seal = await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session);
+    // A plain VC 2.0 credential (VC-API callers, W3C test suites) has no achievement to summarise: no seal.
+    const seal = kind === 'vc' ? null : await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session);
     await tx.insertCredential({
       id, kind, subject: subjectSummary, achievementCodes: codes, record: JSON.stringify(credential),
       format: input.format ?? 'di', jwt: jwt ?? null, seal, status: allocations, createdAt: validFrom, bulkKey: input.bulkKey ?? null,
@@ -137,7 +139,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
 }
 
 function existingOf(found: { id: string; record: string; seal: string | null; jwt: string | null }): IssuedCredential {
-  return { id: found.id, credential: JSON.parse(found.record) as Record<string, unknown>, seal: found.seal ?? '', existing: true, ...(found.jwt ? { jwt: found.jwt } : {}) };
+  return { id: found.id, credential: JSON.parse(found.record) as Record<string, unknown>, seal: found.seal, existing: true, ...(found.jwt ? { jwt: found.jwt } : {}) };
 }
 
 /** Our issuer, our id and dates, our status entries; then the OB 3.0 / CLR 2.0 profile check. */
@@ -152,10 +154,20 @@ function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFro
   if (issuer !== undefined && issuerId !== profile.id) {
     throw new IssuerError('ISSUER_MISMATCH', `the credential names issuer ${typeof issuerId === 'string' ? issuerId : '(none)'}; this service issues only as ${profile.id}`, '$.credential.issuer');
   }
-  c.issuer = { ...issuerOfCredential(profile), ...(typeof issuer === 'object' && issuer !== null ? (issuer as object) : {}), id: profile.id };
+  if (detectCredentialKind(c) === 'VerifiableCredential') {
+    // A plain VC 2.0 credential keeps the issuer's form as given (VC 2.0 §4.7: a URL or an object
+    // with id): the OB 3.0 `Profile` type is undefined under the VC 2.0 context alone, and
+    // eddsa-rdfc-2022 canonicalization refuses an undefined type (JSON-LD safe mode).
+    c.issuer = typeof issuer === 'object' && issuer !== null ? { ...(issuer as object), id: profile.id } : profile.id;
+  } else {
+    c.issuer = { ...issuerOfCredential(profile), ...(typeof issuer === 'object' && issuer !== null ? (issuer as object) : {}), id: profile.id };
+  }
   if (c.id === undefined) c.id = randomUrnUuid(random);
   if (c.validFrom === undefined) c.validFrom = validFrom;
-  // The issuer owns revocation and suspension: entries sent by the caller are replaced.
+  // The issuer owns revocation and suspension: entries sent by the caller are replaced, but a
+  // malformed one is still refused (VC 2.0 §4.10: a status entry has a type and at most one id),
+  // not silently repaired.
+  if (c.credentialStatus !== undefined) assertProfile(c);
   delete c.credentialStatus;
   assertProfile(c);
   return c;
