@@ -11,8 +11,8 @@ type Decoded = { kind: 'di'; credential: Record<string, unknown> } | { kind: 'jw
 /**
  * Verifies a full record: a JSON credential with a Data Integrity proof (text, bytes or an
  * already-parsed object) or an `application/vc+jwt` compact JWS. Input over 10 MB is refused
- * before it is parsed. With `checks`, only the named checks are required and the others are
- * reported 'skipped'. Never throws for bad input.
+ * before it is parsed. With `checks`, only the named checks (and always decode and parse) are
+ * required and the others are reported 'skipped'. Never throws for bad input.
  *
  * @example
  *   const r = await verifyFullRecord(text, { now: new Date() });
@@ -25,7 +25,10 @@ export async function verifyFullRecord(input: string | Uint8Array | object, opts
   const result = decoded.kind === 'jwt'
     ? await verifyCredentialJwt(decoded.jwt, opts)
     : await verifyCredentialDi(decoded.credential, { ...opts, documentLoader: opts.documentLoader ?? createDocumentLoader() });
-  const checks = [decodeCheck, ...result.checks].map((c) => (!opts.checks || c.id === 'decode' || opts.checks.includes(c.id) || c.status === 'skipped' ? c : { ...c, status: 'skipped' as const, details: { ...c.details, notRequired: true, wouldBe: c.status } }));
+  // decode and parse always count, as in the pipeline (@lp/verify finishResult): a malformed
+  // document never verifies, whatever checks were asked for (VC Data Model 2.0 §2.1 Conformance:
+  // a verifier MUST produce errors when non-conforming documents are detected).
+  const checks = [decodeCheck, ...result.checks].map((c) => (!opts.checks || c.id === 'decode' || c.id === 'parse' || opts.checks.includes(c.id) || c.status === 'skipped' ? c : { ...c, status: 'skipped' as const, details: { ...c.details, notRequired: true, wouldBe: c.status } }));
   return { ...result, verdict: verdictOf(checks), checks };
 }
 

@@ -23,7 +23,20 @@ export const VERIFY_BODY_LIMIT = '1mb';
 export const SEAL_IMAGE_LIMIT = '10mb';
 
 const zLang = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/);
-const zOptions = z.object({ checks: z.array(z.enum(CHECK_IDS)).min(1).optional(), lang: zLang.optional() }).loose().optional();
+/**
+ * VC-API (VCALM) callers name checks by the credential property they test — the W3C test suites
+ * send `checks: ['proof']` or `['proof', 'credentialStatus']`; they mean our `signature` and
+ * `status` checks. Our own check ids are accepted as they are.
+ */
+export const VC_API_CHECK_NAMES: Readonly<Record<string, CheckId>> = { proof: 'signature', credentialStatus: 'status' };
+
+const zCheckName = z.union([z.enum(CHECK_IDS), z.enum(Object.keys(VC_API_CHECK_NAMES) as [string, ...string[]])])
+  .transform((name): CheckId => VC_API_CHECK_NAMES[name] ?? (name as CheckId));
+
+const zOptions = z.object({
+  checks: z.array(zCheckName).min(1).transform((ids) => [...new Set(ids)]).optional(),
+  lang: zLang.optional(),
+}).loose().optional();
 
 const zVerifyBody = z.object({
   verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createDocumentLoader } from '@lp/contexts';
+import { signCredentialDi } from '@lp/formats';
+import { startServer, type RunningServer } from '../../cli/src/server.ts';
+import { testKey } from './helpers.ts';
+
+// POST /credentials/verify as the W3C suites call it: `options: {checks: ['proof']}` (VC-API names).
+let server: RunningServer;
+let signed: Record<string, unknown>;
+let key: Awaited<ReturnType<typeof testKey>>;
+const loader = createDocumentLoader();
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, env: {}, cwd: process.cwd(), log: () => {} });
+  key = await testKey();
+  signed = await sign({});
+});
+afterAll(() => server.stop());
+
+function sign(extra: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const cred = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: key.did,
+    validFrom: '2026-01-01T00:00:00Z', credentialSubject: { id: 'did:example:subject' }, ...extra,
+  };
+  return signCredentialDi(cred, { keyPair: key.keyPair, verificationMethod: key.vm, documentLoader: loader });
+}
+
+const verify = async (verifiableCredential: unknown, checks: string[]) => {
+  const res = await fetch(`${server.url}/credentials/verify`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential, options: { checks } }),
+  });
+  return { status: res.status, body: (await res.json()) as { verified?: boolean; code?: string; checks?: { id: string; status: string; code: string }[] } };
+};
+
+describe('POST /credentials/verify with VC-API check names', () => {
+  it("'proof' means the signature check → 200", async () => {
+    const r = await verify(signed, ['proof']);
+    expect(r.status).toBe(200);
+    expect(r.body.verified).toBe(true);
+    expect(r.body.checks?.find((c) => c.id === 'signature')).toMatchObject({ status: 'pass', code: 'SIGNATURE_VALID' });
+  });
+
+  it("'credentialStatus' and our own ids are accepted; an unknown name is a 400", async () => {
+    expect((await verify(signed, ['proof', 'credentialStatus', 'validity'])).status).toBe(200);
+    const r = await verify(signed, ['teleport']);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('BODY_INVALID');
+  });
+
+  it('a malformed document fails even when only the proof was asked for (parse always counts)', async () => {
+    // Signed as is: validUntil before validFrom is a data-model error, not a signature error.
+    const bad = await sign({ validUntil: '2025-01-01T00:00:00Z' });
+    const r = await verify(bad, ['proof']);
+    expect(r.status).toBe(422);
+    expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code: 'CREDENTIAL_MALFORMED' });
+  });
+});
