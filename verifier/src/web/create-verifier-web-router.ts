@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
-import { buildWebPage, createPageRouter, type BuiltPage } from '@lp/web-kit/node';
+import { buildWebPageOnce, createPageRouter, type BuiltPage } from '@lp/web-kit/node';
 
 export interface VerifierWebOptions {
   /** The trust bundle file served to the page (LP_TRUST_BUNDLE or the demo's). */
@@ -14,11 +14,9 @@ export interface VerifierWebOptions {
 
 const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
 
-let building: Promise<BuiltPage> | undefined;
 /** The verifier page's JavaScript, bundled once per process (about 1 s). */
 export function buildVerifierPage(): Promise<BuiltPage> {
-  building ??= buildWebPage(`${WEB_DIR}main.ts`);
-  return building;
+  return buildWebPageOnce(`${WEB_DIR}main.ts`);
 }
 
 /**

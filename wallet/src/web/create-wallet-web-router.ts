@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
-import { buildWebPage, createPageRouter, type BuiltPage } from '@lp/web-kit/node';
+import { buildWebPageOnce, createPageRouter, type BuiltPage } from '@lp/web-kit/node';
 import { renderIconPng } from './render-icon.ts';
 
 export interface WalletWebOptions {
@@ -18,11 +18,9 @@ export interface WalletWebOptions {
 
 const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
 
-let building: Promise<BuiltPage> | undefined;
 /** The wallet page's JavaScript, bundled once per process. */
 export function buildWalletPageOnce(): Promise<BuiltPage> {
-  building ??= buildWebPage(`${WEB_DIR}main.ts`);
-  return building;
+  return buildWebPageOnce(`${WEB_DIR}main.ts`);
 }
 
 /**

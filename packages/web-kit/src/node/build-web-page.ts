@@ -32,3 +32,14 @@ export async function buildWebPage(entry: string): Promise<BuiltPage> {
   const gz = gzipSync(js, { level: 9 });
   return { js, gzipBytes: gz.length, etag: `"${createHash('sha256').update(js).digest('hex').slice(0, 16)}"` };
 }
+
+const built = new Map<string, Promise<BuiltPage>>();
+/** buildWebPage, once per entry file and process: every router and bench share one bundle. */
+export function buildWebPageOnce(entry: string): Promise<BuiltPage> {
+  let page = built.get(entry);
+  if (!page) {
+    page = buildWebPage(entry);
+    built.set(entry, page);
+  }
+  return page;
+}

@@ -1,6 +1,6 @@
 // @lp/web-kit/node: Node-only build and serving tools for the pages (esbuild, express, node:fs).
 // Apps use it at server start; nothing here is bundled into a page.
-export { buildWebPage } from './build-web-page.ts';
+export { buildWebPage, buildWebPageOnce } from './build-web-page.ts';
 export type { BuiltPage } from './build-web-page.ts';
 export { createPageRouter } from './create-page-router.ts';
 export type { PageRouterOptions } from './create-page-router.ts';
