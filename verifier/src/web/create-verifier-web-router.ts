@@ -1,16 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
-import { buildWebPageOnce, createPageRouter, type BuiltPage } from '@lp/web-kit/node';
+import { buildWebPageOnce, createPageRouter, type BuiltPage, type PageTrustOptions } from '@lp/web-kit/node';
 
-export interface VerifierWebOptions {
-  /** The trust bundle file served to the page (LP_TRUST_BUNDLE or the demo's). */
-  bundlePath?: string;
-  /** Anchor DIDs the page pins on its first load (LP_TRUST_ANCHORS or the demo's). */
-  anchors: readonly string[];
-  /** The DEMO examination body's DID: the page shows a DEMO banner while it is in the bundle. */
-  demoIssuer?: string;
-  log?: (line: string) => void;
-}
+/** The anchors, trust bundle file and DEMO body the page is told about. */
+export type VerifierWebOptions = PageTrustOptions;
 
 const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
 
@@ -25,16 +18,5 @@ export function buildVerifierPage(): Promise<BuiltPage> {
  * with the anchors to pin, and the trust bundle.
  */
 export function createVerifierWebRouter(opts: VerifierWebOptions): Router {
-  return createPageRouter({
-    base: '/verify',
-    webDir: WEB_DIR,
-    page: buildVerifierPage(),
-    config: {
-      anchors: opts.anchors,
-      bundleUrl: opts.bundlePath ? '/verify/bundle.json' : null,
-      demoIssuer: opts.demoIssuer ?? null,
-    },
-    ...(opts.bundlePath ? { bundlePath: opts.bundlePath } : {}),
-    ...(opts.log ? { log: opts.log } : {}),
-  });
+  return createPageRouter({ ...opts, base: '/verify', webDir: WEB_DIR, page: buildVerifierPage() });
 }

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
-import { buildWebPageOnce, createPageRouter, type BuiltPage } from '@lp/web-kit/node';
+import { buildWebPageOnce, createPageRouter, type BuiltPage, type PageTrustOptions } from '@lp/web-kit/node';
 import { renderIconPng } from './render-icon.ts';
 
-export interface WalletWebOptions {
-  /** The trust bundle file the page verifies imports against (LP_TRUST_BUNDLE or the demo's). */
-  bundlePath?: string;
-  /** Anchor DIDs the page pins on its first load. */
-  anchors: readonly string[];
-  /** The DEMO examination body's DID: the page shows a DEMO banner and the demo passphrase. */
-  demoIssuer?: string;
+export interface WalletWebOptions extends PageTrustOptions {
   /** The documented DEMO passphrase, shown on the page only in demo mode. */
   demoPassphrase?: string;
-  log?: (line: string) => void;
 }
 
 const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -29,19 +22,14 @@ export function buildWalletPageOnce(): Promise<BuiltPage> {
  * zxing .wasm, the manifest and icons (installable), the anchors to pin and the trust bundle.
  */
 export function createWalletWebRouter(opts: WalletWebOptions): Router {
+  const { demoPassphrase, ...trust } = opts;
   const router = createPageRouter({
+    ...trust,
     base: '/wallet',
     webDir: WEB_DIR,
     page: buildWalletPageOnce(),
-    config: {
-      anchors: opts.anchors,
-      bundleUrl: opts.bundlePath ? '/wallet/bundle.json' : null,
-      demoIssuer: opts.demoIssuer ?? null,
-      demoPassphrase: opts.demoIssuer ? opts.demoPassphrase ?? null : null,
-    },
+    config: { demoPassphrase: opts.demoIssuer ? demoPassphrase ?? null : null },
     precache: ['/wallet/manifest.webmanifest', '/wallet/icon-192.png'],
-    ...(opts.bundlePath ? { bundlePath: opts.bundlePath } : {}),
-    ...(opts.log ? { log: opts.log } : {}),
   });
   const manifest = fs.readFileSync(`${WEB_DIR}manifest.webmanifest`);
   const icons = new Map<number, Uint8Array>();

@@ -7,20 +7,28 @@ import { renderServiceWorker } from './render-service-worker.ts';
 const WASM_PATH = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
 const HEAD_MARK = '<!--lp-head-->';
 
-export interface PageRouterOptions {
+/** What every page is told about trust: the anchors to pin, the bundle file, the DEMO body. */
+export interface PageTrustOptions {
+  /** The trust bundle file served at `${base}/bundle.json` (LP_TRUST_BUNDLE or the demo's). */
+  bundlePath?: string;
+  /** Anchor DIDs the page pins on its first load (trust on first use). */
+  anchors: readonly string[];
+  /** The DEMO examination body's DID: the page shows a DEMO banner while it is in the bundle. */
+  demoIssuer?: string;
+  log?: (line: string) => void;
+}
+
+export interface PageRouterOptions extends PageTrustOptions {
   /** The page's path, e.g. '/verify'; everything is served under it. */
   base: string;
   /** The folder with index.html (holding the `<!--lp-head-->` mark) and styles.css. */
   webDir: string;
   /** The page's bundled JavaScript (buildWebPage), awaited per request so start-up never waits. */
   page: Promise<BuiltPage>;
-  /** What `${base}/config.json` returns (anchors to pin, bundle URL, demo flags). */
-  config: Record<string, unknown>;
-  /** The trust bundle file served at `${base}/bundle.json`. */
-  bundlePath?: string;
+  /** Page-specific fields of `${base}/config.json`, besides anchors, bundleUrl and demoIssuer. */
+  config?: Record<string, unknown>;
   /** Files the service worker caches at install besides the page, its code, the .wasm and the config. */
   precache?: readonly string[];
-  log?: (line: string) => void;
 }
 
 /** The head every page shares: the mark in index.html is replaced by it. */
@@ -81,7 +89,12 @@ export function createPageRouter(opts: PageRouterOptions): Router {
     noCache(res).type('application/wasm').sendFile(WASM_PATH);
   });
   router.get(`${base}/config.json`, (_req, res) => {
-    noCache(res).json(opts.config);
+    noCache(res).json({
+      anchors: opts.anchors,
+      bundleUrl: opts.bundlePath ? `${base}/bundle.json` : null,
+      demoIssuer: opts.demoIssuer ?? null,
+      ...opts.config,
+    });
   });
   router.get(`${base}/bundle.json`, (_req, res) => {
     if (!opts.bundlePath) {

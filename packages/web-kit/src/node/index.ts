@@ -3,6 +3,6 @@
 export { buildWebPage, buildWebPageOnce } from './build-web-page.ts';
 export type { BuiltPage } from './build-web-page.ts';
 export { createPageRouter } from './create-page-router.ts';
-export type { PageRouterOptions } from './create-page-router.ts';
+export type { PageRouterOptions, PageTrustOptions } from './create-page-router.ts';
 export { renderServiceWorker } from './render-service-worker.ts';
 export type { ServiceWorkerOptions } from './render-service-worker.ts';
