@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import express from 'express';
 import { createPresentationHttp, createVerifierHttp } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
@@ -32,7 +33,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     res.json({ status: 'ok' });
   });
   // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
-  const trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log);
+  const trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
   app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
   app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
   app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
@@ -47,12 +48,23 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   try {
-    issuer = await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: config.env.LP_PUBLIC_URL || `http://localhost:${port}`, log: config.log });
+    // In demo mode LP_DATA_DIR holds no issuer (else there is no demo): the DEMO issuer is mounted,
+    // unlocked with the documented DEMO passphrase, at the base URL it was created with.
+    const demo = trust.demo;
+    issuer = demo
+      ? await openIssuerApp({ env: { ...config.env, LP_DATA_DIR: demo.issuerDir, LP_PASSPHRASE: DEMO_PASSPHRASE }, cwd: config.cwd, baseUrl: demo.baseUrl, log: config.log })
+      : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: config.env.LP_PUBLIC_URL || `http://localhost:${port}`, log: config.log });
   } catch (e) {
     config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
   }
   config.log(`Verifier page: http://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);
   config.log(`Wallet page:   http://localhost:${port}/wallet${trust.demoIssuer ? ' (DEMO)' : ''}`);
+  if (issuer) config.log(`Issuer API:    http://localhost:${port}/credentials/issue${trust.demo ? ' (DEMO issuer)' : ''}`);
+  if (trust.demo) {
+    const rel = (p: string) => path.relative(config.cwd, p) || '.';
+    config.log(`DEMO files:    ${rel(trust.demo.dir)}/ (README.txt; API key in ${rel(path.join(trust.demo.dir, 'API-KEY.txt'))}, anchor DID in ${rel(path.join(trust.demo.dir, 'ANCHOR.txt'))}, bundle ${rel(trust.demo.bundlePath)})`);
+    config.log(`DEMO learners: certificates, seals and pick-up links in ${rel(trust.demo.dir)}/<learner>/ (README.md "Quick start")`);
+  }
   return {
     port,
     url: `http://127.0.0.1:${port}`,

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { preparePagesTrust } from '../src/demo/prepare-demo.ts';
+import { openIssuerStore } from '@lp/issuer';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lp-demo-'));
@@ -32,4 +33,31 @@ describe('DEMO seeding', () => {
     expect(trust.bundlePath).toBeUndefined();
     expect(fs.existsSync(path.join(dir, 'demo'))).toBe(false);
   });
+
+  test('the DEMO body is a real issuer in data/demo/issuer; its bundle is rebuilt after a change or a day', async () => {
+    const dir = tmp();
+    const t0 = new Date('2026-06-01T10:00:00Z');
+    const first = await seedDemo(dir, { now: t0, baseUrl: 'http://localhost:8080' });
+    expect(first).toMatchObject({ created: true, issuerDir: path.join(dir, 'demo', 'issuer'), baseUrl: 'http://localhost:8080' });
+    for (const f of ['issuer/issuer.sqlite', 'API-KEY.txt', 'ANCHOR.txt', 'bundle.json', 'amina-haddad/demo-math.png', 'amina-haddad/demo-math.seal.txt', 'amina-haddad/certificate.pdf', 'amina-haddad/PICKUP.txt']) {
+      expect(fs.existsSync(path.join(dir, 'demo', f))).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(dir, 'demo', 'ANCHOR.txt'), 'utf8').trim()).toBe(first!.anchorDid);
+    expect(fs.readFileSync(path.join(dir, 'demo', 'amina-haddad', 'PICKUP.txt'), 'utf8')).toMatch(/^http:\/\/localhost:8080\/pickup\/[0-9A-Z-]+\n$/);
+    const store = await openIssuerStore(first!.issuerDir);
+    const profile = await store.getProfile();
+    expect(Object.keys(profile!.names).sort()).toEqual(['ar', 'en', 'fr']);
+    expect((await store.listAchievements()).map((a) => a.code).sort()).toEqual(['DEMO-ARABIC', 'DEMO-MATH', 'DEMO-SCI']);
+    await store.close();
+    // Same day, nothing changed: kept. The issuer changed (any audited action): rebuilt.
+    expect(await seedDemo(dir, { now: new Date(t0.getTime() + 3600_000) })).toMatchObject({ created: false, bundleRebuilt: false, issuerDid: first!.issuerDid });
+    const s2 = await openIssuerStore(first!.issuerDir);
+    await s2.appendAudit({ at: '2026-06-01T11:00:00Z', actor: 'test', action: 'test.change' });
+    await s2.close();
+    expect(await seedDemo(dir, { now: new Date(t0.getTime() + 7200_000) })).toMatchObject({ bundleRebuilt: true });
+    expect(await seedDemo(dir, { now: new Date(t0.getTime() + 7300_000) })).toMatchObject({ bundleRebuilt: false });
+    expect(await seedDemo(dir, { now: new Date(t0.getTime() + 2 * 86_400_000) })).toMatchObject({ bundleRebuilt: true });
+    // The data directory itself stays free of an issuer: `lp issuer init` there still works.
+    expect(fs.existsSync(path.join(dir, 'issuer.sqlite'))).toBe(false);
+  }, 180_000);
 });

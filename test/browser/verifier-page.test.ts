@@ -37,7 +37,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(`${server.url}/verify`);
   await page.waitForSelector('body[data-ready=true]');
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();

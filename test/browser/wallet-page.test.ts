@@ -21,7 +21,7 @@ beforeAll(async () => {
   await page.goto(`${server.url}/wallet`);
   await page.waitForSelector('body[data-ready=true]');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();

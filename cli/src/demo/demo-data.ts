@@ -10,12 +10,11 @@ export const DEMO_ISSUER_NAMES: Record<string, string> = {
   en: 'DEMO Examination Board (sample data, not a real body)',
   fr: "Office d'examens DÉMO (données d'exemple, organisme fictif)",
   ar: 'هيئة امتحانات تجريبية DEMO (بيانات نموذجية، ليست جهة حقيقية)',
-  fa: 'هیئت امتحانات نمایشی DEMO (داده نمونه، نهاد واقعی نیست)',
-  uk: 'ДЕМО екзаменаційна рада (зразкові дані, не справжній орган)',
 };
 
 export const DEMO_ACHIEVEMENT_BASE = 'https://demo.learning-passport.example/achievements';
-export const DEMO_STATUS_LIST = 'https://demo.learning-passport.example/status/1';
+/** The examination session of the sample results (cli/src/demo/demo-results.csv). */
+export const DEMO_SESSION = 'DEMO session 2025';
 
 export const DEMO_CATALOGUE: CatalogueAchievementInput[] = [
   {
@@ -54,20 +53,20 @@ export const DEMO_CATALOGUE: CatalogueAchievementInput[] = [
       { id: 'score', resultType: 'RawScore', names: { en: 'Score (0–100)', fr: 'Note (0–100)', ar: 'الدرجة (0–100)' }, valueMin: '0', valueMax: '100', requiredValue: '50' },
     ],
   },
-];
-
-export interface DemoLearner {
-  /** Folder name under data/demo. */
-  slug: string;
-  name: string;
-  nameLatin: string;
-  dateOfBirth: string;
-  candidateNumber: string;
-  results: { code: string; value: string }[];
-}
-
-export const DEMO_LEARNERS: DemoLearner[] = [
-  { slug: 'amina-haddad', name: 'أمينة حداد', nameLatin: 'Amina Haddad', dateOfBirth: '2010-03-14', candidateNumber: 'DEMO-0001', results: [{ code: 'DEMO-MATH', value: '87' }, { code: 'DEMO-SCI', value: '74' }] },
-  { slug: 'zahra-ahmadi', name: 'زهرا احمدی', nameLatin: 'Zahra Ahmadi', dateOfBirth: '2009-11-02', candidateNumber: 'DEMO-0002', results: [{ code: 'DEMO-MATH', value: '65' }] },
-  { slug: 'oleksandr-kovalenko', name: 'Олександр Коваленко', nameLatin: 'Oleksandr Kovalenko', dateOfBirth: '2010-06-21', candidateNumber: 'DEMO-0003', results: [{ code: 'DEMO-SCI', value: '91' }] },
+  {
+    code: 'DEMO-ARABIC',
+    id: `${DEMO_ACHIEVEMENT_BASE}/grade9/arabic`,
+    achievementType: 'Assessment',
+    names: {
+      en: 'DEMO Grade 9 Examination – Arabic Language',
+      fr: 'Examen DÉMO de 9e année – Langue arabe',
+      ar: 'امتحان الصف التاسع التجريبي – اللغة العربية',
+    },
+    iscedLevel: '244',
+    iscedField: '0231',
+    languageOfAssessment: 'ar',
+    resultDescriptions: [
+      { id: 'score', resultType: 'RawScore', names: { en: 'Score (0–100)', fr: 'Note (0–100)', ar: 'الدرجة (0–100)' }, valueMin: '0', valueMax: '100', requiredValue: '50' },
+    ],
+  },
 ];

@@ -1,190 +1,243 @@
 // First-start DEMO (DESIGN.md "Runtime"): a fresh clone's `npm start` creates a clearly labelled
-// demo examination body, its own trust anchor and bundle, a small catalogue and sample learners
-// with issued credentials, so that /verify and /wallet have something to show. A data directory
-// that holds a real issuer (`lp issuer init`) never gets demo data.
+// demo examination body — a real issuer in its own data directory (`data/demo/issuer/`), made with
+// the issuer's own init, catalogue, API key and bulk issuance — its own trust anchor and a bundle
+// built from the issuer's trust fragment, so that /verify, /wallet and the issuer API have
+// something to show. A data directory that holds a real issuer (`lp issuer init`) never gets demo data.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDocumentLoader } from '@lp/contexts';
-import { decryptKeyFile, didKeyFromPublicKey, encryptKeyFile, generateKeyPair, multikeyFromPublicKey, sign, type Ed25519KeyPair } from '@lp/crypto';
-import { createSealClaims, encodeSeal, signCredentialDi } from '@lp/formats';
-import { buildAchievementCredential, hasIssuerDb } from '@lp/issuer';
-import { CatalogueAchievementSchema, type CatalogueAchievement } from '@lp/model';
+import { randomBytes } from 'node:crypto';
+import { contextDigests } from '@lp/contexts';
+import { decryptKeyFile, didKeyFromPublicKey, encryptKeyFile, generateKeyPair, type Ed25519KeyPair } from '@lp/crypto';
+import {
+  addAchievements, bulkKeyOf, checkRowsAgainstCatalogue, createApiKey, createPickupCode, exportTrustFragment, hasIssuerDb,
+  initIssuer, issueBulk, issuerDocumentLoader, openIssuerStore, readResultsCsv, unlockSigningKey,
+  type CheckedRow, type IssuerDeps,
+} from '@lp/issuer';
+import { renderCertificatePdf } from '../../../issuer/src/certificate/index.ts';
+import { CatalogueAchievementSchema } from '@lp/model';
 import { renderQrPng } from '@lp/qr/node';
-import { buildStatusListCredential, createBitstring, encodeList, statusEntry } from '@lp/status';
-import { buildTrustBundle, signTrustBundle, type TrustFragment } from '@lp/trust';
-import { DEMO_CATALOGUE, DEMO_ISSUER_NAMES, DEMO_LEARNERS, DEMO_PASSPHRASE, DEMO_STATUS_LIST } from './demo-data.ts';
+import { buildTrustBundle, signTrustBundle } from '@lp/trust';
+import { DEMO_CATALOGUE, DEMO_ISSUER_NAMES, DEMO_PASSPHRASE, DEMO_SESSION } from './demo-data.ts';
 
 export interface DemoSetup {
   dir: string;
+  /** The demo issuer's data directory (`<dir>/issuer`, holds issuer.sqlite). */
+  issuerDir: string;
+  /** The base URL the demo issuer was created with (status lists, pick-up links): kept across starts. */
+  baseUrl: string;
   bundlePath: string;
   anchorDid: string;
   issuerDid: string;
   /** True when this call created the demo (first start). */
   created: boolean;
+  /** True when this call wrote a new bundle.json. */
+  bundleRebuilt: boolean;
 }
 
 const DAY = 86_400_000;
-const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const CSV_URL = new URL('./demo-results.csv', import.meta.url);
 
 /** `<dataDir>/demo`, or undefined when the data directory belongs to a real issuer. */
 export function demoDir(dataDir: string): string | undefined {
   return hasIssuerDb(dataDir) ? undefined : path.join(dataDir, 'demo');
 }
 
-interface DemoKeys { anchor: Ed25519KeyPair; issuer: Ed25519KeyPair }
+/** `Amina Haddad` → `amina-haddad`: the learner's folder under data/demo. */
+export function learnerSlug(nameLatin: string): string {
+  return nameLatin.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'learner';
+}
 
-async function loadOrCreateKeys(dir: string): Promise<DemoKeys & { created: boolean }> {
-  const anchorFile = path.join(dir, 'anchor-key.json');
-  const issuerFile = path.join(dir, 'issuer-key.json');
-  if (fs.existsSync(anchorFile) && fs.existsSync(issuerFile)) {
-    const read = (f: string) => decryptKeyFile(JSON.parse(fs.readFileSync(f, 'utf8')), DEMO_PASSPHRASE);
-    return { anchor: await read(anchorFile), issuer: await read(issuerFile), created: false };
+const random = (n: number) => new Uint8Array(randomBytes(n));
+
+async function depsOf(issuerDir: string, baseUrl: string, now: Date): Promise<IssuerDeps & { close(): Promise<void> }> {
+  const store = await openIssuerStore(issuerDir);
+  try {
+    const signer = await unlockSigningKey(store, DEMO_PASSPHRASE);
+    return { store, signer, clock: () => now, random, baseUrl, documentLoader: await issuerDocumentLoader(store), close: () => store.close() };
+  } catch (e) {
+    await store.close();
+    throw e;
   }
-  const anchor = await generateKeyPair();
-  const issuer = await generateKeyPair();
-  // Encrypted like any key file, with the documented DEMO passphrase: demo keys sign nothing real.
-  const write = async (f: string, k: Ed25519KeyPair, label: string) =>
-    fs.writeFileSync(f, JSON.stringify(await encryptKeyFile(k, DEMO_PASSPHRASE, { label }), null, 2) + '\n', { mode: 0o600 });
-  await write(anchorFile, anchor, 'DEMO trust anchor');
-  await write(issuerFile, issuer, 'DEMO examination board');
-  return { anchor, issuer, created: true };
 }
 
-function vmOf(did: string): string {
-  return `${did}#${did.slice('did:key:'.length)}`;
-}
-
-/** Signs a fresh bundle (status snapshot fetched now), sequence = seconds since the epoch so it only grows. */
-async function writeBundle(dir: string, keys: DemoKeys, statusList: Record<string, unknown>, catalogue: CatalogueAchievement[], now: Date): Promise<void> {
-  const issuerDid = didKeyFromPublicKey(keys.issuer.publicKey);
-  const fragment: TrustFragment = {
-    type: 'LearningPassportTrustFragment',
-    version: 1,
-    exportedAt: iso(now),
-    id: issuerDid,
-    names: DEMO_ISSUER_NAMES,
-    country: 'XX',
-    kind: 'national-examination-body',
-    keys: [{ id: vmOf(issuerDid), publicKeyMultibase: multikeyFromPublicKey(keys.issuer.publicKey), validFrom: '2020-01-01T00:00:00Z' }],
-    catalogue: { achievements: catalogue as never },
-    statusLists: [{ url: DEMO_STATUS_LIST, purpose: 'revocation', fetchedAt: iso(now), credential: statusList }],
-  } as TrustFragment;
+/** A bundle from the issuer's own trust fragment (fresh status snapshot), signed by the demo anchor. */
+async function writeBundle(dir: string, deps: IssuerDeps, anchor: Ed25519KeyPair, now: Date): Promise<void> {
+  const fragment = await exportTrustFragment(deps);
   const payload = buildTrustBundle({
     fragments: [fragment],
+    // Seconds since the epoch: a rebuilt bundle always has a higher sequence than the one held.
     sequence: Math.floor(now.getTime() / 1000),
-    issuedAt: iso(now),
-    expires: iso(new Date(now.getTime() + 365 * DAY)),
-    anchorDid: didKeyFromPublicKey(keys.anchor.publicKey),
+    issuedAt: now,
+    expires: new Date(now.getTime() + 365 * DAY),
+    anchorDid: didKeyFromPublicKey(anchor.publicKey),
+    contexts: contextDigests(),
   });
-  const jws = await signTrustBundle(payload, keys.anchor);
-  fs.writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(jws) + '\n');
+  const jws = await signTrustBundle(payload, anchor);
+  const file = path.join(dir, 'bundle.json');
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(jws) + '\n');
+  fs.renameSync(`${file}.tmp`, file);
 }
 
-async function issueSamples(dir: string, keys: DemoKeys, catalogue: CatalogueAchievement[], now: Date): Promise<Record<string, unknown>> {
-  const documentLoader = createDocumentLoader();
-  const issuerDid = didKeyFromPublicKey(keys.issuer.publicKey);
-  const vm = vmOf(issuerDid);
-  const profile = { id: issuerDid, names: DEMO_ISSUER_NAMES, country: 'XX', didMethod: 'key', createdAt: iso(now), kind: 'national-examination-body' };
-  const validFrom = iso(now);
-  let index = 1000;
-  let certificate: ((input: unknown) => Promise<Uint8Array>) | undefined;
-  try {
-    // Optional: the issuer's certificate renderer (pdfkit and fonts) when it is present.
-    const mod = (await import('../../../issuer/src/certificate/index.ts')) as { renderCertificatePdf: (input: unknown) => Promise<Uint8Array> };
-    certificate = mod.renderCertificatePdf;
-  } catch {
-    certificate = undefined;
-  }
-  for (const learner of DEMO_LEARNERS) {
-    const ldir = path.join(dir, learner.slug);
+/** Each learner's folder: `<code>.json` (record as signed), `.seal.txt`, `.png`, certificate.pdf and PICKUP.txt. */
+async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly CheckedRow[]): Promise<void> {
+  const byLearner = new Map<string, CheckedRow[]>();
+  for (const row of rows) byLearner.set(row.data.candidateNumber, [...(byLearner.get(row.data.candidateNumber) ?? []), row]);
+  const profile = (await deps.store.getProfile())!;
+  for (const learnerRows of byLearner.values()) {
+    const d = learnerRows[0]!.data;
+    const ldir = path.join(dir, learnerSlug(d.nameLatin));
     fs.mkdirSync(ldir, { recursive: true });
-    const certAchievements = [];
-    for (const r of learner.results) {
-      const entry = catalogue.find((e) => e.code === r.code)!;
-      const id = `urn:uuid:${crypto.randomUUID()}`;
-      const unsigned = buildAchievementCredential({
-        id,
-        profile,
-        entry,
-        subject: { name: learner.name, nameLatin: learner.nameLatin, dateOfBirth: learner.dateOfBirth, candidateNumber: learner.candidateNumber },
-        result: { value: r.value },
-        session: 'DEMO session 2025',
-        validFrom,
-        baseUrl: 'https://demo.learning-passport.example',
-      });
-      // OB 3.0 IdentifierTypeEnum has no 'name' (@lp/model follows the implementation guide's
-      // 'ext:name'); older builders wrote 'name', which the profile check refuses.
-      for (const o of ((unsigned.credentialSubject as { identifier?: { identityType?: string }[] }).identifier ?? [])) {
-        if (o.identityType === 'name') o.identityType = 'ext:name';
-      }
-      unsigned.credentialStatus = statusEntry({ listUrl: DEMO_STATUS_LIST, index: index++, purpose: 'revocation' });
-      const di = await signCredentialDi(unsigned, { keyPair: keys.issuer, verificationMethod: vm, documentLoader, created: now });
-      const claims = createSealClaims(di, catalogue.map((e) => ({ code: e.code, id: e.id! })));
-      const seal = await encodeSeal(claims, { sign: (b) => sign(keys.issuer.secretKey, b), kid: claims.keyId });
-      const png = await renderQrPng(seal, { scale: 6 });
-      const base = path.join(ldir, r.code.toLowerCase());
-      fs.writeFileSync(`${base}.json`, JSON.stringify(di, null, 2) + '\n');
-      fs.writeFileSync(`${base}.seal.txt`, seal + '\n');
+    const ids: string[] = [];
+    const achievements = [];
+    for (const row of learnerRows) {
+      const rec = (await deps.store.getCredentialByBulkKey(bulkKeyOf(row, DEMO_SESSION)))!;
+      const base = path.join(ldir, row.data.achievementCode.toLowerCase());
+      fs.writeFileSync(`${base}.json`, rec.record);
+      const png = await renderQrPng(rec.seal!, { scale: 6 });
+      fs.writeFileSync(`${base}.seal.txt`, rec.seal + '\n');
       fs.writeFileSync(`${base}.png`, png);
-      certAchievements.push({ code: r.code, names: entry.names, result: r.value, sealPng: png });
+      ids.push(rec.id);
+      achievements.push({ code: row.entry.code, names: row.entry.names as Record<string, string>, result: row.data.result, sealPng: png });
     }
-    if (certificate) {
-      try {
-        const pdf = await certificate({
-          issuer: { names: DEMO_ISSUER_NAMES, country: 'XX' },
-          languages: ['en', 'ar'],
-          learner: { nameAsWritten: learner.name, nameLatin: learner.nameLatin, dateOfBirth: learner.dateOfBirth, candidateNumber: learner.candidateNumber },
-          session: 'DEMO session 2025',
-          achievements: certAchievements,
-          demo: true,
-          issuedAt: validFrom,
-        });
-        fs.writeFileSync(path.join(ldir, 'certificate.pdf'), pdf);
-      } catch {
-        // The PDF is a convenience of the demo; the records and seals are what matter.
-      }
-    }
+    // One code delivers all of the learner's credentials, as on a bulk certificate (write-bulk-output.ts).
+    const pickup = await createPickupCode(deps.store, { credentialIds: ids, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
+    const pdf = await renderCertificatePdf({
+      issuer: { names: profile.names, country: profile.country },
+      languages: ['en', 'ar', 'fr'],
+      learner: { nameAsWritten: d.name, nameLatin: d.nameLatin, dateOfBirth: d.dateOfBirth, candidateNumber: d.candidateNumber },
+      session: DEMO_SESSION,
+      achievements,
+      pickupCode: pickup.code,
+      demo: true,
+      issuedAt: deps.clock().toISOString(),
+    });
+    fs.writeFileSync(path.join(ldir, 'certificate.pdf'), pdf);
+    fs.writeFileSync(path.join(ldir, 'PICKUP.txt'), `${pickup.url}\n`);
   }
-  const unsignedList = buildStatusListCredential({ id: DEMO_STATUS_LIST, issuer: issuerDid, purpose: 'revocation', encodedList: encodeList(createBitstring()), validFrom });
-  return signCredentialDi(unsignedList, { keyPair: keys.issuer, verificationMethod: vm, documentLoader, created: now });
+}
+
+const README = (baseUrl: string) => `DEMO — sample data of a fictitious examination body. Nothing here is a real credential.
+
+issuer/          the DEMO issuer's data directory (LP_DATA_DIR=data/demo/issuer, LP_PASSPHRASE=${DEMO_PASSPHRASE})
+API-KEY.txt      the DEMO issuer's API key (POST ${baseUrl}/credentials/issue)
+ANCHOR.txt       the DEMO trust anchor's DID (pin it: --anchor $(cat data/demo/ANCHOR.txt))
+anchor-key.json  the DEMO trust anchor's key (encrypted with ${DEMO_PASSPHRASE})
+bundle.json      the DEMO trust bundle (rebuilt by \`lp serve\` when a day old or after issuing/revoking)
+<learner>/       per sample learner: <code>.json (record), <code>.png and .seal.txt (QR seal),
+                 certificate.pdf, PICKUP.txt (one-time pick-up link: lp wallet receive URL)
+See README.md "Quick start".
+`;
+
+async function createDemo(dir: string, baseUrl: string, now: Date): Promise<{ issuerDid: string; anchorDid: string; auditId: number }> {
+  // Built aside and renamed into place: a crash half-way leaves no half-made demo behind.
+  const tmp = `${dir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const issuerDir = path.join(tmp, 'issuer');
+  fs.mkdirSync(issuerDir, { recursive: true, mode: 0o700 });
+  const anchor = await generateKeyPair();
+  // Encrypted like any key file, with the documented DEMO passphrase: demo keys sign nothing real.
+  fs.writeFileSync(path.join(tmp, 'anchor-key.json'), JSON.stringify(await encryptKeyFile(anchor, DEMO_PASSPHRASE, { label: 'DEMO trust anchor' }), null, 2) + '\n', { mode: 0o600 });
+  fs.writeFileSync(path.join(tmp, 'ANCHOR.txt'), didKeyFromPublicKey(anchor.publicKey) + '\n');
+  fs.writeFileSync(path.join(issuerDir, 'base-url.txt'), baseUrl + '\n');
+  const store = await openIssuerStore(issuerDir);
+  try {
+    await initIssuer(store, { names: DEMO_ISSUER_NAMES, country: 'XX', passphrase: DEMO_PASSPHRASE, now, actor: 'demo' });
+    const catalogue = DEMO_CATALOGUE.map((e) => CatalogueAchievementSchema.parse(e));
+    await addAchievements(store, catalogue, { now, actor: 'demo' });
+    const key = await createApiKey(store, { label: 'DEMO', now, random, actor: 'demo' });
+    fs.writeFileSync(path.join(tmp, 'API-KEY.txt'), key.key + '\n', { mode: 0o600 });
+  } finally {
+    await store.close();
+  }
+  const deps = await depsOf(issuerDir, baseUrl, now);
+  let result: { issuerDid: string; anchorDid: string; auditId: number };
+  try {
+    // The issuer's real bulk path: CSV → checked rows → idempotent issuance.
+    const read = readResultsCsv(fs.readFileSync(CSV_URL), { now });
+    const catalogue = (await deps.store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
+    const checked = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' });
+    const problems = [...read.issues, ...checked.issues];
+    if (problems.length > 0) throw new Error(`demo-results.csv: ${problems.map((p) => p.message).join('; ')}`);
+    const report = await issueBulk(deps, { session: DEMO_SESSION, rows: checked.rows, runId: 'demo' });
+    if (report.failed > 0) throw new Error(`demo issuance failed for ${report.failed} row(s)`);
+    await writeLearnerFolders(tmp, deps, checked.rows);
+    await writeBundle(tmp, deps, anchor, now);
+    result = { issuerDid: deps.signer.issuerId, anchorDid: didKeyFromPublicKey(anchor.publicKey), auditId: await lastAuditId(deps.store) };
+  } finally {
+    await deps.close();
+  }
+  fs.writeFileSync(path.join(tmp, 'README.txt'), README(baseUrl));
+  if (fs.existsSync(dir)) {
+    // A demo from an older version (no issuer/): kept aside, never mixed with the new one.
+    const aside = `${dir}.previous`;
+    fs.rmSync(aside, { recursive: true, force: true });
+    fs.renameSync(dir, aside);
+  }
+  fs.writeFileSync(path.join(issuerDir, 'bundle-audit-id.txt'), `${result.auditId}\n`);
+  fs.renameSync(tmp, dir);
+  return result;
+}
+
+function bundleIssuedAt(bundlePath: string): number {
+  try {
+    const jws = JSON.parse(fs.readFileSync(bundlePath, 'utf8')) as { payload: string };
+    return Date.parse((JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { issuedAt: string }).issuedAt);
+  } catch {
+    return 0;
+  }
+}
+
+/** The newest audit entry's id: every issuance, status change, key and catalogue change appends one. */
+async function lastAuditId(store: IssuerDeps['store']): Promise<number> {
+  let last = 0;
+  for (;;) {
+    const page = await store.listAudit({ afterId: last, limit: 500 });
+    if (page.length === 0) return last;
+    last = page[page.length - 1]!.id;
+  }
 }
 
 /**
- * Creates the demo under `<dataDir>/demo` on first start; on later starts re-signs the bundle
- * when it is older than a day, so that the status snapshot stays within the verifier's age
- * policy. Returns undefined for a real issuer's data directory.
+ * Creates the demo under `<dataDir>/demo` on first start; on later starts rebuilds the bundle
+ * from the issuer's trust fragment when it is older than a day (the status snapshot must stay
+ * within the verifier's age policy) or when the issuer's database changed since (issued, revoked).
+ * Returns undefined for a real issuer's data directory.
  */
-export async function seedDemo(dataDir: string, now: Date = new Date()): Promise<DemoSetup | undefined> {
+export async function seedDemo(dataDir: string, opts: { now?: Date; baseUrl?: string } = {}): Promise<DemoSetup | undefined> {
   const dir = demoDir(dataDir);
   if (dir === undefined) return undefined;
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const keys = await loadOrCreateKeys(dir);
-  const catalogue = DEMO_CATALOGUE.map((e) => CatalogueAchievementSchema.parse(e));
-  const listFile = path.join(dir, 'status-list.json');
+  const now = opts.now ?? new Date();
+  const issuerDir = path.join(dir, 'issuer');
   const bundlePath = path.join(dir, 'bundle.json');
-  let created = false;
-  if (keys.created || !fs.existsSync(listFile)) {
-    const list = await issueSamples(dir, keys, catalogue, now);
-    fs.writeFileSync(listFile, JSON.stringify(list, null, 2) + '\n');
-    await writeBundle(dir, keys, list, catalogue, now);
-    created = true;
-  } else {
-    let issuedAt = 0;
+  if (!hasIssuerDb(issuerDir)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const baseUrl = (opts.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, '');
+    const made = await createDemo(dir, baseUrl, now);
+    return { dir, issuerDir, baseUrl, bundlePath, anchorDid: made.anchorDid, issuerDid: made.issuerDid, created: true, bundleRebuilt: true };
+  }
+  const baseUrl = fs.readFileSync(path.join(issuerDir, 'base-url.txt'), 'utf8').trim();
+  const anchorDid = fs.readFileSync(path.join(dir, 'ANCHOR.txt'), 'utf8').trim();
+  const stampFile = path.join(issuerDir, 'bundle-audit-id.txt');
+  const store = await openIssuerStore(issuerDir);
+  let issuerDid: string;
+  let stale: boolean;
+  try {
+    issuerDid = (await store.getProfile())!.id;
+    const stamp = Number(fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : NaN);
+    stale = !Number.isInteger(stamp) || (await lastAuditId(store)) > stamp || !(now.getTime() - bundleIssuedAt(bundlePath) < DAY);
+  } finally {
+    await store.close();
+  }
+  if (stale) {
+    // The keys are unlocked (scrypt) only when the bundle is rebuilt.
+    const anchor = await decryptKeyFile(JSON.parse(fs.readFileSync(path.join(dir, 'anchor-key.json'), 'utf8')), DEMO_PASSPHRASE);
+    const deps = await depsOf(issuerDir, baseUrl, now);
     try {
-      const jws = JSON.parse(fs.readFileSync(bundlePath, 'utf8')) as { payload: string };
-      issuedAt = Date.parse((JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8')) as { issuedAt: string }).issuedAt);
-    } catch {
-      issuedAt = 0;
-    }
-    if (!(now.getTime() - issuedAt < DAY)) {
-      await writeBundle(dir, keys, JSON.parse(fs.readFileSync(listFile, 'utf8')) as Record<string, unknown>, catalogue, now);
+      await writeBundle(dir, deps, anchor, now);
+      fs.writeFileSync(stampFile, `${await lastAuditId(deps.store)}\n`);
+    } finally {
+      await deps.close();
     }
   }
-  return {
-    dir,
-    bundlePath,
-    anchorDid: didKeyFromPublicKey(keys.anchor.publicKey),
-    issuerDid: didKeyFromPublicKey(keys.issuer.publicKey),
-    created,
-  };
+  return { dir, issuerDir, baseUrl, bundlePath, anchorDid, issuerDid, created: false, bundleRebuilt: stale };
 }

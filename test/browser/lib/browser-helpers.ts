@@ -33,7 +33,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
   child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 150_000); // first start seeds the DEMO issuer
     const onData = () => {
       const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
       if (m) { clearTimeout(timer); resolve(m[1]!); }
