@@ -11,6 +11,7 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { didKeyFromPublicKey, keyPairFromSeed, multikeyFromPublicKey, secretMultikeyFromSeed } from '@lp/crypto';
 import { createDocumentLoader } from '@lp/contexts';
 import { signCredentialDi, signCredentialJwt, verifyCredentialDi, verifyCredentialJwt } from '@lp/formats';
+import { measureRate } from './lib/measure-rate.ts';
 
 export interface Row {
   name: string;
@@ -19,22 +20,8 @@ export interface Row {
   note?: string;
 }
 
-/** Runs `fn` repeatedly for `budgetMs` after a short warm-up; ops/s over the measured window. */
 export async function measure(name: string, fn: () => unknown, budgetMs = 1500, note?: string): Promise<Row> {
-  // Warm-up by time, not count: the first DI operations also fill jsonld's context caches.
-  const warmEnd = performance.now() + Math.min(400, budgetMs / 3);
-  do await fn();
-  while (performance.now() < warmEnd);
-  let n = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    await fn();
-    n++;
-    elapsed = performance.now() - start;
-  } while (elapsed < budgetMs);
-  const opsPerSec = (n * 1000) / elapsed;
-  return { name, opsPerSec, msPerOp: elapsed / n, ...(note ? { note } : {}) };
+  return { name, ...(await measureRate(fn, { budgetMs })), ...(note ? { note } : {}) };
 }
 
 function grade9(issuerDid: string): Record<string, unknown> {

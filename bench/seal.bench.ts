@@ -4,6 +4,7 @@
 import { verify } from '@lp/crypto';
 import { createSealClaims, decodeSeal, encodeSeal, sealQrVersion, verifySealSignature } from '@lp/formats';
 import type { SealClaims } from '@lp/formats';
+import { measureRate } from './lib/measure-rate.ts';
 import {
   GRADE9_CATALOGUE,
   KEY_ID,
@@ -21,16 +22,7 @@ export interface BenchTable {
 }
 
 async function opsPerSecond(fn: () => unknown, minMs = 500): Promise<number> {
-  for (let i = 0; i < 20; i++) await fn(); // warm-up (JIT)
-  let n = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    await fn();
-    n++;
-    elapsed = performance.now() - start;
-  } while (elapsed < minMs);
-  return Math.round((n * 1000) / elapsed);
+  return Math.round((await measureRate(fn, { budgetMs: minMs, warmupMs: 100 })).opsPerSec);
 }
 
 export async function benchSealSizes(): Promise<BenchTable> {

@@ -5,6 +5,7 @@ import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { decodeQrFromFile, renderQrPng } from '@lp/qr/node';
 import { verifyFullRecordWithTrust, verifySeal } from '../packages/verify/src/index.ts';
 import { makeWorld } from '../packages/verify/test/lib/make-world.ts';
+import { measureRate } from './lib/measure-rate.ts';
 
 export interface BenchTable {
   title: string;
@@ -13,16 +14,8 @@ export interface BenchTable {
 }
 
 async function measure(fn: () => Promise<unknown> | unknown, minMs = 600): Promise<{ perSecond: number; msEach: number }> {
-  for (let i = 0; i < 5; i++) await fn(); // warm-up (JIT, memoised status-list proofs)
-  let n = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    await fn();
-    n++;
-    elapsed = performance.now() - start;
-  } while (elapsed < minMs);
-  return { perSecond: (n * 1000) / elapsed, msEach: elapsed / n };
+  const r = await measureRate(fn, { budgetMs: minMs, warmupMs: 100 });
+  return { perSecond: r.opsPerSec, msEach: r.msPerOp };
 }
 
 export async function benchVerify(): Promise<BenchTable> {
