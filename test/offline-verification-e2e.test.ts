@@ -18,10 +18,16 @@ describe('offline verification end to end through the CLI', () => {
   let anchorDid = '';
   let credentialId = '';
 
-  const buildBundle = async (sequence: number, out: string) => {
+  const buildBundle = async (sequence: number, out: string, overrides?: (fragment: { id: string; keys: { id: string }[] }) => object) => {
     expect((await issuer(['export-trust', '--out', 'fragment.json'])).code).toBe(0);
+    const extra: string[] = [];
+    if (overrides) {
+      const fragment = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'fragment.json'), 'utf8')) as { id: string; keys: { id: string }[] };
+      fs.writeFileSync(path.join(tmp.dir, 'overrides.json'), JSON.stringify(overrides(fragment)));
+      extra.push('--overrides', 'overrides.json');
+    }
     const built = await lp(
-      ['trust', 'build', '--anchor', 'anchor-key.json', '--add', 'fragment.json', '--sequence', String(sequence), '--expires', '2099-01-01', '--out', out],
+      ['trust', 'build', '--anchor', 'anchor-key.json', '--add', 'fragment.json', '--sequence', String(sequence), '--expires', '2099-01-01', '--out', out, ...extra],
       { cwd: tmp.dir, env: { LP_PASSPHRASE: ANCHOR_PASS } },
     );
     expect(built.stderr).toBe('');
@@ -47,7 +53,7 @@ describe('offline verification end to end through the CLI', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  it('the seal PNG verifies VALID against the bundle (exit 0), then INVALID after revocation and a new bundle (exit 1)', async () => {
+  it('the seal PNG verifies VALID against the bundle (exit 0); INVALID when the anchor restricts the key, and after revocation and a new bundle (exit 1)', async () => {
     await buildBundle(1, 'bundle-1.json');
     const valid = await verify('bundle-1.json');
     expect(valid.code).toBe(0);
@@ -55,15 +61,21 @@ describe('offline verification end to end through the CLI', () => {
     expect(result.verdict).toBe('VALID');
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
 
+    // The anchor lets this key sign Arabic results only: the Mathematics seal is no longer trusted.
+    await buildBundle(2, 'bundle-2.json', (f) => ({ [f.id]: { kind: 'national-examination-body', keyAchievements: { [f.keys[0]!.id]: ['BECE-ARAB'] } } }));
+    const restricted = await verify('bundle-2.json');
+    expect(restricted.code).toBe(1);
+    expect((JSON.parse(restricted.stdout) as { checks: { id: string; code: string }[] }).checks.find((c) => c.id === 'issuer_trust')?.code).toBe('KEY_NOT_AUTHORIZED_FOR_ACHIEVEMENT');
+
     expect((await issuer(['revoke', credentialId, '--reason', 'marks entered against the wrong candidate'])).code).toBe(0);
-    await buildBundle(2, 'bundle-2.json');
-    const revoked = await verify('bundle-2.json');
+    await buildBundle(3, 'bundle-3.json');
+    const revoked = await verify('bundle-3.json');
     expect(revoked.code).toBe(1);
     const after = JSON.parse(revoked.stdout) as { verdict: string; checks: { id: string; status: string; code: string }[] };
     expect(after.verdict).toBe('INVALID');
     expect(after.checks.find((c) => c.id === 'status')).toMatchObject({ status: 'fail', code: 'STATUS_REVOKED' });
 
-    // The school's verifier now holds sequence 2: the older bundle no longer replaces it.
+    // The school's verifier now holds sequence 3: an older bundle no longer replaces it.
     const rolledBack = await verify('bundle-1.json');
     expect(rolledBack.code).toBe(1);
     expect(rolledBack.stdout).toContain('STATUS_REVOKED');

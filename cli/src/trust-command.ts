@@ -25,7 +25,10 @@ believes offline (DESIGN.md "Trust without a network").
       prints the anchor's did:key on its last line (pin it in LP_TRUST_ANCHORS)
   lp trust build --anchor ANCHOR-KEY.json --add FRAGMENT.json [--add …]
                  --sequence N --expires DATE --out BUNDLE.json [--issued-at DATE]
-      merge issuer fragments into one bundle signed by the anchor (flattened JWS, EdDSA)
+                 [--overrides OVERRIDES.json]
+      merge issuer fragments into one bundle signed by the anchor (flattened JWS, EdDSA);
+      OVERRIDES.json: {"did:…": {"kind", "accreditation": {"by", "reference"?, "validUntil"?},
+      "keyAchievements": {"did:…#key-1": ["CODE", …]}}} — the anchor's word over each fragment's
   lp trust show BUNDLE.json [--anchor DID …] [--json] [--now DATE]
       print sequence, expiry, issuers, keys and their windows, catalogue sizes, status list
       ages; with --anchor the signature is verified first (exit 1 if it fails, 3 if expired)`;
@@ -97,7 +100,7 @@ async function initAnchor(argv: string[], io: CliIo): Promise<number> {
 
 async function build(argv: string[], io: CliIo): Promise<number> {
   if (help(argv)) {
-    io.stdout.write('usage: lp trust build --anchor ANCHOR-KEY.json --add FRAGMENT.json [--add …] --sequence N --expires DATE --out BUNDLE.json [--issued-at DATE]\n');
+    io.stdout.write('usage: lp trust build --anchor ANCHOR-KEY.json --add FRAGMENT.json [--add …] --sequence N --expires DATE --out BUNDLE.json [--issued-at DATE] [--overrides OVERRIDES.json]\n');
     return 0;
   }
   const { values } = args({
@@ -111,6 +114,7 @@ async function build(argv: string[], io: CliIo): Promise<number> {
       expires: { type: 'string' },
       'issued-at': { type: 'string' },
       out: { type: 'string' },
+      overrides: { type: 'string' },
     },
   });
   const anchorFile = values.anchor;
@@ -128,6 +132,7 @@ async function build(argv: string[], io: CliIo): Promise<number> {
   if (expires.getTime() <= issuedAt.getTime()) throw new UsageError('--expires must be after the issue time');
 
   const fragments = await Promise.all(adds.map((f) => readJson(io, f, 'fragment')));
+  const overrides = values.overrides ? await readJson(io, values.overrides, 'overrides') : undefined;
   const keyFile = await readJson(io, anchorFile, 'anchor key file');
   const kp = await decryptKeyFile(keyFile, await readPassphrase(io, 'Passphrase for the anchor key: '));
   const anchorDid = didKeyFromPublicKey(kp.publicKey);
@@ -141,7 +146,7 @@ async function build(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const payload = buildTrustBundle({ fragments, sequence, issuedAt, expires, anchorDid, contexts: contextDigests() });
+  const payload = buildTrustBundle({ fragments, sequence, issuedAt, expires, anchorDid, contexts: contextDigests(), ...(overrides !== undefined ? { overrides } : {}) });
   const jws = await signTrustBundle(payload, kp);
   const text = JSON.stringify(jws) + '\n';
   await writeFile(resolve(io.cwd, out), text);

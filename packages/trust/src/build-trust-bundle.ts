@@ -2,6 +2,7 @@ import { computeCatalogueDigest } from './compute-catalogue-digest.ts';
 import { TrustError } from './errors.ts';
 import { parseOrThrow } from './lib/parse.ts';
 import { parseTrustFragment } from './parse-trust-fragment.ts';
+import { zTrustOverrides, type TrustOverrides } from './z-trust-overrides.ts';
 import { zTrustBundle, type CatalogueEntry, type TrustAccreditation, type TrustBundle, type TrustIssuer, type TrustIssuerKind } from './z-trust-bundle.ts';
 
 /** What the anchor decides about an issuer, over what the issuer said about itself. */
@@ -22,7 +23,7 @@ export interface BuildTrustBundleInput {
   /** Context URL → SHA-256 hex (from @lp/contexts `contextDigests()`). */
   contexts?: Record<string, string>;
   /** Keyed by issuer DID. */
-  overrides?: Record<string, TrustIssuerOverride>;
+  overrides?: Record<string, TrustIssuerOverride> | TrustOverrides | unknown;
 }
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
@@ -37,6 +38,8 @@ const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
  *   expires: '2027-01-01T00:00:00Z', anchorDid });
  */
 export function buildTrustBundle(input: BuildTrustBundleInput): TrustBundle {
+  // Overrides may come from a file (lp trust build --overrides): validated like everything else.
+  const overrides = input.overrides === undefined ? undefined : parseOrThrow(zTrustOverrides, input.overrides, 'TRUST_BAD_OVERRIDE', 'overrides');
   const issuers: TrustIssuer[] = [];
   const seen = new Set<string>();
   input.fragments.forEach((raw, i) => {
@@ -55,7 +58,7 @@ export function buildTrustBundle(input: BuildTrustBundleInput): TrustBundle {
     if (f.catalogue.digest !== undefined && f.catalogue.digest !== digest && (rawEntries === undefined || f.catalogue.digest !== computeCatalogueDigest(rawEntries))) {
       throw new TrustError('TRUST_CATALOGUE_DIGEST_MISMATCH', `fragment ${i} (${f.id}): catalogue digest does not match its entries`, '$.catalogue.digest');
     }
-    const o = input.overrides?.[f.id];
+    const o = overrides?.[f.id];
     const keys = f.keys.map((k) => {
       const restrict = o?.keyAchievements?.[k.id];
       if (!restrict) return k;
@@ -77,7 +80,7 @@ export function buildTrustBundle(input: BuildTrustBundleInput): TrustBundle {
     };
     issuers.push(issuer);
   });
-  for (const id of Object.keys(input.overrides ?? {})) {
+  for (const id of Object.keys(overrides ?? {})) {
     if (!seen.has(id)) throw new TrustError('TRUST_BAD_OVERRIDE', `override for ${id}, which no fragment provides`);
   }
   const payload = {

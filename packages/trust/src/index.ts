@@ -30,6 +30,8 @@ export { computeCatalogueDigest } from './compute-catalogue-digest.ts';
 export { parseTrustFragment, MAX_FRAGMENT_BYTES } from './parse-trust-fragment.ts';
 export { buildTrustBundle } from './build-trust-bundle.ts';
 export type { BuildTrustBundleInput, TrustIssuerOverride } from './build-trust-bundle.ts';
+export { zTrustOverrides } from './z-trust-overrides.ts';
+export type { TrustOverrides } from './z-trust-overrides.ts';
 export { signTrustBundle } from './sign-trust-bundle.ts';
 export { verifyTrustBundle, MAX_TRUST_BUNDLE_BYTES } from './verify-trust-bundle.ts';
 export type { VerifyTrustBundleOptions, VerifiedTrustBundle, TrustBundleVerification, TrustFailure } from './verify-trust-bundle.ts';

@@ -249,6 +249,14 @@ describe('fragments and overrides', () => {
     // key-2 was limited to MATH-9 by its issuer: the anchor can narrow, never widen.
     expect(iss.keys[1]!.achievements).toEqual([]);
     expect(() => payload(1, { overrides: { 'did:web:nobody.org': { kind: 'school' } } })).toThrow(expect.objectContaining({ code: 'TRUST_BAD_OVERRIDE' }));
+    // Overrides read from a file are validated, with the JSON path of the fault.
+    expect(() => payload(1, { overrides: { 'did:web:exams.example.org': { kind: 'ministry' } } })).toThrow(
+      expect.objectContaining({ code: 'TRUST_BAD_OVERRIDE', path: "$.did:web:exams.example.org.kind" }),
+    );
+    expect(() => payload(1, { overrides: { 'did:web:exams.example.org': { keyAchievements: { 'did:web:exams.example.org#key-1': [] } } } })).toThrow(
+      expect.objectContaining({ code: 'TRUST_BAD_OVERRIDE' }),
+    );
+    expect(() => payload(1, { overrides: ['not', 'a', 'map'] })).toThrow(expect.objectContaining({ code: 'TRUST_BAD_OVERRIDE' }));
   });
 });
 
