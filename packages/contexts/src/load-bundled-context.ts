@@ -20,16 +20,18 @@ export const CONTEXT_URLS: readonly string[] = BUNDLED.map((c) => c.url);
  */
 export function loadBundledContext(url: string): object | undefined {
   const cached = parsed.get(url);
-  if (cached) return structuredClone(cached);
+  if (cached) return cached;
   const entry = byUrl.get(url);
   if (!entry) return undefined;
   const digest = bytesToHex(sha256(utf8ToBytes(entry.text)));
   if (digest !== entry.sha256) {
     throw new ContextsError('CONTEXT_HASH_MISMATCH', `bundled context ${url} has SHA-256 ${digest}, pinned ${entry.sha256}`, url);
   }
-  const doc = JSON.parse(entry.text) as object;
+  // Frozen rather than copied on every load: jsonld only reads contexts, and a copy per load was
+  // a few per cent of every signature. A caller that tries to change one gets a TypeError.
+  const doc = deepFreeze(JSON.parse(entry.text) as object);
   parsed.set(url, doc);
-  return structuredClone(doc);
+  return doc;
 }
 
 /**
@@ -38,4 +40,12 @@ export function loadBundledContext(url: string): object | undefined {
  */
 export function contextDigests(): Record<string, string> {
   return Object.fromEntries(BUNDLED.map((c) => [c.url, c.sha256]));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

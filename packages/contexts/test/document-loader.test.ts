@@ -22,10 +22,11 @@ describe('createDocumentLoader', () => {
     expect(r.document).toHaveProperty('@context');
   });
 
-  it('hands out copies: a caller mutating a document does not change the bundle', async () => {
+  it('hands out frozen documents: a caller cannot change the bundle', async () => {
     const load = createDocumentLoader();
     const a = (await load(CONTEXT_URLS[0]!)).document as Record<string, unknown>;
-    a['@context'] = 'changed';
+    expect(() => { a['@context'] = 'changed'; }).toThrow(TypeError);
+    expect(() => { ((a['@context'] as Record<string, unknown>)['@protected'] as unknown) = false; }).toThrow(TypeError);
     const b = (await load(CONTEXT_URLS[0]!)).document as Record<string, unknown>;
     expect(b['@context']).not.toBe('changed');
   });
