@@ -1,8 +1,7 @@
 import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { sign, type Ed25519KeyPair } from '@lp/crypto';
+import type { Ed25519KeyPair } from '@lp/crypto';
 import { FormatsError } from '../errors.ts';
-import { lpEddsaRdfc2022 } from '../lib/lp-cryptosuite.ts';
+import { createSigningSuite } from '../lib/signing-suite.ts';
 import type { DocumentLoader } from '../types.ts';
 
 export interface SignDiOptions {
@@ -26,19 +25,7 @@ export async function signCredentialDi(credential: object, opts: SignDiOptions):
   if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) {
     throw new FormatsError('CREDENTIAL_INVALID', 'a credential must be a JSON object');
   }
-  if (!(opts.keyPair?.secretKey instanceof Uint8Array) || opts.keyPair.secretKey.length !== 32) {
-    throw new FormatsError('KEY_INVALID', 'keyPair.secretKey must be a 32-byte Ed25519 seed');
-  }
-  if (typeof opts.verificationMethod !== 'string' || opts.verificationMethod === '') {
-    throw new FormatsError('KEY_INVALID', 'verificationMethod must be a DID URL');
-  }
-  const { secretKey } = opts.keyPair;
-  const signer = {
-    id: opts.verificationMethod,
-    algorithm: 'Ed25519',
-    sign: async ({ data }: { data: Uint8Array }) => sign(secretKey, data),
-  };
-  const suite = new DataIntegrityProof({ signer, date: opts.created ?? new Date(), cryptosuite: lpEddsaRdfc2022 });
+  const suite = createSigningSuite(opts);
   try {
     return await vc.issue({ credential: structuredClone(credential), suite, documentLoader: opts.documentLoader, now: opts.created });
   } catch (err) {

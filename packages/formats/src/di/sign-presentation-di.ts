@@ -1,8 +1,6 @@
 import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { sign } from '@lp/crypto';
 import { FormatsError } from '../errors.ts';
-import { lpEddsaRdfc2022 } from '../lib/lp-cryptosuite.ts';
+import { createSigningSuite } from '../lib/signing-suite.ts';
 import type { SignDiOptions } from './sign-credential-di.ts';
 
 export interface SignPresentationDiOptions extends SignDiOptions {
@@ -25,19 +23,10 @@ export async function signPresentationDi(presentation: object, opts: SignPresent
   if (typeof presentation !== 'object' || presentation === null || Array.isArray(presentation)) {
     throw new FormatsError('CREDENTIAL_INVALID', 'a presentation must be a JSON object');
   }
-  if (!(opts.keyPair?.secretKey instanceof Uint8Array) || opts.keyPair.secretKey.length !== 32) {
-    throw new FormatsError('KEY_INVALID', 'keyPair.secretKey must be a 32-byte Ed25519 seed');
-  }
   if (typeof opts.challenge !== 'string' || opts.challenge === '' || typeof opts.domain !== 'string' || opts.domain === '') {
     throw new TypeError('challenge and domain must be non-empty strings');
   }
-  const { secretKey } = opts.keyPair;
-  const signer = {
-    id: opts.verificationMethod,
-    algorithm: 'Ed25519',
-    sign: async ({ data }: { data: Uint8Array }) => sign(secretKey, data),
-  };
-  const suite = new DataIntegrityProof({ signer, date: opts.created ?? new Date(), cryptosuite: lpEddsaRdfc2022 });
+  const suite = createSigningSuite(opts);
   try {
     return await vc.signPresentation({
       presentation: structuredClone(presentation),
