@@ -1,10 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { DocumentLoader } from '@lp/formats';
 import type { VerificationResult, VerifyContext } from '@lp/verify';
 import { createChallengeStore, type ChallengeStore } from '../presentations/challenge-store.ts';
 import { verifyPresentation } from '../presentations/verify-presentation.ts';
-import { sendProblem } from './problem.ts';
+import { bodyErrors, jsonBody, sendBodyInvalid } from './json-body.ts';
 
 export interface PresentationRouterOptions {
   /** The trust bundle and clock for the credentials inside (the pipeline's context). */
@@ -37,22 +37,16 @@ export function createPresentationRouter(opts: PresentationRouterOptions): Route
   const now = opts.now ?? (() => new Date());
   const challenges = opts.challenges ?? createChallengeStore({ now });
   const router = express.Router();
-  const json = express.json({ limit: PRESENTATION_BODY_LIMIT, type: () => true });
+  const { requireJson } = jsonBody(PRESENTATION_BODY_LIMIT);
 
   router.post('/presentations/challenges', (_req: Request, res: Response) => {
     res.status(201).json(challenges.issue());
   });
 
-  router.post('/presentations/verify', (req: Request, res: Response, next: NextFunction) => {
-    if (!req.is('application/json')) {
-      sendProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
-      return;
-    }
-    json(req, res, next);
-  }, async (req: Request, res: Response) => {
+  router.post('/presentations/verify', requireJson, async (req: Request, res: Response) => {
     const body = zVerifyBody.safeParse(req.body);
     if (!body.success) {
-      sendProblem(res, 400, 'BODY_INVALID', `expected {verifiablePresentation, options: {challenge, domain}}: ${body.error.issues[0]?.message ?? 'invalid'} at ${body.error.issues[0]?.path.join('.') || '$'}`);
+      sendBodyInvalid(res, '{verifiablePresentation, options: {challenge, domain}}', body.error);
       return;
     }
     const { verifiablePresentation, options } = body.data;
@@ -73,13 +67,7 @@ export function createPresentationRouter(opts: PresentationRouterOptions): Route
     });
   });
 
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const e = err as { type?: string; status?: number };
-    if (e?.type === 'entity.too.large') return sendProblem(res, 413, 'BODY_TOO_LARGE', `the body is over ${PRESENTATION_BODY_LIMIT}`);
-    if (e?.type === 'entity.parse.failed') return sendProblem(res, 400, 'BODY_NOT_JSON', 'the body is not valid JSON');
-    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, 'BODY_INVALID', 'the body could not be read');
-    next(err);
-  });
+  router.use(bodyErrors(() => PRESENTATION_BODY_LIMIT));
   return router;
 }
 

@@ -4,6 +4,7 @@ import { CHECK_IDS, type CheckId } from '@lp/model';
 import { verifyFullRecord, type VerifyFullRecordOptions } from '@lp/formats';
 import { verifyAny, verifySeal, type VerifyContext } from '@lp/verify';
 import { sendProblem } from './problem.ts';
+import { bodyErrors, jsonBody, sendBodyInvalid } from './json-body.ts';
 import { resultToJson } from '../result-json.ts';
 import { verifyInputBytes } from '../verify-input-bytes.ts';
 import type { LoadedTrust } from '../trust/load-trust.ts';
@@ -59,7 +60,7 @@ const zSealBody = z.object({
  */
 export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
   const router = express.Router();
-  const json = express.json({ limit: VERIFY_BODY_LIMIT, type: () => true });
+  const { parse: json, requireJson } = jsonBody(VERIFY_BODY_LIMIT);
   const raw = express.raw({ limit: SEAL_IMAGE_LIMIT, type: () => true });
   const ctxFor = (options: { checks?: CheckId[] | undefined; lang?: string | undefined } | undefined, queryLang: unknown): VerifyContext => {
     const lang = options?.lang ?? (typeof queryLang === 'string' && zLang.safeParse(queryLang).success ? queryLang : undefined);
@@ -70,18 +71,10 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
       ...(options?.checks ? { requiredChecks: options.checks } : {}),
     };
   };
-  const badBody = (res: Response, expected: string, error: z.ZodError) =>
-    sendProblem(res, 400, 'BODY_INVALID', `expected ${expected}: ${error.issues[0]?.message ?? 'invalid'} at ${error.issues[0]?.path.join('.') || '$'}`);
 
-  router.post('/credentials/verify', (req: Request, res: Response, next: NextFunction) => {
-    if (!req.is('application/json')) {
-      sendProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
-      return;
-    }
-    json(req, res, next);
-  }, async (req: Request, res: Response) => {
+  router.post('/credentials/verify', requireJson, async (req: Request, res: Response) => {
     const body = zVerifyBody.safeParse(req.body);
-    if (!body.success) return badBody(res, '{verifiableCredential, options}', body.error);
+    if (!body.success) return sendBodyInvalid(res, '{verifiableCredential, options}', body.error);
     const { verifiableCredential, options } = body.data;
     const ctx = ctxFor(options, req.query.lang);
     if (ctx.bundle) {
@@ -107,7 +100,7 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
       result = await verifyInputBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), ctxFor(undefined, req.query.lang), { sealOnly: true });
     } else {
       const body = zSealBody.safeParse(req.body);
-      if (!body.success) return badBody(res, '{seal: "LP1:…"}', body.error);
+      if (!body.success) return sendBodyInvalid(res, '{seal: "LP1:…"}', body.error);
       result = await verifySeal(body.data.seal, ctxFor(body.data.options, req.query.lang));
     }
     res.status(result.verdict === 'VALID' ? 200 : 422).json(resultToJson(result));
@@ -122,14 +115,6 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
     res.set('Cache-Control', 'no-cache').set('X-Trust-Bundle-Sequence', String(loaded.bundle.bundle.sequence)).type('application/json').send(loaded.jwsText);
   });
 
-  // body-parser's errors (size, JSON syntax) become problem+json with a stable code.
-  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
-    const e = err as { type?: string; status?: number };
-    const limit = req.is(['image/png', 'image/jpeg']) ? SEAL_IMAGE_LIMIT : VERIFY_BODY_LIMIT;
-    if (e?.type === 'entity.too.large') return sendProblem(res, 413, 'BODY_TOO_LARGE', `the body is over ${limit}`);
-    if (e?.type === 'entity.parse.failed') return sendProblem(res, 400, 'BODY_NOT_JSON', 'the body is not valid JSON');
-    if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return sendProblem(res, e.status, 'BODY_INVALID', 'the body could not be read');
-    next(err);
-  });
+  router.use(bodyErrors((req) => (req.is(['image/png', 'image/jpeg']) ? SEAL_IMAGE_LIMIT : VERIFY_BODY_LIMIT)));
   return router;
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { b64urlDecode, open, seal, type KdfParams } from './container.ts';
-import { Vault, zStoredCredential, assertProfileName } from './vault.ts';
+import { Vault, zStoredCredential, assertProfileName, parseContent } from './vault.ts';
 import type { WalletStorage } from './wallet-storage.ts';
-import { WalletError } from './wallet-error.ts';
 
 /**
  * A backup (.lpw): the same container as a vault, kind "backup", holding the holder key and every
@@ -40,15 +39,7 @@ export async function restoreBackup(
   opts: { passphrase: string; vaultPassphrase?: string; profile?: string; now: Date; kdf?: KdfParams },
 ): Promise<{ profile: string; added: number; created: boolean; total: number }> {
   const { plaintext } = await open(bytes, opts.passphrase, 'backup');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(plaintext));
-  } catch {
-    throw new WalletError('CONTAINER_MALFORMED', 'the backup content is not valid JSON');
-  }
-  const r = zBackup.safeParse(parsed);
-  if (!r.success) throw new WalletError('CONTAINER_MALFORMED', `the backup content is invalid at ${r.error.issues[0]?.path.join('.')}`);
-  const backup = r.data;
+  const backup = parseContent(plaintext, zBackup, 'backup');
   const profile = opts.profile ?? backup.profile;
   assertProfileName(profile);
   const vaultPassphrase = opts.vaultPassphrase ?? opts.passphrase;

@@ -155,13 +155,18 @@ function encode(d: VaultData): Uint8Array {
 }
 
 function decode(bytes: Uint8Array): VaultData {
+  return parseContent(bytes, zVaultData, 'vault');
+}
+
+/** The JSON inside a decrypted container, checked against its schema (CONTAINER_MALFORMED). */
+export function parseContent<S extends z.ZodType>(bytes: Uint8Array, schema: S, what: string): z.infer<S> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    throw new WalletError('CONTAINER_MALFORMED', 'the vault content is not valid JSON');
+    throw new WalletError('CONTAINER_MALFORMED', `the ${what} content is not valid JSON`);
   }
-  const r = zVaultData.safeParse(parsed);
-  if (!r.success) throw new WalletError('CONTAINER_MALFORMED', `the vault content is invalid at ${r.error.issues[0]?.path.join('.')}`);
+  const r = schema.safeParse(parsed);
+  if (!r.success) throw new WalletError('CONTAINER_MALFORMED', `the ${what} content is invalid at ${r.error.issues[0]?.path.join('.')}`);
   return r.data;
 }
