@@ -8,6 +8,8 @@ export interface FullRecordResult {
   credential?: Record<string, unknown>;
   /** 'di' for a JSON credential with a Data Integrity proof, 'jwt' for application/vc+jwt. */
   format?: 'di' | 'jwt';
+  /** A vc+jwt's `iat` (RFC 7519 §4.1.6): when it was signed, which the credential no longer carries. */
+  signedAt?: Date;
 }
 
 /** A JSON-LD document loader (see @lp/contexts createDocumentLoader). */

@@ -64,6 +64,27 @@ describe('seal round trip', () => {
     console.log(`Grade 9 seal, id + ar/en name + digest: ${text.length} characters, QR version ${sealQrVersion(text)} at M`);
   });
 
+  test('claim 13 (signing time) comes from proof.created, round-trips, and keeps both Grade 9 seals within version 15', async () => {
+    const key = await testKey();
+    // An award years before the signature: claim 4 (validFrom) and 8.6 (awardedDate) say 2019, claim 13 says when the key signed.
+    const vc = { ...grade9(), validFrom: '2019-06-30T00:00:00Z', awardedDate: '2019-06-30T00:00:00Z', proof: { type: 'DataIntegrityProof', created: '2026-12-06T01:23:45Z', verificationMethod: KEY_ID } };
+    for (const [label, catalogue] of [['catalogue code', GRADE9_CATALOGUE], ['id + ar/en name', []]] as const) {
+      const claims = createSealClaims(vc, catalogue);
+      expect(claims).toMatchObject({ issuedAt: Date.parse('2019-06-30T00:00:00Z') / 1000, signedAt: Date.parse('2026-12-06T01:23:45Z') / 1000 });
+      expect(claims.achievements[0]?.awardedAt).toBe(Date.parse('2019-06-30T00:00:00Z') / 1000);
+      const text = await encodeSeal(claims, { sign: key.signer, kid: KID });
+      const decoded = decodeSeal(text);
+      expect(decoded.claims).toEqual(claims);
+      expect(await verifySealSignature(decoded, key.publicKey, verify)).toBe(true);
+      const { version } = assertSealFitsQr(text, { maxVersion: SEAL_MAX_QR_VERSION.single });
+      console.log(`Grade 9 seal, ${label} + signing time: ${text.length} characters, QR version ${version} at M`);
+    }
+    // An explicit signing time wins over proof.created; a record without either has no claim 13.
+    expect(createSealClaims(vc, GRADE9_CATALOGUE, { signedAt: new Date('2026-01-01T00:00:00Z') }).signedAt).toBe(Date.parse('2026-01-01T00:00:00Z') / 1000);
+    expect(createSealClaims(grade9(), GRADE9_CATALOGUE, { keyId: KEY_ID }).signedAt).toBeUndefined();
+    expect(() => createSealClaims({ ...vc, proof: { ...vc.proof, created: 'yesterday' } }, GRADE9_CATALOGUE)).toThrow(expect.objectContaining({ code: 'SEAL_SOURCE_INVALID', path: 'proof.created' }));
+  });
+
   test('a full verification method id as header kid works too', async () => {
     const key = await testKey();
     const text = await encodeSeal(createSealClaims(grade9(), GRADE9_CATALOGUE, { keyId: KEY_ID }), { sign: key.signer, kid: KEY_ID });

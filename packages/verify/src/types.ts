@@ -71,6 +71,8 @@ export interface DisplayAchievement {
   result: string | undefined;
   resultStatus: string | undefined;
   resultScale: DisplayResultScale | undefined;
+  /** When it was awarded (OB 3.0 awardedDate, seal claim 8.6), ISO 8601; may be decades before signing. */
+  awardedAt?: string;
 }
 
 export interface DisplayIssuer {
@@ -92,6 +94,8 @@ export interface Display {
   issuer: DisplayIssuer | undefined;
   achievements: DisplayAchievement[];
   issuedAt: string | undefined;
+  /** When the issuer's key signed (proof.created, JWT iat, seal claim 13), when the credential says. */
+  signedAt?: string;
   expiresAt?: string;
   bundle: { sequence: number; issuedAt: string; expires: string; ageSeconds: number; expired: boolean } | undefined;
   /** The oldest status snapshot used: "not revoked as of" this time. */

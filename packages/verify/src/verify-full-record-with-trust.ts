@@ -5,7 +5,7 @@ import { findKey, publicKeyOf, type CatalogueEntry, type TrustIssuer } from '@lp
 import type { DisplayResultScale, VerificationResult, VerifyContext } from './types.ts';
 import { buildDisplay, type AchievementFacts } from './lib/build-display.ts';
 import { bundleDocumentLoader } from './lib/bundle-document-loader.ts';
-import { checkIssuerTrust } from './lib/check-issuer-trust.ts';
+import { checkIssuerTrust, type SigningTime } from './lib/check-issuer-trust.ts';
 import { checkStatusEntries } from './lib/check-status-entries.ts';
 import { finishResult } from './lib/finish-result.ts';
 import { makeCheck } from './lib/make-check.ts';
@@ -62,8 +62,9 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
   const issuer = issuerId && ctx.bundle ? ctx.bundle.bundle.issuers.find((i) => i.id === issuerId) : undefined;
   const facts = achievementsOf(credential, issuer);
   const issuedAt = issuanceDate(credential);
+  const signedAt = signingTime(credential, decoded.kind === 'jwt' ? result.signedAt : undefined);
   if (issuerId) {
-    const trust = checkIssuerTrust(ctx, issuerId, keyId, issuedAt, facts.map((f) => ({ code: f.code, label: f.code ?? f.id ?? '(unnamed)' })));
+    const trust = checkIssuerTrust(ctx, issuerId, keyId, signedAt, facts.map((f) => ({ code: f.code, label: f.code ?? f.id ?? '(unnamed)' })));
     checks.push(trust.issuerTrust, trust.keyStatus);
   } else {
     checks.push(makeCheck('issuer_trust', 'fail', 'ISSUER_MISSING', 'the credential names no issuer'));
@@ -77,6 +78,7 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
       learnerName: learnerNameOf(subject),
       achievements: facts,
       issuedAt,
+      ...(signedAt && signedAt.source !== 'validFrom' ? { signedAt: signedAt.at } : {}),
       expiresAt: typeof credential.validUntil === 'string' ? new Date(credential.validUntil) : undefined,
       statusAsOf,
     },
@@ -115,6 +117,19 @@ function issuanceDate(credential: Json): Date | undefined {
   return v ? new Date(v) : undefined;
 }
 
+/**
+ * When the key signed (DESIGN.md "Time"): a vc+jwt's `iat`, a Data Integrity proof's `created`.
+ * A record that says neither (`created` is optional in VC Data Integrity §2.1) falls back to
+ * validFrom, the rule before signing times were read: never more lenient than judging the real
+ * signing time, since for our own records validFrom was the moment of signing.
+ */
+function signingTime(credential: Json, iat: Date | undefined): SigningTime | undefined {
+  if (iat) return { at: iat, source: 'iat' };
+  const proof = firstObject(credential.proof);
+  if (typeof proof?.created === 'string') return { at: new Date(proof.created), source: 'proof.created' };
+  return typeof credential.validFrom === 'string' ? { at: new Date(credential.validFrom), source: 'validFrom' } : undefined;
+}
+
 interface Facts extends AchievementFacts {
   id: string | undefined;
 }
@@ -124,18 +139,19 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
   const types = asArray(credential.type);
   const subject = firstObject(credential.credentialSubject);
   if (!subject) return [];
-  const subjects: Json[] = [];
+  // OB 3.0 awardedDate sits on the credential, not the subject: each subject keeps its credential's.
+  const subjects: { s: Json; awarded: unknown }[] = [];
   if (types.includes('ClrCredential')) {
     for (const vc of asArray(subject.verifiableCredential).filter(isObject)) {
       const s = firstObject(vc.credentialSubject);
-      if (s) subjects.push(s);
+      if (s) subjects.push({ s, awarded: vc.awardedDate ?? credential.awardedDate });
     }
-    const carried = new Set(subjects.map((s) => firstObject(s.achievement)?.id));
-    for (const a of asArray(subject.achievement).filter(isObject)) if (!carried.has(a.id)) subjects.push({ achievement: a });
+    const carried = new Set(subjects.map(({ s }) => firstObject(s.achievement)?.id));
+    for (const a of asArray(subject.achievement).filter(isObject)) if (!carried.has(a.id)) subjects.push({ s: { achievement: a }, awarded: credential.awardedDate });
   } else {
-    subjects.push(subject);
+    subjects.push({ s: subject, awarded: credential.awardedDate });
   }
-  return subjects.flatMap((s) => {
+  return subjects.flatMap(({ s, awarded }) => {
     const a = firstObject(s.achievement);
     if (!a) return [];
     const id = typeof a.id === 'string' ? a.id : undefined;
@@ -152,8 +168,14 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
       value: withValue?.value as string | undefined,
       status: withStatus?.status as string | undefined,
       ownScale: ownScaleOf(a, withValue),
+      awardedAt: dateOf(awarded),
     }];
   });
+}
+
+function dateOf(v: unknown): Date | undefined {
+  const d = typeof v === 'string' ? new Date(v) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
 }
 
 function findEntry(issuer: TrustIssuer | undefined, id: string | undefined, humanCode: string | undefined): CatalogueEntry | undefined {

@@ -4,7 +4,7 @@ import { validateResultAgainstScale, type Check } from '@lp/model';
 import { findAchievement, findKey, publicKeyOf } from '@lp/trust';
 import type { VerificationResult, VerifyContext } from './types.ts';
 import { buildDisplay, type AchievementFacts } from './lib/build-display.ts';
-import { checkIssuerTrust } from './lib/check-issuer-trust.ts';
+import { checkIssuerTrust, type SigningTime } from './lib/check-issuer-trust.ts';
 import { checkStatusEntries } from './lib/check-status-entries.ts';
 import { finishResult } from './lib/finish-result.ts';
 import { makeCheck } from './lib/make-check.ts';
@@ -49,7 +49,13 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
   checks.push(signature);
 
   const issuedAt = new Date(claims.issuedAt * 1000);
-  const trust = checkIssuerTrust(ctx, claims.issuer, decoded.verificationMethod, issuedAt, claims.achievements.map((a) => ({ code: a.code, label: a.code ?? a.id ?? '(unnamed)' })));
+  // Claim 13 is when the key signed. A seal made before claim 13 existed is judged by claim 4 (the
+  // old rule): our issuer then set validFrom to the moment of signing, and the fallback can only
+  // refuse such a seal, never accept one whose real signing time lies outside the key window.
+  const signedAt: SigningTime = claims.signedAt !== undefined
+    ? { at: new Date(claims.signedAt * 1000), source: 'seal claim 13' }
+    : { at: issuedAt, source: 'seal claim 4' };
+  const trust = checkIssuerTrust(ctx, claims.issuer, decoded.verificationMethod, signedAt, claims.achievements.map((a) => ({ code: a.code, label: a.code ?? a.id ?? '(unnamed)' })));
   checks.push(trust.issuerTrust, trust.keyStatus);
 
   const entries = (claims.status ?? []).map((s) => ({
@@ -71,7 +77,7 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
 
   const facts: AchievementFacts[] = claims.achievements.map((a) => {
     const entry = a.code !== undefined && ctx.bundle ? findAchievement(ctx.bundle.bundle, claims.issuer, a.code) : undefined;
-    return { code: a.code, entry, ownName: a.name, value: a.value, status: a.status };
+    return { code: a.code, entry, ownName: a.name, value: a.value, status: a.status, ...(a.awardedAt !== undefined ? { awardedAt: new Date(a.awardedAt * 1000) } : {}) };
   });
   checks.push(checkSealProfile(facts, ctx));
 
@@ -82,6 +88,7 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
       birthDate: claims.learnerBirthDate,
       achievements: facts,
       issuedAt,
+      ...(claims.signedAt !== undefined ? { signedAt: signedAt.at } : {}),
       expiresAt: claims.expiresAt !== undefined ? new Date(claims.expiresAt * 1000) : undefined,
       statusAsOf,
     },

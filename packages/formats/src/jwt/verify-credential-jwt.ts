@@ -67,7 +67,8 @@ export async function verifyCredentialJwt(jwt: string, opts: VerifyJwtOptions = 
   checks.push(signatureCheck);
   const times = { nbf: numberOrUndefined(payload.nbf), exp: numberOrUndefined(payload.exp) };
   checks.push(...(await runCommonChecks(credential, signatureCheck.status === 'pass', opts, times)));
-  return done(credential);
+  const iat = numberOrUndefined(payload.iat);
+  return iat === undefined ? done(credential) : { ...done(credential), signedAt: new Date(iat * 1000) };
 }
 
 async function checkJwtSignature(header: Record<string, unknown>, issuer: string, signingInput: string, signature: Uint8Array, opts: VerifyJwtOptions): Promise<Check> {

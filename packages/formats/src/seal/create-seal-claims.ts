@@ -30,6 +30,8 @@ export interface CreateSealClaimsOptions {
   /** For a CLR, also list ClrSubject.achievement entries no embedded credential carries (e.g. the
    * certificate itself), without a result; default true. */
   includeClrAchievements?: boolean;
+  /** When the key signs (claim 13); default: the record's proof.created, else none. */
+  signedAt?: Date;
 }
 
 type Json = Record<string, unknown>;
@@ -118,6 +120,10 @@ export function createSealClaims(fullRecord: object, catalogue: CatalogueLike, o
   if (status.length > 0) claims.status = status;
   if (session !== undefined) claims.session = session;
   if (opts.recordDigest) claims.recordDigest = digestFullRecord(rec);
+  // The signing time travels so a verifier can judge the key window by it (DESIGN.md "Time"):
+  // the seal is signed with the same key at the same time as the full record.
+  const signedAt = opts.signedAt !== undefined ? Math.floor(opts.signedAt.getTime() / 1000) : proof?.['created'] !== undefined ? epochOf(proof['created'], 'proof.created') : undefined;
+  if (signedAt !== undefined) claims.signedAt = signedAt;
   toWireSealClaims(claims); // validates against the claim schema
   return claims;
 }

@@ -68,6 +68,11 @@ export interface SealClaims {
   session?: string;
   /** First 16 bytes of SHA-256 of the full record (see digestFullRecord). */
   recordDigest?: Uint8Array;
+  /**
+   * When the key signed (the full record's proof.created), epoch seconds. The key's validity
+   * window bounds this, never claim 4: validFrom may be an award date decades before the key.
+   */
+  signedAt?: number;
 }
 
 const text = (max: number) => z.string().min(1).max(max);
@@ -120,6 +125,7 @@ export const zWireSealClaims = z
     '10': z.number().int().min(0).max(SEAL_KINDS.length - 1),
     '11': text(64).optional(),
     '12': bytes16.optional(),
+    '13': epoch.optional(),
   })
   .superRefine((c, ctx) => {
     if (c['5'] !== undefined && c['5'] <= c['4']) {
@@ -181,6 +187,7 @@ function fromWire(w: WireSealClaims): SealClaims {
   }
   if (w['11'] !== undefined) claims.session = w['11'];
   if (w['12'] !== undefined) claims.recordDigest = w['12'];
+  if (w['13'] !== undefined) claims.signedAt = w['13'];
   return claims;
 }
 
@@ -226,6 +233,7 @@ export function toWireSealClaims(c: SealClaims): Map<number, unknown> {
   m.set(10, indexIn(SEAL_KINDS, c.kind, 'kind'));
   if (c.session !== undefined) m.set(11, c.session);
   if (c.recordDigest !== undefined) m.set(12, c.recordDigest);
+  if (c.signedAt !== undefined) m.set(13, c.signedAt);
   parseWireSealClaims(cborMapsToObjects(m));
   return m;
 }

@@ -13,6 +13,8 @@ export interface AchievementFacts {
   status?: string | undefined;
   /** The credential's own scale, used when the catalogue has none. */
   ownScale?: DisplayResultScale | undefined;
+  /** OB 3.0 awardedDate (seal claim 8.6). */
+  awardedAt?: Date | undefined;
 }
 
 export interface DisplayFacts {
@@ -21,6 +23,8 @@ export interface DisplayFacts {
   birthDate?: string | undefined;
   achievements: readonly AchievementFacts[];
   issuedAt: Date | undefined;
+  /** When the key signed, when the credential says (proof.created, iat, seal claim 13). */
+  signedAt?: Date | undefined;
   expiresAt?: Date | undefined;
   statusAsOf: Date | undefined;
 }
@@ -52,6 +56,7 @@ export function buildDisplay(facts: DisplayFacts, ctx: VerifyContext): Display {
     statusAsOf: iso(facts.statusAsOf),
   };
   if (facts.expiresAt) display.expiresAt = iso(facts.expiresAt)!;
+  if (iso(facts.signedAt)) display.signedAt = iso(facts.signedAt)!;
   return display;
 }
 
@@ -75,6 +80,7 @@ function displayAchievement(a: AchievementFacts, lang: string): DisplayAchieveme
     result: a.value ?? a.status,
     resultStatus: a.status,
     resultScale: scale ?? a.ownScale,
+    ...(iso(a.awardedAt) ? { awardedAt: iso(a.awardedAt)! } : {}),
   };
 }
 

@@ -10,6 +10,15 @@ export interface AchievementRef {
   label: string;
 }
 
+/**
+ * When the key signed, and where that came from. The key window bounds this (DESIGN.md "Time"),
+ * never the award date: `validFrom` stands in only for a credential that carries no signing time.
+ */
+export interface SigningTime {
+  at: Date;
+  source: 'proof.created' | 'iat' | 'seal claim 13' | 'validFrom' | 'seal claim 4';
+}
+
 export interface IssuerTrustOutcome {
   issuerTrust: Check;
   keyStatus: Check;
@@ -20,13 +29,15 @@ export interface IssuerTrustOutcome {
 /**
  * 'issuer_trust' and 'key_status' (DESIGN.md "Trust without a network"): the bundle, never the
  * credential, says who the issuer is, which keys it holds, when each key could sign and which
- * achievements; a revoked key makes everything it signed invalid, whatever the date.
+ * achievements; a revoked key makes everything it signed invalid, whatever the date. The key's
+ * window is judged at `signedAt` (when it signed), so a result awarded in 2012 and signed today
+ * with today's key is trusted.
  */
 export function checkIssuerTrust(
   ctx: VerifyContext,
   issuerId: string,
   keyId: string | undefined,
-  issuedAt: Date | undefined,
+  signedAt: SigningTime | undefined,
   achievements: readonly AchievementRef[],
 ): IssuerTrustOutcome {
   const none = (issuerTrust: Check, keyStatus: Check, issuer?: TrustIssuer): IssuerTrustOutcome => ({ issuerTrust, keyStatus, issuer, key: undefined });
@@ -57,18 +68,20 @@ export function checkIssuerTrust(
     : makeCheck('key_status', 'pass', 'KEY_NOT_REVOKED', 'the signing key is not revoked', { keyId: key.id });
   const out = (issuerTrust: Check): IssuerTrustOutcome => ({ issuerTrust, keyStatus, issuer, key });
 
-  if (!issuedAt || Number.isNaN(issuedAt.getTime())) {
-    return out(makeCheck('issuer_trust', 'unknown', 'ISSUANCE_DATE_UNKNOWN', 'the credential has no issuance date: the key window cannot be checked'));
+  if (!signedAt || Number.isNaN(signedAt.at.getTime())) {
+    return out(makeCheck('issuer_trust', 'unknown', 'ISSUANCE_DATE_UNKNOWN', 'the credential says neither when it was signed nor when it was issued: the key window cannot be checked'));
   }
   // The window is judged without revocation (that is key_status): a revoked key's signature
   // dated outside its window is reported for both reasons.
   const { revokedAt: _revoked, ...unrevoked } = key;
-  const window = keyValidAt(unrevoked, issuedAt);
+  const window = keyValidAt(unrevoked, signedAt.at);
+  const when = signedAt.at.toISOString();
+  const at = { keyId: key.id, signedAt: when, signedAtSource: signedAt.source };
   if (window === 'not-yet-valid') {
-    return out(makeCheck('issuer_trust', 'fail', 'KEY_NOT_YET_VALID_AT_ISSUANCE', `issued ${issuedAt.toISOString()}, before the key's validFrom ${key.validFrom}`, { keyId: key.id, issuedAt: issuedAt.toISOString(), validFrom: key.validFrom }));
+    return out(makeCheck('issuer_trust', 'fail', 'KEY_NOT_YET_VALID_AT_ISSUANCE', `signed ${when} (${signedAt.source}), before the key's validFrom ${key.validFrom}`, { ...at, validFrom: key.validFrom }));
   }
   if (window === 'expired') {
-    return out(makeCheck('issuer_trust', 'fail', 'KEY_EXPIRED_AT_ISSUANCE', `issued ${issuedAt.toISOString()}, after the key's validUntil ${key.validUntil}`, { keyId: key.id, issuedAt: issuedAt.toISOString(), validUntil: key.validUntil }));
+    return out(makeCheck('issuer_trust', 'fail', 'KEY_EXPIRED_AT_ISSUANCE', `signed ${when} (${signedAt.source}), after the key's validUntil ${key.validUntil}`, { ...at, validUntil: key.validUntil }));
   }
   for (const a of achievements) {
     if (a.code !== undefined && !issuer.catalogue.achievements.some((e) => e.code === a.code)) {

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { verifyAny, type VerificationResult } from '../src/index.ts';
+import { forbidNetwork, issue, makeBundle, makeWorld, type Issued, type World } from './lib/make-world.ts';
+
+// The key window bounds WHEN THE KEY SIGNED (DESIGN.md "Time"): the fixtures sign on 2024-07-20
+// (proof.created, JWT iat, seal claim 13) with a key valid 2024-01-01 … 2026-01-01.
+let world: World;
+let net: ReturnType<typeof forbidNetwork>;
+beforeAll(async () => {
+  net = forbidNetwork();
+  world = await makeWorld();
+}, 60_000);
+afterAll(() => {
+  net.restore();
+  expect(net.calls).toEqual([]);
+});
+
+const check = (r: VerificationResult, id: string) => r.checks.find((c) => c.id === id)!;
+const forms = (i: Issued) => [['seal', i.seal], ['di', i.di], ['jwt', i.jwt]] as const;
+const awardedIn = (date: string) => (c: Record<string, any>) => {
+  c.validFrom = date;
+  c.awardedDate = date;
+};
+
+describe('a result awarded long before the key existed', () => {
+  test.each(['2012-06-30T00:00:00Z', '2019-06-30T00:00:00Z', '2024-07-20T00:00:00Z'])('awarded %s, signed 2024-07-20 with a key from 2024-01-01 → VALID in every form, showing the award date', async (date) => {
+    const issued = await issue(world.issuer, { mutate: awardedIn(date) });
+    expect(issued.claims.signedAt).toBe(Date.parse('2024-07-20T00:00:00Z') / 1000);
+    for (const [form, input] of forms(issued)) {
+      const r = await verifyAny(input, world.ctx());
+      expect([form, r.verdict, r.checks.filter((c) => c.status !== 'pass' && c.status !== 'skipped')]).toEqual([form, 'VALID', []]);
+      expect([form, check(r, 'issuer_trust').code]).toEqual([form, 'ISSUER_TRUSTED']);
+      expect([form, r.display?.achievements[0]?.awardedAt]).toEqual([form, new Date(date).toISOString()]);
+      expect([form, r.display?.signedAt]).toEqual([form, '2024-07-20T00:00:00.000Z']);
+    }
+  });
+
+  test('the signing time decides, not validFrom: validFrom inside the window, signed before it → INVALID with the existing code', async () => {
+    const issued = await issue(world.issuer, { mutate: awardedIn('2024-09-01T00:00:00Z') });
+    const { bundle } = await makeBundle(world.anchor, world.issuer, [world.lists.revocation], { key: { validFrom: '2024-08-01T00:00:00Z' } });
+    const sources = { seal: 'seal claim 13', di: 'proof.created', jwt: 'iat' };
+    for (const [form, input] of forms(issued)) {
+      const r = await verifyAny(input, world.ctx({ bundle }));
+      expect([form, r.verdict]).toEqual([form, 'INVALID']);
+      expect(check(r, 'issuer_trust')).toMatchObject({
+        status: 'fail', code: 'KEY_NOT_YET_VALID_AT_ISSUANCE',
+        details: { signedAt: '2024-07-20T00:00:00.000Z', signedAtSource: sources[form], validFrom: '2024-08-01T00:00:00Z' },
+      });
+    }
+  });
+
+  test('signed after the key window closed → INVALID KEY_EXPIRED_AT_ISSUANCE, however old the award', async () => {
+    const issued = await issue(world.issuer, { mutate: awardedIn('2019-06-30T00:00:00Z') });
+    const { bundle } = await makeBundle(world.anchor, world.issuer, [world.lists.revocation], { key: { validFrom: '2019-01-01T00:00:00Z', validUntil: '2024-07-01T00:00:00Z' } });
+    for (const [form, input] of forms(issued)) {
+      const r = await verifyAny(input, world.ctx({ bundle }));
+      expect([form, r.verdict, check(r, 'issuer_trust').code]).toEqual([form, 'INVALID', 'KEY_EXPIRED_AT_ISSUANCE']);
+    }
+  });
+
+  test('a revoked key invalidates what it signed, whatever the award date', async () => {
+    const issued = await issue(world.issuer, { mutate: awardedIn('2012-06-30T00:00:00Z') });
+    const { bundle } = await makeBundle(world.anchor, world.issuer, [world.lists.revocation], { key: { revokedAt: '2024-12-01T00:00:00Z' } });
+    for (const [form, input] of forms(issued)) {
+      const r = await verifyAny(input, world.ctx({ bundle }));
+      expect([form, r.verdict, check(r, 'key_status').code]).toEqual([form, 'INVALID', 'KEY_REVOKED']);
+    }
+  });
+});
+
+describe('a seal made before claim 13 existed is judged by claim 4 (the old rule)', () => {
+  const withoutClaim13 = { sealClaims: ({ signedAt: _s, ...rest }: Issued['claims']) => rest };
+
+  test('claim 4 inside the key window → VALID (such seals were signed when validFrom says)', async () => {
+    const issued = await issue(world.issuer, withoutClaim13);
+    expect(issued.claims.signedAt).toBeUndefined();
+    const r = await verifyAny(issued.seal, world.ctx());
+    expect(r.verdict).toBe('VALID');
+    expect(r.display?.signedAt).toBeUndefined();
+  });
+
+  test('claim 4 before the key → INVALID KEY_NOT_YET_VALID_AT_ISSUANCE from claim 4: never more lenient than the signing time', async () => {
+    const issued = await issue(world.issuer, { ...withoutClaim13, mutate: awardedIn('2019-06-30T00:00:00Z') });
+    const r = await verifyAny(issued.seal, world.ctx());
+    expect(r.verdict).toBe('INVALID');
+    expect(check(r, 'issuer_trust')).toMatchObject({ code: 'KEY_NOT_YET_VALID_AT_ISSUANCE', details: { signedAt: '2019-06-30T00:00:00.000Z', signedAtSource: 'seal claim 4' } });
+  });
+});
