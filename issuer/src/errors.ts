@@ -18,6 +18,8 @@ export type IssuerErrorCode =
   | 'ACHIEVEMENT_UNKNOWN'
   /** The result value is not on the achievement's scale. */
   | 'RESULT_OUT_OF_SCALE'
+  /** A date that lies after today (an award date). */
+  | 'DATE_IN_FUTURE'
   /** A catalogue file (JSON or CSV) or entry that the catalogue schema refuses. */
   | 'CATALOGUE_INVALID'
   /** The QR seal would need a QR version above the budget (DESIGN.md: no silent multi-QR). */
@@ -41,6 +43,7 @@ const STATUS: Record<IssuerErrorCode, number> = {
   CREDENTIAL_INVALID: 422,
   ACHIEVEMENT_UNKNOWN: 422,
   RESULT_OUT_OF_SCALE: 422,
+  DATE_IN_FUTURE: 422,
   CATALOGUE_INVALID: 422,
   SEAL_TOO_LARGE: 422,
   NOT_FOUND: 404,

@@ -56,6 +56,42 @@ describe('readResultsCsv: good files', () => {
   });
 });
 
+describe('readResultsCsv: the optional awarded_date column', () => {
+  const AWARDED = `${HEADER},awarded_date`;
+  const rows = (...r: string[]) => [AWARDED, ...r].join('\n') + '\n';
+
+  it('reads award dates from 1950 up to today; an empty cell means "not given"', () => {
+    const r = check(rows(
+      'C-1,Layla,Layla,2000-03-04,BECE-MATH,452,2012-06-30',
+      'C-2,Omar,Omar,2001-01-02,BECE-MATH,300,2019-06-30',
+      'C-3,Sami,Sami,2002-01-02,BECE-MATH,300,2026-06-20',
+      'C-4,Amal,Amal,1930-01-02,BECE-MATH,300,1950-01-01',
+      'C-5,Nour,Nour,2010-01-02,BECE-MATH,300,',
+    ));
+    expect(r.issues).toEqual([]);
+    expect(r.checked.map((x) => x.data.awardedDate)).toEqual(['2012-06-30', '2019-06-30', '2026-06-20', '1950-01-01', undefined]);
+  });
+
+  it.each([
+    ['30/06/2019', 'CELL_INVALID'],
+    ['2019-6-30', 'CELL_INVALID'],
+    ['2019-02-30', 'CELL_INVALID'],
+    ['June 2019', 'CELL_INVALID'],
+    ['1949-12-31', 'CELL_INVALID'],
+    ['2026-06-22', 'DATE_IN_FUTURE'],
+    ['2030-01-01', 'DATE_IN_FUTURE'],
+  ])('awarded_date %s → %s (row, column), and the row is not kept', (cell, code) => {
+    const r = read(rows('C-1,Layla,Layla,2000-03-04,BECE-MATH,452,2012-06-30', `C-2,Omar,Omar,2001-01-02,BECE-MATH,300,${cell}`));
+    expect(r.issues).toEqual([expect.objectContaining({ row: 3, column: 'awarded_date', code })]);
+    expect(r.rows.map((x) => x.row)).toEqual([2]);
+  });
+
+  it('the header may spell it "Awarded Date"; the column name in the report is the one written', () => {
+    const r = read(`${HEADER},Awarded Date\nC-1,Layla,Layla,2000-03-04,BECE-MATH,452,2031-01-01\n`);
+    expect(r.issues).toEqual([expect.objectContaining({ row: 2, column: 'Awarded Date', code: 'DATE_IN_FUTURE' })]);
+  });
+});
+
 describe('readResultsCsv: bad files, each with its code, row and column', () => {
   it('Windows-1256 bytes → CSV_ENCODING with the offset and how to re-save', () => {
     // "ليلى" in Windows-1256: E1 ED E1 EC

@@ -51,6 +51,19 @@ describe('renderCertificatePdf', () => {
     expect(text).not.toContain('DEMO');
   });
 
+  it('prints each result\'s award date under its name, in the certificate\'s label languages; none when not given', async () => {
+    const dated = await renderCertificatePdf({
+      ...input,
+      achievements: input.achievements.map((a, i) => ({ ...a, awardedDate: ['2012-06-30T00:00:00Z', '2019-06-30'][i] })),
+    });
+    rasterise(dated, 'certificate-awarded', 60);
+    const text = pdfText(dated);
+    expect(text).toContain('Awarded: 2012-06-30');
+    expect(text).toContain('Awarded: 2019-06-30');
+    expect(text).toContain('تاريخ المنح');
+    expect(pdfText(pdf)).not.toContain('Awarded');
+  });
+
   it('marks a demo certificate', async () => {
     const demo = await renderCertificatePdf({ ...input, demo: true });
     rasterise(demo, 'certificate-demo', 60);

@@ -15,6 +15,7 @@ export function resultToJson(result: VerificationResult, extra: Record<string, u
     issuer: result.display?.issuer ?? null,
     achievements: result.display?.achievements ?? [],
     issuedAt: result.display?.issuedAt ?? null,
+    signedAt: result.display?.signedAt ?? null,
     expiresAt: result.display?.expiresAt ?? null,
     bundle: result.display?.bundle ?? null,
     statusAsOf: result.display?.statusAsOf ?? null,

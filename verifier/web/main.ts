@@ -151,7 +151,8 @@ function renderResult(r: VerificationResult): void {
     if (d.issuer.name) issuer.append(span(d.issuer.name.text, d.issuer.name.lang, d.issuer.name.dir));
     else issuer.textContent = t('issuerNotListed', { id: d.issuer.id });
   }
-  $('issued').textContent = dateText(d?.issuedAt);
+  // Issued = when the issuer's key signed; validFrom may be the award date, years earlier.
+  $('issued').textContent = dateText(d?.signedAt ?? d?.issuedAt);
 
   const list = $('achievements');
   list.replaceChildren();
@@ -176,6 +177,16 @@ function renderResult(r: VerificationResult): void {
         ? t('resultOutOf', { value, min: scale.valueMin, max: scale.valueMax })
         : t('result', { value });
       li.append(res);
+    }
+    if (a.awardedAt) {
+      // The award date of this result: a 2012 result digitised today must not read as awarded today.
+      const awarded = document.createElement('div');
+      awarded.className = 'ach-awarded';
+      const time = document.createElement('time');
+      time.dateTime = a.awardedAt.slice(0, 10);
+      time.textContent = dateText(a.awardedAt);
+      awarded.append(...renderSentence('awardedOn', { date: time }));
+      li.append(awarded);
     }
     list.append(li);
   }

@@ -123,6 +123,7 @@ function inputOf(row: CheckedRow, session: string, actor: string): IssueCredenti
     subject: { name: d.name, nameLatin: d.nameLatin, dateOfBirth: d.dateOfBirth, candidateNumber: d.candidateNumber, ...(d.learnerId !== undefined ? { id: d.learnerId } : {}) },
     result: row.result,
     session,
+    ...(d.awardedDate !== undefined ? { awardedDate: d.awardedDate } : {}),
     bulkKey: bulkKeyOf(row, session),
     actor,
   };

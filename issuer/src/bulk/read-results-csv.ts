@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ModelError, parseWithErrorHandling } from '@lp/model';
 import type { BulkIssue } from './bulk-issue.ts';
+import { awardedDateProblem } from '../domain/check-awarded-date.ts';
 import { BULK_COLUMNS, BulkRowSchema, REQUIRED_BULK_COLUMNS } from './z-bulk-row.ts';
 import type { BulkColumn, BulkRow } from './z-bulk-row.ts';
 
@@ -29,7 +30,8 @@ const FIELD_COLUMN: Record<string, BulkColumn> = Object.fromEntries(Object.entri
 /**
  * Reads a results CSV (README "Bulk issuance") and checks every row on its own and against the
  * others: encoding (UTF-8, a BOM is fine), RFC 4180 syntax with strict quoting (csv-parse), the
- * header, each row with the zod row schema, a date of birth not after `now`, the idempotency key
+ * header, each row with the zod row schema, a date of birth not after `now`, an award date from
+ * 1950 up to `now` (CELL_INVALID, DATE_IN_FUTURE), the idempotency key
  * (candidate number + achievement) unique in the file, and one name and date of birth per
  * candidate. Never throws for bad input: it returns the issues (all of them, not the first).
  * Catalogue checks come after (check-rows-against-catalogue.ts).
@@ -113,7 +115,7 @@ export function readResultsCsv(bytes: Uint8Array, opts: { now: Date }): ResultsC
       if (i === undefined) continue;
       const v = cells[i] ?? '';
       // An empty optional cell means "not given".
-      if (col === 'learner_id' && v.trim() === '') continue;
+      if ((col === 'learner_id' || col === 'awarded_date') && v.trim() === '') continue;
       raw[field] = v;
     }
     let data: BulkRow;
@@ -135,6 +137,11 @@ export function readResultsCsv(bytes: Uint8Array, opts: { now: Date }): ResultsC
     }
     if (data.dateOfBirth > today) {
       issues.push({ row, column: colName('date_of_birth'), code: 'DATE_OF_BIRTH_IN_FUTURE', message: `date of birth ${data.dateOfBirth} is after today (${today})` });
+      continue;
+    }
+    const awarded = data.awardedDate !== undefined ? awardedDateProblem(data.awardedDate, opts.now) : undefined;
+    if (awarded) {
+      issues.push({ row, column: colName('awarded_date'), code: awarded.kind === 'in-future' ? 'DATE_IN_FUTURE' : 'CELL_INVALID', message: `${colName('awarded_date')} ${awarded.message}` });
       continue;
     }
     rows.push({ row, data });

@@ -176,7 +176,8 @@ function certificateInputOf(
   stored: { row: CheckedRow; rec: CredentialRecord; sealPng: Uint8Array | undefined }[], pickupCode: string | undefined,
 ): CertificateInput {
   const d = stored[0]!.row.data;
-  const issuedAt = String((JSON.parse(stored[0]!.rec.record) as { validFrom?: unknown }).validFrom ?? stored[0]!.rec.createdAt);
+  // Issued = when the credentials were signed (validFrom is now the award date, possibly years before).
+  const issuedAt = stored[0]!.rec.createdAt;
   return {
     issuer: { names: profile.names, country: profile.country },
     languages: Object.keys(profile.names).slice(0, 4),
@@ -191,6 +192,7 @@ function certificateInputOf(
         names: localized(entry.names),
         result: s.row.data.result,
         ...(label ? { resultLabel: label } : {}),
+        ...awardedOf(s.rec.record),
         sealPng: s.sealPng ?? new Uint8Array(),
       };
     }),
@@ -199,6 +201,11 @@ function certificateInputOf(
     demo: Object.values(profile.names).some((n) => /\bdemo\b|démo/i.test(n)),
     issuedAt,
   };
+}
+
+function awardedOf(record: string): { awardedDate?: string } {
+  const awarded = (JSON.parse(record) as { awardedDate?: unknown }).awardedDate;
+  return typeof awarded === 'string' ? { awardedDate: awarded } : {};
 }
 
 function localized(map: LanguageMap): Record<string, string> {

@@ -13,6 +13,7 @@ export const BULK_COLUMNS = {
   achievement_code: 'achievementCode',
   result: 'result',
   learner_id: 'learnerId',
+  awarded_date: 'awardedDate',
 } as const;
 export type BulkColumn = keyof typeof BULK_COLUMNS;
 export const REQUIRED_BULK_COLUMNS: readonly BulkColumn[] = ['candidate_number', 'name', 'name_latin', 'date_of_birth', 'achievement_code', 'result'];
@@ -37,6 +38,8 @@ export const BulkRowSchema = z.strictObject({
   achievementCode: line(64),
   result: line(40),
   learnerId: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'must be a URI (e.g. a DID)').max(500).optional(),
+  /** When the result was awarded, YYYY-MM-DD; checked against the calendar and today by readResultsCsv. */
+  awardedDate: z.string().trim().optional(),
 });
 export type BulkRow = z.output<typeof BulkRowSchema>;
 

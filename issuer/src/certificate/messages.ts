@@ -16,6 +16,7 @@ export type CertificateMessageKey =
   | 'pickupCode'
   | 'pickupInstruction'
   | 'issued'
+  | 'awarded'
   | 'verifyOffline'
   | 'page';
 
@@ -35,6 +36,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     pickupCode: 'Pick-up code',
     pickupInstruction: 'Use this code once to receive the full record in your digital wallet.',
     issued: 'Issued',
+    awarded: 'Awarded',
     verifyOffline: 'Verify offline: scan the code with a Learning Passport verifier',
     page: 'Page',
   },
@@ -51,6 +53,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     pickupCode: 'رمز الاستلام',
     pickupInstruction: 'استخدم هذا الرمز مرة واحدة لاستلام السجل الكامل في محفظتك الرقمية.',
     issued: 'تاريخ الإصدار',
+    awarded: 'تاريخ المنح',
     verifyOffline: 'تحقق دون اتصال: امسح الرمز بتطبيق التحقق من Learning Passport',
     page: 'صفحة',
   },
@@ -67,6 +70,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     pickupCode: 'Code de retrait',
     pickupInstruction: 'Utilisez ce code une seule fois pour recevoir le relevé complet dans votre portefeuille numérique.',
     issued: 'Délivré le',
+    awarded: 'Décerné le',
     verifyOffline: 'Vérification hors ligne : scannez le code avec un vérificateur Learning Passport',
     page: 'Page',
   },
@@ -83,6 +87,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     pickupCode: 'کد دریافت',
     pickupInstruction: 'این کد را فقط یک بار برای دریافت سابقهٔ کامل در کیف پول دیجیتال خود به کار ببرید.',
     issued: 'تاریخ صدور',
+    awarded: 'تاریخ اعطا',
     verifyOffline: 'تأیید آفلاین: کد را با یک تأییدکنندهٔ Learning Passport اسکن کنید',
     page: 'صفحه',
   },
@@ -99,6 +104,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     pickupCode: 'Код отримання',
     pickupInstruction: 'Використайте цей код один раз, щоб отримати повний запис у цифровому гаманці.',
     issued: 'Дата видачі',
+    awarded: 'Дата присудження',
     verifyOffline: 'Перевірка офлайн: відскануйте код верифікатором Learning Passport',
     page: 'Сторінка',
   },

@@ -306,7 +306,15 @@ class CertificateLayout {
       const nameStyle = (i: number): TextStyle => (i === 0 ? { size: 11.5, bold: true, color: INK } : { size: 10, color: INK });
       const resultStyle: TextStyle = { size: 14, bold: true, color: INK };
       const labelStyle: TextStyle = { size: 8.5, color: MUTED };
-      const namesH = nameLines.reduce((h, _, i) => h + this.ts.lineHeight(nameStyle(i)), 0);
+      // The award date under the names, once for the left-to-right labels and once for the
+      // right-to-left ones: a 2012 result digitised today must not read as awarded today.
+      const awardedStyle: TextStyle = { size: 8.5, color: MUTED };
+      const awarded = a.awardedDate?.slice(0, 10);
+      const awardedLines = awarded === undefined ? [] : (() => {
+        const { ltr, rtl } = this.labels('awarded');
+        return [...(ltr ? [{ text: `${ltr}: ${awarded}`, dir: 'ltr' as Direction }] : []), ...(rtl ? [{ text: `${rtl}: ${awarded}`, dir: 'rtl' as Direction }] : [])];
+      })();
+      const namesH = nameLines.reduce((h, _, i) => h + this.ts.lineHeight(nameStyle(i)), 0) + awardedLines.length * this.ts.lineHeight(awardedStyle);
       const resultH = this.ts.lineHeight(resultStyle) + labelLines.length * this.ts.lineHeight(labelStyle);
       const rowH = Math.max(namesH, resultH, 24) + 10;
       if (this.ensure(rowH)) this.tableHeader();
@@ -326,6 +334,10 @@ class CertificateLayout {
         this.ts.line(n.text, sx + 8, ny, sw - 16, this.primaryRtl ? 'right' : 'left', nameStyle(i), dir);
         ny += this.ts.lineHeight(nameStyle(i));
       });
+      for (const l of awardedLines) {
+        this.ts.line(l.text, sx + 8, ny, sw - 16, this.primaryRtl ? 'right' : 'left', awardedStyle, l.dir);
+        ny += this.ts.lineHeight(awardedStyle);
+      }
       const [rx, rw] = cols.result;
       let ry = top + (rowH - resultH) / 2;
       this.ts.line(a.result, rx + 4, ry, rw - 8, 'center', resultStyle, 'auto');

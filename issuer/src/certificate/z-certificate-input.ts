@@ -35,6 +35,8 @@ export const CertificateInputSchema = z.object({
         names: Localized,
         result: line(40),
         resultLabel: Localized.optional(),
+        /** When this result was awarded (OB 3.0 awardedDate); may be years before `issuedAt`. */
+        awardedDate: IsoDate.optional(),
         sealPng: SealPng,
       }),
     )
@@ -42,6 +44,7 @@ export const CertificateInputSchema = z.object({
     .max(30),
   pickupCode: z.string().regex(/^[A-Z0-9-]{4,40}$/, 'pick-up code: uppercase letters, digits and dashes').optional(),
   demo: z.boolean().optional(),
+  /** When the certificate's credentials were signed. */
   issuedAt: IsoDate,
 });
 

@@ -37,6 +37,7 @@ export function buildAchievementCredential(input: {
   subject: SubjectInput;
   result?: ResultInput;
   session?: string;
+  /** When the result was awarded: both validFrom and awardedDate (the signing time is proof.created). */
   validFrom: string;
   baseUrl: string;
 }): Record<string, unknown> {

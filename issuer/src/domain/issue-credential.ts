@@ -9,6 +9,7 @@ import { IssuerError } from '../errors.ts';
 import type { BulkKey, IssuerProfile, IssuerStoreOps } from '../store/index.ts';
 import { buildAchievementCredential } from './build-achievement-credential.ts';
 import type { ResultInput, SubjectInput } from './build-achievement-credential.ts';
+import { checkAwardedDate } from './check-awarded-date.ts';
 import { createPickupCode } from './create-pickup-code.ts';
 import type { PickupCode } from './create-pickup-code.ts';
 import type { IssuerDeps } from './issuer-deps.ts';
@@ -25,6 +26,12 @@ export interface IssueCredentialInput {
   result?: ResultInput;
   /** Examination session or term (credentialSubject.term; part of the seal). */
   session?: string;
+  /**
+   * With `achievement`: when the result was awarded, `YYYY-MM-DD` (from 1950 up to today); it
+   * becomes awardedDate and validFrom. Default: the moment of signing. The key window bounds
+   * only the signing time (proof.created, seal claim 13), so a 2012 result signed today verifies.
+   */
+  awardedDate?: string;
   /** `jwt` also returns the VC-JOSE form (the Data Integrity record is stored either way). */
   format?: 'di' | 'jwt';
   /** Create a one-time pick-up code for the wallet in the same transaction. */
@@ -56,7 +63,7 @@ export interface IssuedCredential {
  * synchronous=FULL) before this resolves, and all rolled back on any failure.
  *
  * Throws IssuerError (CREDENTIAL_INVALID, ISSUER_MISMATCH, ACHIEVEMENT_UNKNOWN,
- * RESULT_OUT_OF_SCALE, SEAL_TOO_LARGE, NO_ISSUER) or StoreError (STORE_BUSY, STORE_FULL,
+ * RESULT_OUT_OF_SCALE, DATE_IN_FUTURE, SEAL_TOO_LARGE, NO_ISSUER) or StoreError (STORE_BUSY, STORE_FULL,
  * STORE_CONFLICT for a credential id already used).
  *
  * @example
@@ -86,8 +93,9 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     const entry = catalogue.find((e) => e.code === input.achievement);
     if (!entry) throw new IssuerError('ACHIEVEMENT_UNKNOWN', `no achievement "${input.achievement}" in the catalogue`, '$.options.achievement');
     if (!input.subject) throw new IssuerError('CREDENTIAL_INVALID', 'options.subject is required with options.achievement', '$.options.subject');
+    const awarded = input.awardedDate !== undefined ? checkAwardedDate(input.awardedDate, now) : validFrom;
     unsigned = buildAchievementCredential({
-      id: randomUrnUuid(deps.random), profile, entry, subject: input.subject, validFrom, baseUrl: deps.baseUrl,
+      id: randomUrnUuid(deps.random), profile, entry, subject: input.subject, validFrom: awarded, baseUrl: deps.baseUrl,
       ...(input.result !== undefined ? { result: input.result } : {}),
       ...(input.session !== undefined ? { session: input.session } : {}),
     });
@@ -95,6 +103,9 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     learnerName = input.subject.name;
     assertProfile(unsigned);
   } else if (input.credential !== undefined) {
+    if (input.awardedDate !== undefined) {
+      throw new IssuerError('CREDENTIAL_INVALID', 'options.awardedDate goes with options.achievement; a given credential carries its own awardedDate', '$.options.awardedDate');
+    }
     unsigned = prepareGivenCredential(input.credential, profile, validFrom, deps.random);
     codes = codesOf(unsigned, catalogue, deps.baseUrl);
   } else {

@@ -10,6 +10,7 @@ import type { IssuerStore } from '../store/index.ts';
 import { authenticateApiKey } from '../domain/api-keys.ts';
 import { addAchievements } from '../domain/add-achievements.ts';
 import { ResultInputSchema, SubjectInputSchema } from '../domain/build-achievement-credential.ts';
+import { checkAwardedDate } from '../domain/check-awarded-date.ts';
 import { didDocumentOf } from '../domain/did-document.ts';
 import { exportTrustFragment } from '../domain/export-trust-fragment.ts';
 import { issueCredential } from '../domain/issue-credential.ts';
@@ -54,6 +55,8 @@ const zIssueBody = z.object({
     subject: z.unknown().optional(),
     result: z.unknown().optional(),
     session: z.string().min(1).max(100).optional(),
+    // Checked by the domain (checkAwardedDate) so a bad date gets its content code and 422.
+    awardedDate: z.unknown().optional(),
     format: z.enum(['di', 'jwt']).optional(),
     pickup: z.boolean().optional(),
   }).optional(),
@@ -188,6 +191,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       ...(subject !== undefined ? { subject } : {}),
       ...(result !== undefined ? { result } : {}),
       ...(options.session !== undefined ? { session: options.session } : {}),
+      ...(options.awardedDate !== undefined ? { awardedDate: checkAwardedDate(options.awardedDate, clock()).slice(0, 10) } : {}),
       ...(options.format !== undefined ? { format: options.format } : {}),
       ...(options.pickup ? { pickup: true } : {}),
       actor: String(res.locals.actor),

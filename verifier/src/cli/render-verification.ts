@@ -35,8 +35,11 @@ export function renderVerification(result: VerificationResult, opts: { colour: b
       const scale = a.resultScale?.valueMin !== undefined || a.resultScale?.valueMax !== undefined ? ` (${a.resultScale?.valueMin ?? ''}–${a.resultScale?.valueMax ?? ''})` : '';
       if (a.result !== undefined) lines.push(`  result:    ${terminalSafe(a.result)}${scale}${a.resultStatus && a.resultStatus !== a.result ? `, ${terminalSafe(a.resultStatus)}` : ''}`);
       if (a.level) lines.push(`  level:     ${terminalSafe(a.level)}`);
+      if (a.awardedAt) lines.push(`  awarded:   ${a.awardedAt.slice(0, 10)}`);
     }
-    if (d.issuedAt) lines.push(`issued:      ${d.issuedAt}${d.expiresAt ? `, expires ${d.expiresAt}` : ''}`);
+    // Signed is when the issuer's key signed; valid from may be the award date, years earlier.
+    if (d.signedAt) lines.push(`signed:      ${d.signedAt}`);
+    if (d.issuedAt) lines.push(`valid from:  ${d.issuedAt}${d.expiresAt ? `, expires ${d.expiresAt}` : ''}`);
     if (d.bundle) lines.push(`trust:       bundle #${d.bundle.sequence} of ${d.bundle.issuedAt} (${Math.floor(d.bundle.ageSeconds / 86400)} days old), expires ${d.bundle.expires}${d.bundle.expired ? ' — EXPIRED' : ''}`);
     if (d.statusAsOf) lines.push(`status as of ${d.statusAsOf}`);
     lines.push('');

@@ -69,8 +69,10 @@ export async function showCommand(argv: string[], io: WalletIo): Promise<number>
     lines.push(`achievement ${both}${a.code ? `  [${a.code}]` : ''}${a.level ? `  ISCED ${a.levelCode ?? ''} ${a.level}` : ''}`);
     const scale = a.resultScale?.name ? ` (${t(a.resultScale.name)})` : '';
     if (a.result || a.resultStatus) lines.push(`  result    ${isolateBidi(a.result ?? a.resultStatus!, undefined)}${scale}`);
+    if (a.awardedAt) lines.push(`  awarded   ${a.awardedAt.slice(0, 10)}`);
   }
-  if (d?.issuedAt) lines.push(`issued      ${d.issuedAt}`);
+  if (d?.signedAt) lines.push(`signed      ${d.signedAt}`);
+  if (d?.issuedAt) lines.push(`valid from  ${d.issuedAt}`);
   if (d?.expiresAt) lines.push(`expires     ${d.expiresAt}`);
   if (d?.statusAsOf) lines.push(`status      not revoked as of ${d.statusAsOf}`);
   lines.push(`on import   ${c.verification.verdict} (${c.verification.verifiedAt})`);
