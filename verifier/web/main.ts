@@ -86,6 +86,12 @@ function dateText(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(d);
 }
 
+/** A calendar date (an award date, midnight UTC) read in UTC, so no time zone west of Greenwich shows the day before. */
+function dayText(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
 function ageText(iso: string | undefined): string {
   if (!iso) return '';
   const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
@@ -184,7 +190,7 @@ function renderResult(r: VerificationResult): void {
       awarded.className = 'ach-awarded';
       const time = document.createElement('time');
       time.dateTime = a.awardedAt.slice(0, 10);
-      time.textContent = dateText(a.awardedAt);
+      time.textContent = dayText(a.awardedAt);
       awarded.append(...renderSentence('awardedOn', { date: time }));
       li.append(awarded);
     }
