@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as stockSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { multikeyFromPublicKey, secretMultikeyFromSeed, sign } from '@lp/crypto';
+import { base64url } from 'jose';
 import { verifyAny, type VerificationResult } from '../src/index.ts';
-import { forbidNetwork, issue, makeBundle, makeWorld, type Issued, type World } from './lib/make-world.ts';
+import { documentLoader, forbidNetwork, grade9, issue, makeBundle, makeWorld, type Issued, type World } from './lib/make-world.ts';
 
 // The key window bounds WHEN THE KEY SIGNED (DESIGN.md "Time"): the fixtures sign on 2024-07-20
 // (proof.created, JWT iat, seal claim 13) with a key valid 2024-01-01 … 2026-01-01.
@@ -84,5 +90,51 @@ describe('a seal made before claim 13 existed is judged by claim 4 (the old rule
     const r = await verifyAny(issued.seal, world.ctx());
     expect(r.verdict).toBe('INVALID');
     expect(check(r, 'issuer_trust')).toMatchObject({ code: 'KEY_NOT_YET_VALID_AT_ISSUANCE', details: { signedAt: '2019-06-30T00:00:00.000Z', signedAtSource: 'seal claim 4' } });
+  });
+});
+
+describe('a Data Integrity proof without `created` (optional in VC Data Integrity) is judged by validFrom', () => {
+  /** Signed by Digital Bazaar's own suite with `date: null`, so the proof has no `created`. */
+  async function signWithoutCreated(validFrom: string): Promise<Record<string, any>> {
+    const keyPair = await Ed25519Multikey.from({
+      '@context': 'https://w3id.org/security/multikey/v1', type: 'Multikey', id: world.issuer.vm, controller: world.issuer.did,
+      publicKeyMultibase: multikeyFromPublicKey(world.issuer.keyPair.publicKey),
+      secretKeyMultibase: secretMultikeyFromSeed(world.issuer.keyPair.secretKey),
+    });
+    const credential = grade9(world.issuer.did, (c) => { delete c.credentialStatus; c.validFrom = validFrom; c.awardedDate = validFrom; });
+    const suite = new DataIntegrityProof({ signer: keyPair.signer(), date: null, cryptosuite: stockSuite });
+    const signed = await vc.issue({ credential, suite, documentLoader });
+    expect(signed.proof.created).toBeUndefined();
+    return signed;
+  }
+
+  test('validFrom inside the key window → VALID, no signing time shown', async () => {
+    const r = await verifyAny(await signWithoutCreated('2024-07-20T00:00:00Z'), world.ctx());
+    expect(check(r, 'issuer_trust').code).toBe('ISSUER_TRUSTED');
+    expect(r.verdict).toBe('VALID');
+    expect(r.display?.signedAt).toBeUndefined();
+  });
+
+  test('validFrom before the key → INVALID KEY_NOT_YET_VALID_AT_ISSUANCE from validFrom (nothing better is known)', async () => {
+    const r = await verifyAny(await signWithoutCreated('2019-06-30T00:00:00Z'), world.ctx());
+    expect(r.verdict).toBe('INVALID');
+    expect(check(r, 'issuer_trust')).toMatchObject({ code: 'KEY_NOT_YET_VALID_AT_ISSUANCE', details: { signedAtSource: 'validFrom' } });
+  });
+});
+
+describe('a vc+jwt without `iat` (optional in RFC 7519) is judged by validFrom', () => {
+  async function jwtWithoutIat(validFrom: string): Promise<string> {
+    const credential = grade9(world.issuer.did, (c) => { delete c.credentialStatus; c.validFrom = validFrom; c.awardedDate = validFrom; });
+    const part = (o: object) => base64url.encode(new TextEncoder().encode(JSON.stringify(o)));
+    const input = `${part({ alg: 'EdDSA', typ: 'vc+jwt', kid: world.issuer.vm })}.${part({ ...credential, iss: world.issuer.did })}`;
+    return `${input}.${base64url.encode(await sign(world.issuer.keyPair.secretKey, new TextEncoder().encode(input)))}`;
+  }
+
+  test('validFrom inside the key window → VALID; before it → INVALID from validFrom', async () => {
+    const inside = await verifyAny(await jwtWithoutIat('2024-07-20T00:00:00Z'), world.ctx());
+    expect([inside.verdict, check(inside, 'issuer_trust').code]).toEqual(['VALID', 'ISSUER_TRUSTED']);
+    const before = await verifyAny(await jwtWithoutIat('2019-06-30T00:00:00Z'), world.ctx());
+    expect(before.verdict).toBe('INVALID');
+    expect(check(before, 'issuer_trust')).toMatchObject({ code: 'KEY_NOT_YET_VALID_AT_ISSUANCE', details: { signedAtSource: 'validFrom' } });
   });
 });
