@@ -29,9 +29,14 @@ describe('award dates end to end through the CLI', () => {
   beforeAll(async () => {
     expect((await issuer(['init', '--name', 'National Examinations Board', '--name-ar', 'مجلس الامتحانات الوطني', '--country', 'JO'])).code).toBe(0);
     expect((await issuer(['achievement', 'add', path.join(FIXTURES, 'catalogue.json')])).code).toBe(0);
-    const csv = [HEADER, ...ROWS.map(([c, d], i) => `${c},ليلى ${i},Layla ${String.fromCharCode(65 + i)},2000-03-04,BECE-MATH,${400 + i},${d ?? ''}`)].join('\n') + '\n';
+    const csv = [
+      HEADER,
+      ...ROWS.map(([c, d], i) => `${c},ليلى ${i},Layla ${String.fromCharCode(65 + i)},2000-03-04,BECE-MATH,${400 + i},${d ?? ''}`),
+      // A second result of the first learner, awarded in another year: its transcript holds both dates.
+      'C-2012,ليلى 0,Layla A,2000-03-04,BECE-ARAB,A,2019-06-30',
+    ].join('\n') + '\n';
     fs.writeFileSync(path.join(tmp.dir, 'results.csv'), csv);
-    const bulk = await issuer(['bulk', 'results.csv', '--session', '2026-06', '--out', 'out']);
+    const bulk = await issuer(['bulk', 'results.csv', '--session', '2026-06', '--out', 'out', '--transcripts']);
     expect(bulk.stderr).toBe('');
     expect(bulk.code).toBe(0);
     const anchor = await lp(['trust', 'init-anchor', '--out', 'anchor-key.json'], { cwd: tmp.dir, env: { LP_PASSPHRASE: ANCHOR_PASS } });
@@ -62,7 +67,18 @@ describe('award dates end to end through the CLI', () => {
     expect(human.stdout).toContain('verdict: VALID');
   });
 
-  it('each certificate prints its result\'s award date', () => {
+  it('the transcript (CLR) of a learner with results from 2012 and 2019 verifies VALID, record and seal, with both award dates', async () => {
+    for (const file of [path.join('out', 'transcripts', 'C-2012.json'), path.join('out', 'transcripts', 'C-2012-seal.png')]) {
+      const r = await verify(file);
+      const body = JSON.parse(r.stdout) as { verdict: string; achievements: { code?: string; awardedAt?: string }[] };
+      expect([file, r.code, body.verdict]).toEqual([file, 0, 'VALID']);
+      const dates = Object.fromEntries(body.achievements.filter((a) => a.code).map((a) => [a.code, a.awardedAt?.slice(0, 10)]));
+      expect([file, dates['BECE-MATH'], dates['BECE-ARAB']]).toEqual([file, '2012-06-30', '2019-06-30']);
+    }
+  });
+
+  it('each certificate prints its results\' award dates', () => {
+    expect(pdfText(fs.readFileSync(path.join(tmp.dir, 'out', 'certificates', 'C-2012.pdf')))).toContain('Awarded: 2019-06-30');
     for (const [candidate, date] of ROWS.filter(([, d]) => d !== undefined)) {
       const text = pdfText(fs.readFileSync(path.join(tmp.dir, 'out', 'certificates', `${candidate}.pdf`)));
       expect([candidate, text.includes(`Awarded: ${date}`)]).toEqual([candidate, true]);
@@ -99,7 +115,7 @@ describe('award dates end to end through the CLI', () => {
         db.close();
       }
     };
-    expect(stored()).toBe(ROWS.length);
+    const before = stored();
     const r = await issuer(['bulk', 'bad.csv', '--session', '2026-07', '--out', 'out-bad', '--report', 'bad-report.csv']);
     expect(r.code).toBe(2);
     const report = fs.readFileSync(path.join(tmp.dir, 'bad-report.csv'), 'utf8');
@@ -107,6 +123,6 @@ describe('award dates end to end through the CLI', () => {
     expect(report).toMatch(/^3,awarded_date,CELL_INVALID,/m);
     expect(report).toMatch(/^4,awarded_date,DATE_IN_FUTURE,/m);
     expect(report).not.toMatch(/^5,/m);
-    expect(stored()).toBe(ROWS.length);
+    expect(stored()).toBe(before);
   });
 });
