@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ModelError, parseWithErrorHandling } from '@lp/model';
 import type { BulkIssue } from './bulk-issue.ts';
-import { awardedDateProblem } from '../domain/check-awarded-date.ts';
+import { awardedDateProblem } from '../domain/lib/awarded-date-problem.ts';
 import { BULK_COLUMNS, BulkRowSchema, REQUIRED_BULK_COLUMNS } from './z-bulk-row.ts';
 import type { BulkColumn, BulkRow } from './z-bulk-row.ts';
 
