@@ -94,6 +94,19 @@ function line(cls: string, key: string, opts: Record<string, string>): HTMLEleme
   return div;
 }
 
+/** "Awarded <date>" under a result, the date in the page's language, as a <time>. */
+function awardedLine(li: HTMLElement, iso: string): void {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return;
+  const time = document.createElement('time');
+  time.dateTime = iso.slice(0, 10);
+  time.textContent = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  const div = document.createElement('div');
+  div.className = 'meta awarded';
+  div.append(...renderSentence('awardedOn', { date: time }));
+  li.append(div);
+}
+
 /** An achievement without a result: just its name, isolated (no sentence to translate). */
 function achievementOnly(name: string): HTMLElement {
   const div = document.createElement('div');
@@ -130,6 +143,8 @@ function card(c: StoredCredential): HTMLElement {
   for (const a of c.summary.achievements) {
     const name = nameOf(a.code) ?? a.name ?? a.code ?? '';
     li.append(a.result !== undefined ? line('ach', 'resultLine', { name, result: a.result }) : achievementOnly(name));
+    // A 2012 result received today must not read as awarded today; read in UTC (a calendar date).
+    if (a.awardedAt) awardedLine(li, a.awardedAt);
   }
   if (c.summary.learner) li.append(line('meta', 'learnerLine', { name: c.summary.learner }));
   li.append(line('meta', 'issuerLine', { name: issuerName(c.summary.issuer) ?? c.summary.issuerName ?? c.summary.issuer }));

@@ -106,6 +106,7 @@ function summaryOf(result: VerificationResult): StoredCredential['summary'] {
       ...(a.code ? { code: a.code } : {}),
       ...((a.original ?? a.name) ? { name: (a.original ?? a.name)!.text } : {}),
       ...(a.result ?? a.resultStatus ? { result: (a.result ?? a.resultStatus)! } : {}),
+      ...(a.awardedAt ? { awardedAt: a.awardedAt } : {}),
     })),
   };
 }

@@ -25,7 +25,7 @@ export const zStoredCredential = z.object({
     issuer: z.string(),
     issuerName: z.string().optional(),
     learner: z.string().optional(),
-    achievements: z.array(z.object({ code: z.string().optional(), name: z.string().optional(), result: z.string().optional() }).loose()),
+    achievements: z.array(z.object({ code: z.string().optional(), name: z.string().optional(), result: z.string().optional(), awardedAt: z.string().optional() }).loose()),
   }).loose(),
 });
 export type StoredCredential = z.infer<typeof zStoredCredential>;

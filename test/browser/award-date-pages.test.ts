@@ -1,6 +1,7 @@
-// The verifier page in real headless Chromium shows each result's award date: records awarded in
-// 2012, 2019 and today, issued by the issuer API with a key made before the signing but long after
-// 2012, verify VALID on the page from their seal and from the full record, each with its own date.
+// The verifier and wallet pages in real headless Chromium show each result's award date: records
+// awarded in 2012, 2019 and today, issued by the issuer API with a key made before the signing but
+// long after 2012, verify VALID on the verifier page from their seal and from the full record, and
+// import VALID into the wallet page, each with its own date.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,5 +82,30 @@ describe('verifier page: award dates', () => {
     await pasteAndVerify(page, issued[1]!.seal);
     expect(await page.locator('#achievements .ach-awarded').textContent()).toBe('Décerné le 30 juin 2019');
     await page.selectOption('#lang', 'en');
+  });
+});
+
+describe('wallet page: award dates', () => {
+  test('the three seals import VALID, each card showing its award date', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 800, height: 900 } });
+    const w = await context.newPage();
+    await w.goto(`${server.url}/wallet`);
+    await w.waitForSelector('body[data-ready=true]');
+    await w.fill('#create-pass', 'learner passphrase');
+    await w.fill('#create-pass2', 'learner passphrase');
+    await w.click('#create-form button[type=submit]');
+    await w.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+    const files = issued.map(({ date, seal }) => {
+      const file = path.join(bundleDir, `seal-${date}.txt`);
+      fs.writeFileSync(file, seal);
+      return file;
+    });
+    await w.setInputFiles('#import-file', files);
+    await w.waitForFunction(() => document.querySelectorAll('#list li.card .badge.VALID').length === 3, undefined, { timeout: 60_000 });
+    const shown = await w.locator('#list li.card .awarded time').evaluateAll((els) => els.map((e) => [e.getAttribute('datetime'), e.textContent]));
+    const expected = DATES.map((d) => [d, new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))]);
+    expect([...shown].sort()).toEqual([...expected].sort());
+    await w.screenshot({ path: path.join(SCREENSHOTS, 'wallet-awarded.png'), fullPage: true });
+    await context.close();
   });
 });
