@@ -8,44 +8,27 @@
 //
 // verifier-core reads the machine's clock (it has no clock option); every date here lies before
 // the day the test runs, so its expiry and validity checks see the same thing on any later day.
-import fs from 'node:fs';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyCredential, verifyPresentation } from '@digitalcredentials/verifier-core';
-import { encryptKeyFile, keyPairFromSeed } from '@lp/crypto';
-import { createDocumentLoader } from '@lp/contexts';
-import { CatalogueAchievementSchema } from '@lp/model';
-import {
-  checkRowsAgainstCatalogue, issueBulk, issuerDocumentLoader, readResultsCsv, writeBulkOutput,
-} from '../../issuer/src/index.ts';
-import type { IssuerDeps } from '../../issuer/src/index.ts';
-import { run as runSign } from '../../cli/src/sign-command.ts';
-import { createHolderKey, createPresentation, memoryStorage, Vault } from '../../wallet/src/core/index.ts';
-import { givenCredential, ISSUE_FROM_CATALOGUE, post, startTestIssuer, T0, tempDir } from '../../issuer/test/issuer-helpers.ts';
+import { post, startTestIssuer, tempDir } from '../../issuer/test/issuer-helpers.ts';
 import type { TestIssuer } from '../../issuer/test/issuer-helpers.ts';
+import {
+  CLR_201, issueBulkWithTranscript, issueFromApi, LP_V1, OB_303, presentFromWallet, readOldRecord, signWithLpSign, VC_V2,
+} from './lib/issue-every-kind.ts';
+import type { Json } from './lib/issue-every-kind.ts';
 import { installOfflineFetch } from './lib/offline-fetch.ts';
 import type { OfflineFetch } from './lib/offline-fetch.ts';
 
-type Json = Record<string, any>;
 interface LogEntry { id: string; valid?: boolean; error?: { name: string; message: string } }
 interface CoreResult { log?: LogEntry[]; errors?: { name: string; message: string }[] }
-
-const OLD_RECORD = new URL('../fixtures/issued-2026-lp-v1-context-grade9.json', import.meta.url);
-const LP_V1 = 'https://w3id.org/learning-passport/v1';
 
 let t: TestIssuer;
 let net: OfflineFetch;
 let out: ReturnType<typeof tempDir>;
-let deps: IssuerDeps;
 
 beforeAll(async () => {
   t = await startTestIssuer();
   out = tempDir('lp-interop-out-');
-  deps = {
-    store: t.store, signer: t.signer, clock: () => T0, random: (k) => crypto.getRandomValues(new Uint8Array(k)),
-    baseUrl: t.url, documentLoader: await issuerDocumentLoader(t.store),
-  };
   net = installOfflineFetch();
 }, 60_000);
 
@@ -76,10 +59,8 @@ describe('DCC verifier-core verifies what we issue', () => {
   let fromApi: Json;
 
   it('a catalogue AchievementCredential from POST /credentials/issue: signature and status pass, fetched from the issuer', async () => {
-    const res = await post(t, '/credentials/issue', ISSUE_FROM_CATALOGUE);
-    expect(res.status).toBe(201);
-    fromApi = ((await res.json()) as { verifiableCredential: Json }).verifiableCredential;
-    expect(contextsOf(fromApi)).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    fromApi = await issueFromApi(t);
+    expect(contextsOf(fromApi)).toEqual([VC_V2, OB_303]);
     const before = net.requested.length;
     expect(steps(await core(fromApi))).toMatchObject(PASSING);
     // The status check really read both lists from the issuer server.
@@ -113,67 +94,27 @@ describe('DCC verifier-core verifies what we issue', () => {
   let transcript: Json;
 
   it('bulk records and a CLR 2.0 transcript (bulk --transcripts): signature and status pass', async () => {
-    const csv = [
-      'candidate_number,name,name_latin,date_of_birth,achievement_code,result',
-      'C-17,ليلى أحمد,Layla Ahmad,2010-03-04,BECE-MATH,452',
-      'C-17,ليلى أحمد,Layla Ahmad,2010-03-04,BECE-ARAB,A',
-    ].join('\n');
-    const read = readResultsCsv(new TextEncoder().encode(csv), { now: T0 });
-    const catalogue = (await t.store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
-    const { rows } = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' });
-    const report = await issueBulk(deps, { session: '2026-06', rows, batchSize: 10, runId: 'interop' });
-    expect(report).toMatchObject({ issued: 2, failed: 0 });
-    const summary = await writeBulkOutput(deps, { outDir: out.dir, session: '2026-06', rows, seals: false, certificates: false, transcripts: true, actor: 'cli' });
-    expect(summary).toMatchObject({ records: 2, transcripts: 1, issues: [] });
-    const read1 = (p: string) => JSON.parse(fs.readFileSync(path.join(out.dir, p), 'utf8')) as Json;
-    records = [read1('records/C-17_BECE-MATH.json'), read1('records/C-17_BECE-ARAB.json')];
-    transcript = read1('transcripts/C-17.json');
+    ({ records, transcript } = await issueBulkWithTranscript(t, out.dir));
     for (const r of records) {
       expect(contextsOf(r)).not.toContain(LP_V1);
       expect(steps(await core(r))).toMatchObject(PASSING);
     }
-    expect(contextsOf(transcript)).toEqual([
-      'https://www.w3.org/ns/credentials/v2',
-      'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
-      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-    ]);
+    expect(contextsOf(transcript)).toEqual([VC_V2, CLR_201, OB_303]);
     expect(steps(await core(transcript))).toMatchObject(PASSING);
     // verifier-core ships no CLR context: its loader asked for the published one.
-    expect(net.requested).toContain('https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json');
+    expect(net.requested).toContain(CLR_201);
     expect(net.refused).toEqual([]);
   });
 
   it('a credential signed by `lp sign` (no status entry: signature and expiry only)', async () => {
-    const dir = tempDir('lp-interop-sign-');
-    try {
-      const keyPair = await keyPairFromSeed(new Uint8Array(32).fill(42));
-      fs.writeFileSync(path.join(dir.dir, 'key.json'), JSON.stringify(await encryptKeyFile(keyPair, 'sign pass')));
-      fs.writeFileSync(path.join(dir.dir, 'cred.json'), JSON.stringify(givenCredential()));
-      const stdout = new PassThrough();
-      const stderr = new PassThrough();
-      const code = await runSign(['cred.json', '--key', 'key.json', '--out', 'signed.json'], {
-        stdout, stderr, stdin: new PassThrough(), env: { LP_PASSPHRASE: 'sign pass' }, cwd: dir.dir,
-      });
-      expect(code).toBe(0);
-      const signed = JSON.parse(fs.readFileSync(path.join(dir.dir, 'signed.json'), 'utf8')) as Json;
-      expect(steps(await core(signed))).toMatchObject({ valid_signature: true, expiration: true });
-    } finally {
-      dir.cleanup();
-    }
+    const signed = await signWithLpSign();
+    expect(contextsOf(signed)).toEqual([VC_V2, OB_303]);
+    expect(steps(await core(signed))).toMatchObject({ valid_signature: true, expiration: true });
   });
 
   it('a presentation from the wallet: each embedded credential passes; the holder proof is refused only for its purpose', async () => {
-    const holder = await createHolderKey();
-    const vault = await Vault.create(memoryStorage(), { profile: 'amal', passphrase: 'wallet pass', holder, now: T0 });
-    await vault.put(records.map((r) => ({
-      id: r.id as string, kind: 'AchievementCredential', fullRecord: JSON.stringify(r), receivedAt: T0.toISOString(), source: 'file' as const,
-      verification: { verdict: 'VALID' as const, checks: [], verifiedAt: T0.toISOString() }, summary: { issuer: t.signer.issuerId, achievements: [] },
-    })));
     const challenge = 'c0ffee-interop';
-    const vp = await createPresentation(vault, { challenge, domain: 'verify.school.example', documentLoader: createDocumentLoader(), now: T0 });
-    // As the verifier receives it: JSON text (parsed in this realm, where verifier-core's
-    // `instanceof Array` holds; jest's structuredClone would give arrays of another realm).
-    const received = JSON.parse(JSON.stringify(vp)) as Json;
+    const received = await presentFromWallet(records, t.signer.issuerId, challenge, 'verify.school.example');
     const r = (await verifyPresentation({ presentation: received, challenge, knownDIDRegistries: [] } as never)) as {
       presentationResult?: { signature: string; errors?: unknown[] }; credentialResults?: CoreResult[]; errors?: unknown[];
     };
@@ -184,14 +125,14 @@ describe('DCC verifier-core verifies what we issue', () => {
     // holder proves control with proofPurpose "authentication" (VC Data Model 2.0 §4.13 with a
     // challenge and domain, as VC-API verifiers ask). It reports exactly that mismatch; the same
     // proof verifies with @digitalbazaar/vc's AuthenticationProofPurpose in digitalbazaar-vc.test.ts.
-    expect((vp.proof as Json).proofPurpose).toBe('authentication');
+    expect((received.proof as Json).proofPurpose).toBe('authentication');
     expect(r.presentationResult?.signature).toBe('invalid');
     expect(JSON.stringify(r.presentationResult?.errors)).toContain('insufficient proofs matched the acceptable suite(s) and required purpose(s)');
     expect(net.refused).toEqual([]);
   });
 
   it('a record issued with the old Learning Passport context fails there offline, as reported (its context resolves nowhere)', async () => {
-    const old = JSON.parse(fs.readFileSync(OLD_RECORD, 'utf8')) as Json;
+    const old = readOldRecord();
     expect(contextsOf(old)).toContain(LP_V1);
     const r = await core(old);
     expect(r.log?.find((e) => e.id === 'valid_signature')?.valid).not.toBe(true);
