@@ -5,7 +5,8 @@ import { publicKeyToJwk } from '@lp/crypto';
 import { decodeSeal } from '@lp/formats';
 import { decodeList, getBit } from '@lp/status';
 import { zTrustFragment } from '@lp/trust';
-import { createApiKey, createPickupCode, revokeApiKey } from '../src/index.ts';
+import { loadBundledContext } from '@lp/contexts';
+import { createApiKey, createPickupCode, LP_EXTENSION_CONTEXT_PATH, LP_EXTENSION_CONTEXT_URL, revokeApiKey } from '../src/index.ts';
 import { ISSUE_FROM_CATALOGUE, givenCredential, post, startTestIssuer, verifyDi } from './issuer-helpers.ts';
 import type { TestIssuer } from './issuer-helpers.ts';
 
@@ -46,6 +47,22 @@ describe('issuer HTTP API: publication', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('serves the opt-in extension context, the pinned document, for any origin; a credential that opts in is signed and verifies', async () => {
+    const res = await fetch(`${t.url}${LP_EXTENSION_CONTEXT_PATH}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await res.json()).toEqual(loadBundledContext(LP_EXTENSION_CONTEXT_URL));
+
+    const cred = givenCredential(t.signer.issuerId);
+    cred['@context'] = [...(cred['@context'] as string[]), LP_EXTENSION_CONTEXT_URL];
+    (cred.credentialSubject as any).achievement.notionalLearningHours = 40;
+    const vc = (await issue({ credential: cred })).verifiableCredential;
+    expect(vc['@context']).toContain(LP_EXTENSION_CONTEXT_URL);
+    expect((await verifyDi(vc)).verified).toBe(true);
   });
 
   it('lists the catalogue publicly; did.json is 404 for a did:key issuer', async () => {

@@ -10,7 +10,8 @@
 // the day the test runs, so its expiry and validity checks see the same thing on any later day.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verifyCredential, verifyPresentation } from '@digitalcredentials/verifier-core';
-import { post, startTestIssuer, tempDir } from '../../issuer/test/issuer-helpers.ts';
+import { LP_EXTENSION_CONTEXT_PATH } from '../../issuer/src/index.ts';
+import { givenCredential, post, startTestIssuer, tempDir } from '../../issuer/test/issuer-helpers.ts';
 import type { TestIssuer } from '../../issuer/test/issuer-helpers.ts';
 import {
   CLR_201, issueBulkWithTranscript, issueFromApi, LP_V1, OB_303, presentFromWallet, readOldRecord, signWithLpSign, VC_V2,
@@ -138,5 +139,17 @@ describe('DCC verifier-core verifies what we issue', () => {
     expect(r.log?.find((e) => e.id === 'valid_signature')?.valid).not.toBe(true);
     expect(r.errors?.length).toBeGreaterThan(0);
     expect(net.refused).toContain(LP_V1);
+  });
+
+  it('once the permanent URL of the extension context leads to an issuer\'s copy, the old record and opt-in credentials verify there too', async () => {
+    net.redirect(LP_V1, `${t.url}${LP_EXTENSION_CONTEXT_PATH}`);
+    expect(steps(await core(readOldRecord()))).toMatchObject({ valid_signature: true });
+    const cred = givenCredential(t.signer.issuerId);
+    cred['@context'] = [...(cred['@context'] as string[]), LP_V1];
+    (cred.credentialSubject as Json).achievement.notionalLearningHours = 40;
+    const res = await post(t, '/credentials/issue', { credential: cred });
+    expect(res.status).toBe(201);
+    const optedIn = ((await res.json()) as { verifiableCredential: Json }).verifiableCredential;
+    expect(steps(await core(optedIn))).toMatchObject(PASSING);
   });
 });

@@ -15,6 +15,8 @@ export interface OfflineFetch {
   requested: string[];
   /** URLs refused because they would have left the machine. */
   refused: string[];
+  /** Answers `url` from `local` from now on, as a permanent URL that redirects there would. */
+  redirect(url: string, local: string): void;
   restore(): void;
 }
 
@@ -22,9 +24,12 @@ export function installOfflineFetch(): OfflineFetch {
   const original = globalThis.fetch;
   const requested: string[] = [];
   const refused: string[] = [];
+  const redirects = new Map<string, string>();
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     requested.push(url);
+    const local = redirects.get(url);
+    if (local !== undefined) return original(local, init);
     const host = new URL(url).hostname;
     if (host === '127.0.0.1' || host === 'localhost') return original(input, init);
     if ((STANDARD_CONTEXTS_SERVED as readonly string[]).includes(url)) {
@@ -33,5 +38,9 @@ export function installOfflineFetch(): OfflineFetch {
     refused.push(url);
     throw new TypeError(`fetch failed: ${url} is off this machine (tests run offline)`);
   }) as typeof fetch;
-  return { requested, refused, restore: () => { globalThis.fetch = original; } };
+  return {
+    requested, refused,
+    redirect: (url, local) => { redirects.set(url, local); },
+    restore: () => { globalThis.fetch = original; },
+  };
 }
