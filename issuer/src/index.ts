@@ -10,6 +10,7 @@ export type { RotateKeyResult } from './domain/rotate-key.ts';
 export { unlockSigningKey } from './domain/unlock-signing-key.ts';
 export { didDocumentOf, didWebFromHost } from './domain/did-document.ts';
 export { issuerProfileDocument, issuerOfCredential } from './domain/issuer-profile-document.ts';
+export { extensionContextDocument, LP_EXTENSION_CONTEXT_URL, LP_EXTENSION_CONTEXT_PATH } from './domain/extension-context.ts';
 export { parseCatalogueFile, validateCatalogueEntries } from './domain/parse-catalogue-file.ts';
 export { addAchievements } from './domain/add-achievements.ts';
 export { issueCredential } from './domain/issue-credential.ts';

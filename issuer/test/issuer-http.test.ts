@@ -5,7 +5,8 @@ import { publicKeyToJwk } from '@lp/crypto';
 import { decodeSeal } from '@lp/formats';
 import { decodeList, getBit } from '@lp/status';
 import { zTrustFragment } from '@lp/trust';
-import { createApiKey, createPickupCode, revokeApiKey } from '../src/index.ts';
+import { loadBundledContext } from '@lp/contexts';
+import { createApiKey, createPickupCode, LP_EXTENSION_CONTEXT_PATH, LP_EXTENSION_CONTEXT_URL, revokeApiKey } from '../src/index.ts';
 import { ISSUE_FROM_CATALOGUE, givenCredential, post, startTestIssuer, verifyDi } from './issuer-helpers.ts';
 import type { TestIssuer } from './issuer-helpers.ts';
 
@@ -32,19 +33,36 @@ async function listBit(listUrl: string, index: number): Promise<{ bit: boolean; 
 }
 
 describe('issuer HTTP API: publication', () => {
-  it('serves the OB 3.0 profile with names in several languages, and secure headers', async () => {
+  it('serves the OB 3.0 profile in OB 3.0 terms only (other languages are in the trust fragment), and secure headers', async () => {
     const res = await fetch(`${t.url}/issuer`);
     expect(res.status).toBe(200);
     const p = await res.json() as any;
     expect(p.id).toBe(t.signer.issuerId);
     expect(p.type).toEqual(['Profile']);
     expect(p.name).toBe('Demo Examinations Board');
-    expect(p.displayName).toEqual(expect.arrayContaining([{ '@value': 'مجلس الامتحانات التجريبي', '@language': 'ar' }]));
+    expect(p['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(p).not.toHaveProperty('displayName');
     expect(p.address.addressCountryCode).toBe('JO');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('serves the opt-in extension context, the pinned document, for any origin; a credential that opts in is signed and verifies', async () => {
+    const res = await fetch(`${t.url}${LP_EXTENSION_CONTEXT_PATH}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await res.json()).toEqual(loadBundledContext(LP_EXTENSION_CONTEXT_URL));
+
+    const cred = givenCredential(t.signer.issuerId);
+    cred['@context'] = [...(cred['@context'] as string[]), LP_EXTENSION_CONTEXT_URL];
+    (cred.credentialSubject as any).achievement.notionalLearningHours = 40;
+    const vc = (await issue({ credential: cred })).verifiableCredential;
+    expect(vc['@context']).toContain(LP_EXTENSION_CONTEXT_URL);
+    expect((await verifyDi(vc)).verified).toBe(true);
   });
 
   it('lists the catalogue publicly; did.json is 404 for a did:key issuer', async () => {

@@ -1,7 +1,7 @@
 import { issueCredential } from '../domain/issue-credential.ts';
 import type { IssuedCredential } from '../domain/issue-credential.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
-import { LP_CONTEXT, OB_CONTEXT, VC_CONTEXT } from '../domain/issuer-profile-document.ts';
+import { OB_CONTEXT, VC_CONTEXT } from '../domain/issuer-profile-document.ts';
 
 /** CLR 2.0 context (CLR 2.0 §B.1.2 ClrCredential @context), bundled in @lp/contexts. */
 export const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
@@ -32,7 +32,7 @@ export async function issueTranscript(deps: IssuerDeps, input: IssueTranscriptIn
   const firstSubject = (first?.credentialSubject ?? {}) as Record<string, unknown>;
   const identifier = Array.isArray(firstSubject.identifier) ? firstSubject.identifier : [];
   const clr = {
-    '@context': [VC_CONTEXT, CLR_CONTEXT, OB_CONTEXT, LP_CONTEXT],
+    '@context': [VC_CONTEXT, CLR_CONTEXT, OB_CONTEXT],
     type: ['VerifiableCredential', 'ClrCredential'],
     name: `Statement of results, ${input.session}`,
     partial: false,

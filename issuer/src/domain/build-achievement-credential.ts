@@ -3,7 +3,7 @@ import { achievementFromCatalogue, ResultStatusTypeSchema, validateResultAgainst
 import type { CatalogueAchievement } from '@lp/model';
 import { IssuerError } from '../errors.ts';
 import type { IssuerProfile } from '../store/index.ts';
-import { issuerOfCredential, LP_CONTEXT, OB_CONTEXT, VC_CONTEXT } from './issuer-profile-document.ts';
+import { issuerOfCredential, OB_CONTEXT, VC_CONTEXT } from './issuer-profile-document.ts';
 
 export const SubjectInputSchema = z.strictObject({
   /** Name as printed (any script). */
@@ -72,7 +72,7 @@ export function buildAchievementCredential(input: {
     ...(input.session !== undefined ? { term: input.session } : {}),
   };
   return {
-    '@context': [VC_CONTEXT, OB_CONTEXT, LP_CONTEXT],
+    '@context': [VC_CONTEXT, OB_CONTEXT],
     id: input.id,
     type: ['VerifiableCredential', 'AchievementCredential'],
     name: achievement.name,

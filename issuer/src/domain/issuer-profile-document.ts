@@ -2,7 +2,6 @@ import type { IssuerProfile } from '../store/index.ts';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-export const LP_CONTEXT = 'https://w3id.org/learning-passport/v1';
 
 /** The language whose name is the Profile's plain `name`: English if present, else the first given. */
 export function primaryName(profile: Pick<IssuerProfile, 'names'>): string {
@@ -16,16 +15,16 @@ export function issuerOfCredential(profile: IssuerProfile): Record<string, unkno
 }
 
 /**
- * The issuer's public Open Badges 3.0 Profile (`GET /issuer`): every name as a language-tagged
- * `displayName` (Learning Passport context), the country as OB 3.0 Address.addressCountryCode.
+ * The issuer's public Open Badges 3.0 Profile (`GET /issuer`) in OB 3.0 terms only: the primary
+ * name, the country as OB 3.0 Address.addressCountryCode. The names in other languages are in
+ * the trust fragment (`GET /trust/fragment`) and the bundles built from it.
  */
 export function issuerProfileDocument(profile: IssuerProfile, baseUrl: string): Record<string, unknown> {
   return {
-    '@context': [VC_CONTEXT, OB_CONTEXT, LP_CONTEXT],
+    '@context': [VC_CONTEXT, OB_CONTEXT],
     id: profile.id,
     type: ['Profile'],
     name: primaryName(profile),
-    displayName: Object.entries(profile.names).map(([lang, value]) => ({ '@value': value, '@language': lang })),
     url: baseUrl,
     address: { type: ['Address'], addressCountryCode: profile.country },
   };

@@ -13,6 +13,7 @@ import { ResultInputSchema, SubjectInputSchema } from '../domain/build-achieveme
 import { checkAwardedDate } from '../domain/check-awarded-date.ts';
 import { didDocumentOf } from '../domain/did-document.ts';
 import { exportTrustFragment } from '../domain/export-trust-fragment.ts';
+import { extensionContextDocument, LP_EXTENSION_CONTEXT_PATH } from '../domain/extension-context.ts';
 import { issueCredential } from '../domain/issue-credential.ts';
 import type { IssuerDeps, SigningKey } from '../domain/issuer-deps.ts';
 import { issuerProfileDocument } from '../domain/issuer-profile-document.ts';
@@ -154,6 +155,13 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     const profile = await store.getProfile();
     if (!profile) throw new IssuerError('NO_ISSUER', 'no issuer');
     res.type('application/json').send(JSON.stringify(issuerProfileDocument(profile, baseUrl)));
+  }));
+
+  // A JSON-LD context is fetched by verifiers on other origins, pages included: CORS and
+  // cross-origin resource policy open, and it never changes (its SHA-256 is pinned in bundles).
+  router.get(LP_EXTENSION_CONTEXT_PATH, ...pub, handle(async (_req, res) => {
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', 'Cache-Control': 'public, max-age=86400, immutable' });
+    res.type('application/ld+json').send(JSON.stringify(extensionContextDocument()));
   }));
 
   router.get('/.well-known/did.json', ...pub, handle(async (_req, res) => {

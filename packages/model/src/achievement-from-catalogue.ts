@@ -14,7 +14,11 @@ import {
 export interface AchievementFromCatalogueOptions {
   /** The issuer's public base URL; achievement ids are `<baseUrl>/achievements/<code>` unless the entry has an `id`. */
   baseUrl: string;
-  /** Language of `name`/`description`/`narrative` (OB 3.0 strings have no language); default: the first of `names`. */
+  /**
+   * Language of `name`/`description`/`narrative`, stated as the Achievement's `inLanguage` (OB 3.0
+   * strings carry no language of their own). Default: the entry's `languageOfAssessment` when
+   * `names` has it, else the first of `names`.
+   */
   lang?: string;
   /** Base for minted ISCED 2011 level URIs (see isced-codes.ts). */
   iscedLevelUrlBase?: string;
@@ -38,14 +42,19 @@ export function resultDescriptionIdOf(rd: Pick<CatalogueResultDescription, 'id'>
 }
 
 /**
- * Build the Open Badges 3.0 Achievement (§B.1.2) for a catalogue entry: name/description/
- * criteria in the chosen language, every language in `displayName` (LP profile), ISCED 2011
- * level and ISCED-F 2013 field as Alignments, ResultDescriptions with ids.
- * The credential then needs the LP context for `displayName` and `languageOfAssessment`.
+ * Build the Open Badges 3.0 Achievement (§B.1.2) for a catalogue entry using only terms of the
+ * OB 3.0 context, so that any Open Badges verifier can expand and check it: name/description/
+ * criteria in one language named by `inLanguage` (the language of assessment when the
+ * catalogue names the achievement in it), ISCED 2011 level and ISCED-F 2013 field as
+ * Alignments, ResultDescriptions with ids. The other languages stay in the catalogue, which the
+ * signed trust bundle carries to every verifier; a term of our own would need a context that
+ * other verifiers cannot resolve.
  */
 export function achievementFromCatalogue(entry: CatalogueAchievement, options: AchievementFromCatalogueOptions): AchievementJson {
   const id = achievementIdOf(entry, options.baseUrl);
-  const lang = options.lang ?? toLanguageValues(entry.names)[0]?.['@language'];
+  const languages = toLanguageValues(entry.names).map((v) => v['@language']);
+  const assessed = entry.languageOfAssessment;
+  const lang = options.lang ?? (assessed !== undefined && languages.includes(assessed) ? assessed : languages[0]);
   const text = (m: LanguageMap | undefined): string | undefined => (m === undefined ? undefined : pickText(m, lang, ['en'])?.text);
   const name = text(entry.names) ?? entry.code;
   const narrative = text(entry.criteria);
@@ -77,7 +86,6 @@ export function achievementFromCatalogue(entry: CatalogueAchievement, options: A
       name: rd.name ?? text(rd.names) ?? rd.resultType,
       resultType: rd.resultType,
     };
-    if (rd.names !== undefined) out.displayName = toLanguageValues(rd.names);
     if (rd.valueMin !== undefined) out.valueMin = rd.valueMin;
     if (rd.valueMax !== undefined) out.valueMax = rd.valueMax;
     if (rd.requiredValue !== undefined) out.requiredValue = rd.requiredValue;
@@ -94,11 +102,9 @@ export function achievementFromCatalogue(entry: CatalogueAchievement, options: A
     // OB 3.0 §B.1.5: id or narrative; without a narrative the achievement's own page describes it.
     criteria: narrative !== undefined ? { narrative } : { id },
     humanCode: entry.code,
-    displayName: toLanguageValues(entry.names),
     resultDescription,
   };
   if (lang !== undefined) achievement.inLanguage = lang;
-  if (entry.languageOfAssessment !== undefined) achievement.languageOfAssessment = entry.languageOfAssessment;
   if (alignment.length > 0) achievement.alignment = alignment;
   return achievement;
 }

@@ -8,11 +8,17 @@ import { typesOf } from './z-primitives.ts';
 type Json = Record<string, unknown>;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** The seal carries the session (claim 11) as at most 64 characters (formats/src/seal/CLAIMS.md). */
+const MAX_TERM = 64;
+
 /**
- * Check the Learning Passport extras of an Open Badges / CLR credential and return warnings,
- * never errors: ISCED 2011 / ISCED-F 2013 alignment codes, result scales and results on them,
- * `languageOfAssessment`/`inLanguage` tags, multilingual `displayName`. Absent extras are not
- * reported (a credential from another Open Badges issuer has none). Never throws.
+ * Check what the Learning Passport profile reads from an Open Badges / CLR credential and return
+ * warnings, never errors. The standard fields our issuer fills: ISCED 2011 / ISCED-F 2013
+ * alignment codes, result scales and results on them, the achievement's `inLanguage`, the
+ * subject's `term` (the session), `creditsAvailable`/`creditsEarned`. The fields of records signed
+ * with the old Learning Passport context: `languageOfAssessment`, multilingual `displayName`,
+ * `notionalLearningHours`. Absent fields are not reported (a credential from another Open Badges
+ * issuer has none). Never throws.
  */
 export function checkLpProfile(credential: unknown): LpProfileIssue[] {
   const issues: LpProfileIssue[] = [];
@@ -38,6 +44,10 @@ function visitCredential(vc: Json, path: string, issues: LpProfileIssue[], depth
       }
       return;
     }
+    if (subject.term !== undefined && (typeof subject.term !== 'string' || subject.term.trim() === '' || subject.term.length > MAX_TERM)) {
+      issues.push({ code: 'TERM_INVALID', path: `${sp}.term`, message: `term must be a non-empty string of at most ${MAX_TERM} characters` });
+    }
+    checkCredits(subject.creditsEarned, `${sp}.creditsEarned`, issues);
     const achievement = subject.achievement;
     if (!isObject(achievement)) return;
     visitAchievement(achievement, `${sp}.achievement`, issues);
@@ -62,6 +72,8 @@ function visitAchievement(a: Json, path: string, issues: LpProfileIssue[]): void
     }
   }
   checkDisplayName(a.displayName, `${path}.displayName`, issues);
+  checkCredits(a.creditsAvailable, `${path}.creditsAvailable`, issues);
+  checkCredits(a.notionalLearningHours, `${path}.notionalLearningHours`, issues);
   arrayOf(a.resultDescription).forEach((rd, i) => {
     if (isObject(rd)) visitResultDescription(rd, `${path}.resultDescription[${i}]`, issues);
   });
@@ -109,6 +121,14 @@ function visitResults(subject: Json, achievement: Json, path: string, issues: Lp
     const bad = validateResultAgainstScale(scaleOf(rd), r.value, `${p}.value`);
     if (bad) issues.push(bad);
   });
+}
+
+/** OB 3.0 §B.1.2 creditsAvailable / §B.1.4 creditsEarned are floats; a count cannot be negative. */
+function checkCredits(value: unknown, path: string, issues: LpProfileIssue[]): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    issues.push({ code: 'CREDITS_INVALID', path, message: `${show(value)} is not a non-negative number` });
+  }
 }
 
 function checkDisplayName(value: unknown, path: string, issues: LpProfileIssue[]): void {

@@ -12,7 +12,9 @@ export type LpProfileIssueCode =
   | 'RESULT_DESCRIPTION_UNKNOWN'
   | 'LANGUAGE_TAG_INVALID'
   | 'DISPLAY_NAME_INVALID'
-  | 'DISPLAY_NAME_DUPLICATE_LANGUAGE';
+  | 'DISPLAY_NAME_DUPLICATE_LANGUAGE'
+  | 'TERM_INVALID'
+  | 'CREDITS_INVALID';
 
 export interface LpProfileIssue {
   code: LpProfileIssueCode;

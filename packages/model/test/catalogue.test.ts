@@ -73,13 +73,8 @@ describe('achievementFromCatalogue', () => {
       name: entryJson.names.ar,
       inLanguage: 'ar',
       humanCode: 'BECE-MATH',
-      languageOfAssessment: 'ar',
       criteria: { narrative: 'Written examination (3 hours). Pass mark 240/600.' },
       description: 'National Grade 9 examination in Mathematics.',
-      displayName: [
-        { '@value': entryJson.names.ar, '@language': 'ar' },
-        { '@value': entryJson.names.en, '@language': 'en' },
-      ],
       alignment: [
         { targetFramework: 'ISCED 2011', targetCode: '244', targetUrl: 'https://learning-passport.example/vocab/isced-2011/244' },
         { targetFramework: 'ISCED-F 2013', targetCode: '0541', targetName: 'Mathematics', targetUrl: 'http://data.europa.eu/snb/isced-f/0541' },
@@ -88,6 +83,20 @@ describe('achievementFromCatalogue', () => {
     expect(achievement.resultDescription.map((r) => r.id)).toEqual([`${id}/results/score`, `${id}/results/1`, `${id}/results/2`]);
     expect(achievement.resultDescription[0]).toMatchObject({ name: 'الدرجة', valueMin: '0', valueMax: '600', requiredValue: '240' });
     expect(achievement.resultDescription[1]).toMatchObject({ allowedValue: ['A', 'B', 'C', 'D', 'F'] });
+  });
+
+  test('only OB 3.0 terms: the other languages stay in the catalogue, the language of assessment is inLanguage', () => {
+    const terms = (o: object): string[] => Object.keys(o);
+    expect(terms(achievement).filter((k) => !AchievementSchema.keyof().options.includes(k as never))).toEqual([]);
+    for (const rd of achievement.resultDescription) expect(rd).not.toHaveProperty('displayName');
+    expect(achievement).not.toHaveProperty('displayName');
+    expect(achievement).not.toHaveProperty('languageOfAssessment');
+    // Names in English first, assessed in Arabic: the name is the Arabic one, stated as inLanguage.
+    const enFirst = CatalogueAchievementSchema.parse({ ...entryJson, names: { en: entryJson.names.en, ar: entryJson.names.ar } });
+    expect(achievementFromCatalogue(enFirst, { baseUrl: 'https://x.example' })).toMatchObject({ name: entryJson.names.ar, inLanguage: 'ar' });
+    // Assessed in a language the catalogue has no name in: inLanguage names the language of `name`.
+    const frAssessed = CatalogueAchievementSchema.parse({ ...entryJson, names: { en: entryJson.names.en }, languageOfAssessment: 'fr' });
+    expect(achievementFromCatalogue(frAssessed, { baseUrl: 'https://x.example' })).toMatchObject({ name: entryJson.names.en, inLanguage: 'en' });
   });
 
   test('lang option picks the English name', () => {
@@ -99,8 +108,6 @@ describe('achievementFromCatalogue', () => {
       '@context': [
         'https://www.w3.org/ns/credentials/v2',
         'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-        'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
-        'https://learning-passport.example/contexts/lp-v1.jsonld',
       ],
       id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
       type: ['VerifiableCredential', 'AchievementCredential'],

@@ -261,6 +261,36 @@ describe('Learning Passport extras are warnings only', () => {
     ]);
   });
 
+  test('records in standard fields and records signed with the old context both pass without warnings', () => {
+    const old = fixture('issued-2026-lp-v1-context-grade9.json');
+    expect(old['@context']).toContain('https://w3id.org/learning-passport/v1');
+    expect(checkProfile(old)).toMatchObject({ status: 'pass', details: { warnings: [] } });
+    const standard = structuredClone(old);
+    standard['@context'] = standard['@context'].slice(0, 2);
+    delete standard.credentialSubject.achievement.displayName;
+    delete standard.credentialSubject.achievement.languageOfAssessment;
+    for (const rd of standard.credentialSubject.achievement.resultDescription) delete rd.displayName;
+    standard.credentialSubject.achievement.creditsAvailable = 4;
+    standard.credentialSubject.creditsEarned = 4;
+    expect(checkProfile(standard)).toMatchObject({ status: 'pass', details: { warnings: [] } });
+  });
+
+  test('standard fields the profile reads: term (the session, at most 64 characters on a seal), credits; old learning hours', () => {
+    const vc = grade9();
+    vc.credentialSubject.term = 'x'.repeat(65);
+    vc.credentialSubject.creditsEarned = '4';
+    vc.credentialSubject.achievement.creditsAvailable = -1;
+    vc.credentialSubject.achievement.notionalLearningHours = Number.NaN;
+    expect(checkLpProfile(vc).map((w) => [w.code, w.path])).toEqual([
+      ['TERM_INVALID', '$.credentialSubject.term'],
+      ['CREDITS_INVALID', '$.credentialSubject.creditsEarned'],
+      ['CREDITS_INVALID', '$.credentialSubject.achievement.creditsAvailable'],
+      ['CREDITS_INVALID', '$.credentialSubject.achievement.notionalLearningHours'],
+    ]);
+    vc.credentialSubject.term = ' ';
+    expect(checkLpProfile(vc)[0]).toMatchObject({ code: 'TERM_INVALID' });
+  });
+
   test('unknown result description reference and malformed displayName', () => {
     const vc = grade9();
     vc.credentialSubject.result[0].resultDescription = 'https://exams.moe.example/other';

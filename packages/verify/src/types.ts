@@ -64,7 +64,7 @@ export interface DisplayAchievement {
   name: DisplayText | undefined;
   /** The name in the achievement's own language (catalogue languageOfAssessment, or the credential's). */
   original: DisplayText | undefined;
-  /** ISCED 2011 level label (English), from the catalogue. */
+  /** ISCED 2011 level label (English), from the catalogue, else the credential's ISCED 2011 alignment. */
   level: string | undefined;
   levelCode: string | undefined;
   /** The result value, else its status (e.g. "Completed"). */

@@ -1,6 +1,6 @@
 import { publicKeyFromDidKey } from '@lp/crypto';
 import { decodeFullRecord, verifyCredentialDi, verifyCredentialJwt, type FullRecordResult } from '@lp/formats';
-import type { Check, LanguageMap } from '@lp/model';
+import { ISCED_LEVEL_FRAMEWORK, isIscedLevelCode, type Check, type LanguageMap } from '@lp/model';
 import { findKey, publicKeyOf, type CatalogueEntry, type TrustIssuer } from '@lp/trust';
 import type { DisplayResultScale, VerificationResult, VerifyContext } from './types.ts';
 import { buildDisplay, type AchievementFacts } from './lib/build-display.ts';
@@ -163,8 +163,11 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
       id,
       code: entry?.code,
       entry,
+      // OB 3.0 `name` in `inLanguage`; records signed with the old LP context add `displayName`.
       ownName: (a.displayName ?? a.name) as LanguageMap | string | undefined,
       inLanguage: typeof a.inLanguage === 'string' ? a.inLanguage : undefined,
+      languageOfAssessment: typeof a.languageOfAssessment === 'string' ? a.languageOfAssessment : undefined,
+      iscedLevel: iscedLevelOf(a),
       value: withValue?.value as string | undefined,
       status: withStatus?.status as string | undefined,
       ownScale: ownScaleOf(a, withValue),
@@ -176,6 +179,12 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
 function dateOf(v: unknown): Date | undefined {
   const d = typeof v === 'string' ? new Date(v) : undefined;
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+/** The ISCED 2011 level an OB 3.0 Alignment states (targetFramework "ISCED 2011"), when valid. */
+function iscedLevelOf(a: Json): string | undefined {
+  const alignment = asArray(a.alignment).filter(isObject).find((al) => al.targetFramework === ISCED_LEVEL_FRAMEWORK);
+  return alignment && isIscedLevelCode(alignment.targetCode) ? alignment.targetCode : undefined;
 }
 
 function findEntry(issuer: TrustIssuer | undefined, id: string | undefined, humanCode: string | undefined): CatalogueEntry | undefined {

@@ -9,6 +9,10 @@ export interface AchievementFacts {
   /** The credential's own name(s): a language map, or a plain string in `inLanguage`. */
   ownName?: LanguageMap | string | undefined;
   inLanguage?: string | undefined;
+  /** Records signed with the old Learning Passport context state it apart from `inLanguage`. */
+  languageOfAssessment?: string | undefined;
+  /** The credential's own ISCED 2011 level (an OB 3.0 Alignment), used when the catalogue has none. */
+  iscedLevel?: string | undefined;
   value?: string | undefined;
   status?: string | undefined;
   /** The credential's own scale, used when the catalogue has none. */
@@ -64,19 +68,21 @@ function displayAchievement(a: AchievementFacts, lang: string): DisplayAchieveme
   const e = a.entry;
   let name: DisplayText | undefined;
   let original: DisplayText | undefined;
+  const ownLanguage = a.languageOfAssessment ?? a.inLanguage;
   if (e) {
     name = text(pickText(e.names, lang, FALLBACK));
-    original = text(pickText(e.names, e.languageOfAssessment ?? a.inLanguage));
+    original = text(pickText(e.names, e.languageOfAssessment ?? ownLanguage));
   }
   if (!name) name = ownText(a.ownName, a.inLanguage, lang, FALLBACK);
-  if (!original) original = ownText(a.ownName, a.inLanguage, a.inLanguage, []);
+  if (!original) original = ownText(a.ownName, a.inLanguage, ownLanguage, []);
   const scale = e ? catalogueScale(e, a.value !== undefined, lang) : undefined;
+  const levelCode = e?.iscedLevel ?? a.iscedLevel;
   return {
     code: a.code,
     name,
     original,
-    level: e?.iscedLevel ? iscedLevelLabel(e.iscedLevel) : undefined,
-    levelCode: e?.iscedLevel,
+    level: levelCode ? iscedLevelLabel(levelCode) : undefined,
+    levelCode,
     result: a.value ?? a.status,
     resultStatus: a.status,
     resultScale: scale ?? a.ownScale,
