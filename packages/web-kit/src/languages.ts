@@ -27,14 +27,18 @@ export function isReviewed(code: string): boolean {
 }
 
 /**
- * The locale Intl should format dates and numbers in. Dari is written `prs` in the pages (its
- * own message files) but CLDR files it as Persian of Afghanistan, `fa-AF` (Solar Hijri months
- * with their Afghan names, Persian digits); browsers do not all alias `prs` to it. The others
- * are CLDR locales as they are: `ps` writes Persian digits, `ur` Western digits (CLDR's default
- * for Urdu, and what forms and phones in Pakistan mostly use).
+ * The locales Intl should format dates and numbers in, best first (Intl takes the first one it has
+ * data for). Dari is written `prs` in the pages (its own message files) but CLDR files it as
+ * Persian of Afghanistan, `fa-AF` (Solar Hijri months with their Afghan names, Persian digits),
+ * and browsers do not all alias `prs` to it. Chromium ships no Pashto date or number data, so
+ * Pashto falls back to fa-AF: the same Afghan calendar and Persian digits, month names as used
+ * officially in Afghanistan. Urdu is CLDR's `ur` as it is: Western digits (CLDR's default for
+ * Urdu, and what forms and phones in Pakistan mostly use).
  */
-export function intlLocale(code: string): string {
-  return code === 'prs' ? 'fa-AF' : code;
+export function intlLocales(code: string): string[] {
+  if (code === 'prs') return ['fa-AF'];
+  if (code === 'ps') return ['ps', 'fa-AF'];
+  return [code];
 }
 
 /** The first of the browser's preferred languages we have (navigator.languages order), else English. */

@@ -1,5 +1,5 @@
 import i18next, { type Resource } from 'i18next';
-import { detectLanguage, intlLocale, isReviewed, LANGUAGES, RTL } from './languages.ts';
+import { detectLanguage, intlLocales, isReviewed, LANGUAGES, RTL } from './languages.ts';
 
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -28,7 +28,7 @@ export async function setupI18n(opts: I18nSetup): Promise<void> {
   await i18next.init({ lng, fallbackLng: 'en', resources: opts.resources, interpolation: { escapeValue: false }, returnNull: false });
   // `{{count, number}}` in the language's own digits: Intl gets the CLDR locale (Dari → fa-AF).
   i18next.services.formatter?.addCached('number', (l, o: Intl.NumberFormatOptions) => {
-    const format = new Intl.NumberFormat(intlLocale(l ?? 'en'), o);
+    const format = new Intl.NumberFormat(intlLocales(l ?? 'en'), o);
     return (value: number) => format.format(value);
   });
   for (const l of LANGUAGES) {
@@ -65,9 +65,9 @@ export function currentLanguage(): string {
   return i18next.language;
 }
 
-/** The locale for Intl date and number formats in the current language (Dari → fa-AF). */
-export function currentIntlLocale(): string {
-  return intlLocale(i18next.language);
+/** The locales for Intl date and number formats in the current language, best first (Dari → fa-AF). */
+export function currentIntlLocales(): string[] {
+  return intlLocales(i18next.language);
 }
 
 /** True when the current language (or the English fallback) has this key. */
