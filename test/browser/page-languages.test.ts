@@ -84,6 +84,10 @@ describe('pages in Spanish, Turkish, Dari, Pashto and Urdu at 360 px', () => {
     expect(PERSIAN_DIGIT.test(trust)).toBe(persianDigits);
     // No month name or word from a fallback language (Chromium has no Pashto date data).
     if (dir === 'rtl') expect(trust).not.toMatch(/[A-Za-z]/);
+    // The count of verifications on this device: {{count, number}} through the page's formatter.
+    const logCount = (await verifier.locator('#log-count').textContent()) ?? '';
+    expect(PERSIAN_DIGIT.test(logCount)).toBe(persianDigits);
+    expect(/[0-9]/.test(logCount)).toBe(!persianDigits);
     expect(await naskhLoaded(verifier)).toBe(true); // the language list itself holds Arabic-script names
     expect(await overflow(verifier)).toBeLessThanOrEqual(0);
     await verifier.screenshot({ path: path.join(SCREENSHOTS, `verifier-${lang}-360.png`), fullPage: true });
