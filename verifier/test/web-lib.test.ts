@@ -21,7 +21,13 @@ describe('toCsv', () => {
 describe('detectLanguage', () => {
   test.each([
     [['ar-SY', 'en'], 'ar'],
-    [['prs-AF'], 'fa'],
+    [['prs-AF'], 'prs'],
+    [['fa-AF', 'fa'], 'prs'],
+    [['fa-IR'], 'fa'],
+    [['ur-PK'], 'ur'],
+    [['ps'], 'ps'],
+    [['es-419'], 'es'],
+    [['tr-TR'], 'tr'],
     [['de-DE', 'uk-UA'], 'uk'],
     [['de'], 'en'],
     [[], 'en'],

@@ -44,3 +44,13 @@ test('every check code made in the pipeline has an English message (and so, abov
   const messages = (resources.en!.translation as { code: Record<string, string> }).code;
   expect(codes.filter((c) => messages[c] === undefined)).toEqual([]);
 });
+
+test('Dari is its own file, not Persian under another code: Afghan wording where it differs', () => {
+  const flat = (tree: MessageTree, prefix = ''): [string, string][] =>
+    Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : flat(v, `${prefix}${k}.`)));
+  const fa = new Map(flat(resources.fa!.translation));
+  const prs = flat(resources.prs!.translation);
+  expect(prs.filter(([k, v]) => fa.get(k) !== v).length / prs.length).toBeGreaterThan(0.5);
+  const m = resources.prs!.translation as { verifyButton: string; learner: string; cameraStart: string };
+  expect([m.verifyButton, m.learner, m.cameraStart]).toEqual(['تصدیق', 'متعلم', 'اسکن با کمره']);
+});

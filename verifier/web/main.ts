@@ -4,7 +4,7 @@
 import { configureZxing } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny, type VerificationResult } from '@lp/verify';
-import { applyDocumentLanguage, CameraScanner, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
+import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { toCsv } from './lib/to-csv.ts';
 import { loadResources } from './lib/resources.ts';
 
@@ -83,19 +83,23 @@ async function updateFromServer(): Promise<void> {
 function dateText(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentIntlLocales(), { dateStyle: 'long' }).format(d);
 }
 
 /** A calendar date (an award date, midnight UTC) read in UTC, so no time zone west of Greenwich shows the day before. */
 function dayText(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(currentIntlLocales(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
 function ageText(iso: string | undefined): string {
   if (!iso) return '';
   const seconds = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(currentLanguage(), { numeric: 'auto' });
+  // A browser without relative-time words for the language (Chromium has none for Pashto) would
+  // print them in another language inside the sentence: the date itself reads better there.
+  const locales = currentIntlLocales();
+  if (Intl.RelativeTimeFormat.supportedLocalesOf(locales[0]!).length === 0) return dateText(iso);
+  const rtf = new Intl.RelativeTimeFormat(locales, { numeric: 'auto' });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86400], ['hour', 3600], ['minute', 60]];
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(-Math.round(seconds / size), unit);
   return rtf.format(-seconds, 'second');

@@ -9,7 +9,7 @@ import {
   createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, restoreBackup, Vault, WalletError,
   type StoredCredential,
 } from '../src/core/index.ts';
-import { applyDocumentLanguage, CameraScanner, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
+import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { loadResources } from './lib/resources.ts';
 
 interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null; demoPassphrase: string | null }
@@ -100,7 +100,7 @@ function awardedLine(li: HTMLElement, iso: string): void {
   if (Number.isNaN(d.getTime())) return;
   const time = document.createElement('time');
   time.dateTime = iso.slice(0, 10);
-  time.textContent = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  time.textContent = new Intl.DateTimeFormat(currentIntlLocales(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
   const div = document.createElement('div');
   div.className = 'meta awarded';
   div.append(...renderSentence('awardedOn', { date: time }));

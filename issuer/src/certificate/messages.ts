@@ -108,6 +108,93 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     verifyOffline: 'Перевірка офлайн: відскануйте код верифікатором Learning Passport',
     page: 'Сторінка',
   },
+  es: {
+    certificateOfResults: 'Certificado de resultados',
+    learner: 'Estudiante',
+    dateOfBirth: 'Fecha de nacimiento',
+    candidateNumber: 'Número de candidato',
+    session: 'Convocatoria',
+    subject: 'Asignatura',
+    code: 'Código',
+    result: 'Resultado',
+    scanToVerify: 'Escanear para verificar',
+    pickupCode: 'Código de retirada',
+    pickupInstruction: 'Use este código una sola vez para recibir el expediente completo en su cartera digital.',
+    issued: 'Emitido el',
+    awarded: 'Otorgado el',
+    verifyOffline: 'Verificación sin conexión: escanee el código con un verificador Learning Passport',
+    page: 'Página',
+  },
+  tr: {
+    certificateOfResults: 'Sonuç belgesi',
+    learner: 'Öğrenci',
+    dateOfBirth: 'Doğum tarihi',
+    candidateNumber: 'Aday numarası',
+    session: 'Sınav dönemi',
+    subject: 'Ders',
+    code: 'Kod',
+    result: 'Sonuç',
+    scanToVerify: 'Doğrulamak için tarayın',
+    pickupCode: 'Teslim alma kodu',
+    pickupInstruction: 'Tam kaydı dijital cüzdanınıza almak için bu kodu bir kez kullanın.',
+    issued: 'Düzenlenme tarihi',
+    awarded: 'Veriliş tarihi',
+    verifyOffline: 'Çevrimdışı doğrulama: kodu bir Learning Passport doğrulayıcısıyla tarayın',
+    page: 'Sayfa',
+  },
+  // Dari where its wording differs from Persian: شهادت‌نامه, متعلم, نمبر, مضمون, کود, تصدیق.
+  prs: {
+    certificateOfResults: 'شهادت‌نامهٔ نتایج',
+    learner: 'متعلم',
+    dateOfBirth: 'تاریخ تولد',
+    candidateNumber: 'نمبر کاندید',
+    session: 'دور امتحان',
+    subject: 'مضمون',
+    code: 'کود',
+    result: 'نتیجه',
+    scanToVerify: 'برای تصدیق اسکن کنید',
+    pickupCode: 'کود دریافت',
+    pickupInstruction: 'این کود را فقط یک بار برای دریافت سند کامل در بکس دیجیتالی خود به کار ببرید.',
+    issued: 'تاریخ صدور',
+    awarded: 'تاریخ اعطا',
+    verifyOffline: 'تصدیق بدون انترنت: کود را با یک تصدیق‌کنندهٔ Learning Passport اسکن کنید',
+    page: 'صفحه',
+  },
+  ps: {
+    certificateOfResults: 'د پایلو شهادتنامه',
+    learner: 'زده کوونکی',
+    dateOfBirth: 'د زېږېدو نېټه',
+    candidateNumber: 'د کاندید شمېره',
+    session: 'د ازموینې دوره',
+    subject: 'مضمون',
+    code: 'کوډ',
+    result: 'پایله',
+    scanToVerify: 'د تصدیق لپاره سکن کړئ',
+    pickupCode: 'د ترلاسه کولو کوډ',
+    pickupInstruction: 'دا کوډ یوازې یو ځل وکاروئ څو بشپړ سند په خپله ډیجیټل بټوه کې ترلاسه کړئ.',
+    issued: 'د صدور نېټه',
+    awarded: 'د ورکړې نېټه',
+    verifyOffline: 'آفلاین تصدیق: کوډ د Learning Passport په تصدیقوونکي سکن کړئ',
+    page: 'پاڼه',
+  },
+  // Pakistani examination boards print the candidate number as رول نمبر (roll number).
+  ur: {
+    certificateOfResults: 'نتائج کی سند',
+    learner: 'طالب علم',
+    dateOfBirth: 'تاریخِ پیدائش',
+    candidateNumber: 'رول نمبر',
+    session: 'امتحانی سیشن',
+    subject: 'مضمون',
+    code: 'کوڈ',
+    result: 'نتیجہ',
+    scanToVerify: 'تصدیق کے لیے اسکین کریں',
+    pickupCode: 'وصولی کوڈ',
+    pickupInstruction: 'مکمل ریکارڈ اپنے ڈیجیٹل والٹ میں حاصل کرنے کے لیے یہ کوڈ ایک بار استعمال کریں۔',
+    issued: 'تاریخِ اجرا',
+    awarded: 'تاریخِ عطا',
+    verifyOffline: 'آف لائن تصدیق: کوڈ کو Learning Passport تصدیق کنندہ سے اسکین کریں',
+    page: 'صفحہ',
+  },
 };
 
 /** Scripts written right to left, by primary language subtag (Dari is 'prs' or 'fa-AF'). */
@@ -121,7 +208,10 @@ export function isRtlLanguage(lang: string): boolean {
   return RTL_LANGUAGES.has(primarySubtag(lang));
 }
 
-/** Messages for a language tag ('fa-AF' → 'fa'), or undefined when the table has none. */
+/** Messages for a language tag ('fa-AF' → Dari, 'ur-PK' → 'ur'), or undefined when the table has none. */
 export function messagesFor(lang: string): CertificateMessages | undefined {
-  return CERTIFICATE_MESSAGES[lang.toLowerCase()] ?? CERTIFICATE_MESSAGES[primarySubtag(lang)];
+  const tag = lang.toLowerCase();
+  // Persian of Afghanistan is Dari (CLDR files Dari as fa-AF).
+  if (tag === 'fa-af' || tag.startsWith('fa-af-')) return CERTIFICATE_MESSAGES.prs;
+  return CERTIFICATE_MESSAGES[tag] ?? CERTIFICATE_MESSAGES[primarySubtag(lang)];
 }

@@ -1,8 +1,9 @@
 // @lp/web-kit: what the verifier and wallet pages share in the browser (languages, i18next
 // setup, the camera scan loop, downloads, the service worker). The Node side (esbuild bundling,
 // the static router, the service worker template) is '@lp/web-kit/node'.
-export { LANGUAGES, RTL, detectLanguage } from './languages.ts';
-export { setupI18n, applyDocumentLanguage, currentLanguage, hasMessage, t } from './setup-i18n.ts';
+export { LANGUAGES, RTL, detectLanguage, intlLocales, isReviewed } from './languages.ts';
+export type { LanguageCode } from './languages.ts';
+export { setupI18n, applyDocumentLanguage, currentLanguage, currentIntlLocales, hasMessage, t } from './setup-i18n.ts';
 export type { I18nSetup, Translate } from './setup-i18n.ts';
 export { CameraScanner, decodeFrame } from './scan-camera.ts';
 export type { CameraElements, ScanOutcome } from './scan-camera.ts';

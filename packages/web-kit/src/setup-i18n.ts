@@ -1,5 +1,5 @@
 import i18next, { type Resource } from 'i18next';
-import { detectLanguage, LANGUAGES, RTL } from './languages.ts';
+import { detectLanguage, intlLocales, isReviewed, LANGUAGES, RTL } from './languages.ts';
 
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -26,6 +26,11 @@ export async function setupI18n(opts: I18nSetup): Promise<void> {
   const saved = localStorage.getItem(opts.storageKey);
   const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
   await i18next.init({ lng, fallbackLng: 'en', resources: opts.resources, interpolation: { escapeValue: false }, returnNull: false });
+  // `{{count, number}}` in the language's own digits: Intl gets the CLDR locale (Dari → fa-AF).
+  i18next.services.formatter?.addCached('number', (l, o: Intl.NumberFormatOptions) => {
+    const format = new Intl.NumberFormat(intlLocales(l ?? 'en'), o);
+    return (value: number) => format.format(value);
+  });
   for (const l of LANGUAGES) {
     const o = document.createElement('option');
     o.value = l.code;
@@ -39,13 +44,18 @@ export async function setupI18n(opts: I18nSetup): Promise<void> {
   });
 }
 
-/** Sets lang/dir/title and every [data-i18n] element's text for the current language. */
+/**
+ * Sets lang/dir/title and every [data-i18n] element's text for the current language, and shows
+ * the page's #translation-note (in that language) when no native speaker has reviewed it.
+ */
 export function applyDocumentLanguage(select: HTMLSelectElement): string {
   const lang = i18next.language;
   document.documentElement.lang = lang;
   document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
   document.title = t('title');
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  const note = document.getElementById('translation-note');
+  if (note) note.hidden = isReviewed(lang);
   select.value = lang;
   return lang;
 }
@@ -53,6 +63,11 @@ export function applyDocumentLanguage(select: HTMLSelectElement): string {
 /** The language the page currently shows. */
 export function currentLanguage(): string {
   return i18next.language;
+}
+
+/** The locales for Intl date and number formats in the current language, best first (Dari → fa-AF). */
+export function currentIntlLocales(): string[] {
+  return intlLocales(i18next.language);
 }
 
 /** True when the current language (or the English fallback) has this key. */

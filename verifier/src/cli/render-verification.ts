@@ -1,5 +1,6 @@
 import type { Check } from '@lp/model';
 import type { DisplayText, VerificationResult } from '@lp/verify';
+import { terminalMessagesFor } from './terminal-messages.ts';
 
 const MARK: Record<Check['status'], string> = { pass: 'ok  ', fail: 'FAIL', unknown: '??  ', skipped: '--  ' };
 const COLOUR: Record<Check['status'], string> = { pass: '\x1b[32m', fail: '\x1b[31m', unknown: '\x1b[33m', skipped: '\x1b[2m' };
@@ -17,35 +18,51 @@ export function terminalSafe(s: string): string {
 
 const t = (d: DisplayText | undefined) => (d ? terminalSafe(d.text) : '—');
 
-/** What a person reads: who, what, from whom, then one line per check and the verdict. */
-export function renderVerification(result: VerificationResult, opts: { colour: boolean; notice?: string }): string {
+/** A label and its colon, padded so that the values line up (isolates take no column). */
+function head(label: string, width: number, indent = ''): string {
+  const visible = [...label.replace(/[\u2066-\u2069]/g, '')].length;
+  return `${indent}${label}:${' '.repeat(Math.max(1, width - indent.length - visible - 1))}`;
+}
+
+/**
+ * What a person reads: who, what, from whom, then one line per check and the verdict, in `lang`
+ * (default English). The check codes and the last line, `verdict: VALID|INVALID|UNKNOWN`, stay
+ * the same in every language, for scripts and for whoever helps the reader.
+ */
+export function renderVerification(result: VerificationResult, opts: { colour: boolean; notice?: string; lang?: string }): string {
   const paint = (code: string, s: string) => (opts.colour ? `${code}${s}${RESET}` : s);
+  const m = terminalMessagesFor(opts.lang);
+  const width = Math.max(...(['learner', 'issuer', 'achievement', 'issued', 'trust'] as const).map((k) => [...m.label(k).replace(/[\u2066-\u2069]/g, '')].length)) + 2;
   const lines: string[] = [];
   const d = result.display;
-  if (opts.notice) lines.push(paint('\x1b[33m', `note: ${terminalSafe(opts.notice)}`));
+  if (opts.notice) lines.push(paint('\x1b[33m', `${m.label('note')}: ${terminalSafe(opts.notice)}`));
   if (d) {
-    lines.push(`learner:     ${d.learner.name !== undefined ? terminalSafe(d.learner.name) : '—'}${d.learner.birthDate ? ` (born ${terminalSafe(d.learner.birthDate)})` : ''}`);
+    lines.push(`${head(m.label('learner'), width)}${d.learner.name !== undefined ? terminalSafe(d.learner.name) : '—'}${d.learner.birthDate ? ` (${m.label('born', { date: terminalSafe(d.learner.birthDate) })})` : ''}`);
     if (d.issuer) {
       const facts = [d.issuer.country, d.issuer.kind].filter(Boolean).join(', ');
-      lines.push(`issuer:      ${d.issuer.name ? t(d.issuer.name) : '(not in the trust bundle)'}${facts ? ` (${facts})` : ''}  ${terminalSafe(d.issuer.id)}`);
+      lines.push(`${head(m.label('issuer'), width)}${d.issuer.name ? t(d.issuer.name) : `(${m.label('notInBundle')})`}${facts ? ` (${facts})` : ''}  ${terminalSafe(d.issuer.id)}`);
     }
     for (const a of d.achievements) {
       const original = a.original && a.name && a.original.text !== a.name.text ? ` / ${t(a.original)}` : '';
-      lines.push(`achievement: ${t(a.name)}${original}${a.code ? ` [${terminalSafe(a.code)}]` : ''}`);
+      lines.push(`${head(m.label('achievement'), width)}${t(a.name)}${original}${a.code ? ` [${terminalSafe(a.code)}]` : ''}`);
       const scale = a.resultScale?.valueMin !== undefined || a.resultScale?.valueMax !== undefined ? ` (${a.resultScale?.valueMin ?? ''}–${a.resultScale?.valueMax ?? ''})` : '';
-      if (a.result !== undefined) lines.push(`  result:    ${terminalSafe(a.result)}${scale}${a.resultStatus && a.resultStatus !== a.result ? `, ${terminalSafe(a.resultStatus)}` : ''}`);
-      if (a.level) lines.push(`  level:     ${terminalSafe(a.level)}`);
-      if (a.awardedAt) lines.push(`  awarded:   ${a.awardedAt.slice(0, 10)}`);
+      if (a.result !== undefined) lines.push(`${head(m.label('result'), width, '  ')}${terminalSafe(a.result)}${scale}${a.resultStatus && a.resultStatus !== a.result ? `, ${terminalSafe(a.resultStatus)}` : ''}`);
+      if (a.level) lines.push(`${head(m.label('level'), width, '  ')}${terminalSafe(a.level)}`);
+      if (a.awardedAt) lines.push(`${head(m.label('awarded'), width, '  ')}${a.awardedAt.slice(0, 10)}`);
     }
     // Signed is when the issuer's key signed; valid from may be the award date, years earlier.
-    if (d.signedAt) lines.push(`signed:      ${d.signedAt}`);
-    if (d.issuedAt) lines.push(`valid from:  ${d.issuedAt}${d.expiresAt ? `, expires ${d.expiresAt}` : ''}`);
-    if (d.bundle) lines.push(`trust:       bundle #${d.bundle.sequence} of ${d.bundle.issuedAt} (${Math.floor(d.bundle.ageSeconds / 86400)} days old), expires ${d.bundle.expires}${d.bundle.expired ? ' — EXPIRED' : ''}`);
-    if (d.statusAsOf) lines.push(`status as of ${d.statusAsOf}`);
+    if (d.signedAt) lines.push(`${head(m.label('signed'), width)}${d.signedAt}`);
+    if (d.issuedAt) lines.push(`${head(m.label('validFrom'), width)}${d.issuedAt}${d.expiresAt ? `, ${m.label('expires', { date: d.expiresAt })}` : ''}`);
+    if (d.bundle) {
+      const bundle = m.label('bundle', { sequence: d.bundle.sequence, issued: d.bundle.issuedAt, days: Math.floor(d.bundle.ageSeconds / 86400), expires: d.bundle.expires });
+      lines.push(`${head(m.label('trust'), width)}${bundle}${d.bundle.expired ? ` — ${m.label('expired')}` : ''}`);
+    }
+    if (d.statusAsOf) lines.push(m.label('statusAsOf', { date: d.statusAsOf }));
     lines.push('');
   }
-  const width = Math.max(...result.checks.map((c) => c.id.length));
-  for (const c of result.checks) lines.push(`${paint(COLOUR[c.status], MARK[c.status])} ${c.id.padEnd(width)}  ${c.code}: ${terminalSafe(c.message)}`);
+  const idWidth = Math.max(...result.checks.map((c) => c.id.length));
+  for (const c of result.checks) lines.push(`${paint(COLOUR[c.status], MARK[c.status])} ${c.id.padEnd(idWidth)}  ${c.code}: ${m.check(c.code, terminalSafe(c.message))}`);
+  if (m.lang !== 'en') lines.push(`${m.label('verdict')}: ${paint(VERDICT_COLOUR[result.verdict], m.verdict(result.verdict))}`);
   lines.push(`verdict: ${paint(VERDICT_COLOUR[result.verdict], result.verdict)}`);
   return lines.join('\n') + '\n';
 }

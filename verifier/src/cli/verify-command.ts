@@ -19,7 +19,8 @@ INPUT "-" reads standard input. Nothing is fetched.
                  last accepted bundle is kept in $LP_DATA_DIR/verifier/bundle.json, and an older
                  one (lower sequence) never replaces it
   --anchor DID   a pinned trust-anchor DID; repeatable (or LP_TRUST_ANCHORS, comma-separated)
-  --lang CODE    language for achievement and issuer names (default en)
+  --lang CODE    language of the messages (en fr es tr uk ar fa prs ps ur) and of achievement
+                 and issuer names (default en); codes and the last line stay as in English
   --checks LIST  only these checks are required; the others are reported skipped
                  (${CHECK_IDS.join(', ')})
   --now TIME     verify as at this ISO 8601 time (audits, tests); default: now
@@ -114,7 +115,7 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
   if (bundlePath === undefined && !image && !looksLikeSeal(bytes)) {
     // Issue-2 behaviour: a full record without a trust bundle.
     const result = await verifyRequest(bytes, req, now);
-    io.stdout.write(req.json ? renderJson(result) : renderHuman(result));
+    io.stdout.write(req.json ? renderJson(result) : renderHuman(result, req.lang));
     return exitCodeOf(result.verdict);
   }
 
@@ -146,7 +147,7 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
     ...(requiredChecks ? { requiredChecks } : {}),
   });
   const trust = loaded ? { trust: { sequence: loaded.bundle?.bundle.sequence ?? null, replaced: loaded.replaced, refused: loaded.refused ?? null } } : {};
-  io.stdout.write(req.json ? JSON.stringify(resultToJson(result, trust)) + '\n' : renderVerification(result, { colour: io.stdout.isTTY === true && !env.NO_COLOR }));
+  io.stdout.write(req.json ? JSON.stringify(resultToJson(result, trust)) + '\n' : renderVerification(result, { colour: io.stdout.isTTY === true && !env.NO_COLOR, ...(req.lang ? { lang: req.lang } : {}) }));
   return exitCodeOf(result.verdict);
 }
 

@@ -33,7 +33,10 @@ export interface DisplayFacts {
   statusAsOf: Date | undefined;
 }
 
-const FALLBACK = ['en'];
+// Persian and Dari share one written standard (CLDR: fa, fa-AF): a reader of either is better
+// served by the other's name than by English.
+const FALLBACKS: Readonly<Record<string, string[]>> = { prs: ['fa', 'en'], fa: ['prs', 'en'] };
+const fallbackFor = (lang: string): string[] => FALLBACKS[lang.toLowerCase().split('-')[0] ?? ''] ?? ['en'];
 
 /**
  * What pages show beside the checks: names from the catalogue in the requested language beside
@@ -49,7 +52,7 @@ export function buildDisplay(facts: DisplayFacts, ctx: VerifyContext): Display {
       ? undefined
       : {
           id: facts.issuerId,
-          name: listed ? text(pickText(listed.names, lang, FALLBACK)) : undefined,
+          name: listed ? text(pickText(listed.names, lang, fallbackFor(lang))) : undefined,
           country: listed?.country,
           kind: listed?.kind,
           listed: listed !== undefined,
@@ -70,10 +73,10 @@ function displayAchievement(a: AchievementFacts, lang: string): DisplayAchieveme
   let original: DisplayText | undefined;
   const ownLanguage = a.languageOfAssessment ?? a.inLanguage;
   if (e) {
-    name = text(pickText(e.names, lang, FALLBACK));
+    name = text(pickText(e.names, lang, fallbackFor(lang)));
     original = text(pickText(e.names, e.languageOfAssessment ?? ownLanguage));
   }
-  if (!name) name = ownText(a.ownName, a.inLanguage, lang, FALLBACK);
+  if (!name) name = ownText(a.ownName, a.inLanguage, lang, fallbackFor(lang));
   if (!original) original = ownText(a.ownName, a.inLanguage, ownLanguage, []);
   const scale = e ? catalogueScale(e, a.value !== undefined, lang) : undefined;
   const levelCode = e?.iscedLevel ?? a.iscedLevel;
@@ -104,7 +107,7 @@ function catalogueScale(e: CatalogueEntry, hasValue: boolean, lang: string): Dis
   const rds = e.resultDescriptions;
   const rd = (hasValue ? rds.find((r) => r.resultType !== 'Status') : undefined) ?? rds[0];
   if (!rd) return undefined;
-  const name = text(pickText(rd.names ?? rd.name, lang, FALLBACK));
+  const name = text(pickText(rd.names ?? rd.name, lang, fallbackFor(lang)));
   return {
     resultType: rd.resultType,
     ...(name ? { name } : {}),

@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import express, { type Response, type Router } from 'express';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
 
-const WASM_PATH = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+const require = createRequire(import.meta.url);
+const WASM_PATH = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
+// The pages' Arabic-script face, Noto Naskh Arabic (SIL OFL 1.1), from the same npm package as the
+// certificates' (its "exports" hides ./fonts, so step there from its index): it has the Pashto and
+// Urdu letters (ۍ ښ ګ ہ ے…) that a phone's own fonts may lack and would draw as empty boxes.
+const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-arabic')), '..', 'fonts');
+const FONTS = ['NotoNaskhArabic-Regular.ttf', 'NotoNaskhArabic-Bold.ttf'];
 const HEAD_MARK = '<!--lp-head-->';
 
 /** What every page is told about trust: the anchors to pin, the bundle file, the DEMO body. */
@@ -46,8 +53,8 @@ function problem(res: Response, status: number, title: string, code: string): vo
 }
 
 /**
- * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm (from
- * node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
+ * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm and the
+ * Arabic-script font (from node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
  * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. Every file
  * is revalidated (no-cache): a page fixed on the server reaches a phone on its next online visit.
  * Page-specific routes (manifest, icons) are added by the caller on the returned router.
@@ -58,7 +65,7 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   page.catch((err: unknown) => opts.log?.(`${base} page build failed: ${(err as Error).message}`));
   const html = fs.readFileSync(`${opts.webDir}index.html`, 'utf8').replace(HEAD_MARK, pageHead(base));
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
-  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...(opts.precache ?? [])];
+  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
 
   router.get([base, `${base}/`, `${base}/index.html`], (_req, res) => {
@@ -88,6 +95,11 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   router.get(`${base}/zxing_reader.wasm`, (_req, res) => {
     noCache(res).type('application/wasm').sendFile(WASM_PATH);
   });
+  for (const font of FONTS) {
+    router.get(`${base}/fonts/${font}`, (_req, res) => {
+      noCache(res).type('font/ttf').sendFile(path.join(FONT_DIR, font));
+    });
+  }
   router.get(`${base}/config.json`, (_req, res) => {
     noCache(res).json({
       anchors: opts.anchors,
