@@ -22,6 +22,9 @@ export type {
   VerifyDiOptions,
   VerifyJwtOptions,
   VerifyFullRecordOptions,
+  JwtAlgorithm,
+  JwtKeyCandidate,
+  JwtKeyQuery,
 } from './types.ts';
 // QR seal (COSE_Sign1 + zlib + base45, prefix LP1:): src/seal/CLAIMS.md
 export { createSealClaims } from './seal/create-seal-claims.ts';

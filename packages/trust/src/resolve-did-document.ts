@@ -35,6 +35,8 @@ export function resolveDidDocument(bundle: TrustBundle, url: string, preferIssue
   const preferred = preferIssuer === undefined ? undefined : findIssuer(bundle, preferIssuer);
   const order = preferred ? [preferred, ...bundle.issuers.filter((i) => i !== preferred)] : bundle.issuers;
   for (const issuer of order) {
+    // A did:key names its own controller (did:key §3.1.2): only the credential's issuer may claim it.
+    if (issuer !== preferred && preferIssuer !== undefined && url.startsWith('did:key:')) continue;
     const m = methodsOf(issuer).find((x) => x.id === url);
     if (m) return { '@context': contexts, ...m };
   }
