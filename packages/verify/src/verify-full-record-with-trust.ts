@@ -13,6 +13,9 @@ import { isDidKeyOwnKey } from './verify-seal.ts';
 
 type Json = Record<string, unknown>;
 
+/** Signature outcomes where no proof could be checked, so the signing key is not established. */
+const UNCHECKED_KEY_CODES = ['VERIFICATION_METHOD_UNKNOWN', 'JWT_KEY_UNRESOLVED', 'PROOF_CRYPTOSUITE_UNSUPPORTED'];
+
 /**
  * Verifies a full record (JSON with Data Integrity eddsa-rdfc-2022 / eddsa-jcs-2022 or
  * Ed25519Signature2020 proofs, VC 2.0 or 1.1; or a JWT signed EdDSA, RS256 or ES256) against the
@@ -69,7 +72,7 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
     // The signature could not be checked because its key is unknown here: that the bundle does
     // not list the key says nothing about forgery (the issuer may have a newer key than this
     // bundle knows), so trust is undecided rather than failed.
-    if (issuer && signature?.status === 'unknown' && (signature.code === 'VERIFICATION_METHOD_UNKNOWN' || signature.code === 'JWT_KEY_UNRESOLVED') && trust.issuerTrust.code === 'KEY_NOT_TRUSTED') {
+    if (issuer && signature?.status === 'unknown' && UNCHECKED_KEY_CODES.includes(signature.code) && trust.issuerTrust.code === 'KEY_NOT_TRUSTED') {
       const vm = signature.details?.verificationMethod ?? signature.details?.kid;
       checks.push(
         makeCheck('issuer_trust', 'unknown', 'KEY_NOT_IN_BUNDLE', `the trust bundle lists ${issuerId} but not the key ${String(vm ?? '(none named)')}: get a newer bundle`, { issuer: issuerId, verificationMethod: vm }),

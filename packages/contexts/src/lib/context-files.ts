@@ -23,4 +23,5 @@ export const CONTEXT_FILES = [
   { url: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json', file: 'ob-v3p0-3.0.1.json' },
   { url: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json', file: 'ob-v3p0-3.0.2.json' },
   { url: 'https://purl.imsglobal.org/spec/clr/v2p0/context.json', file: 'clr-v2p0.json' },
+  { url: 'https://www.w3.org/ns/credentials/status/v1', file: 'vc-bitstring-status-list-v1.jsonld' },
 ] as const;

@@ -28,6 +28,12 @@ export function profileViewOf(credential: Json): Json {
   if (!isVc1(credential)) return credential;
   const { issuanceDate, expirationDate, ...rest } = credential;
   const contexts = Array.isArray(credential['@context']) ? (credential['@context'] as unknown[]) : [credential['@context']];
+  // A CLR 2.0 ClrSubject embeds AchievementCredentials of the same data model.
+  const subject = rest.credentialSubject;
+  if (subject && typeof subject === 'object' && !Array.isArray(subject) && Array.isArray((subject as Json).verifiableCredential)) {
+    const embedded = ((subject as Json).verifiableCredential as unknown[]).map((vc) => (vc && typeof vc === 'object' && !Array.isArray(vc) ? profileViewOf(vc as Json) : vc));
+    rest.credentialSubject = { ...(subject as Json), verifiableCredential: embedded };
+  }
   return {
     ...rest,
     '@context': [VC_V2_CONTEXT, ...contexts.slice(1)],
