@@ -55,6 +55,7 @@ const zIssueBody = z.object({
     result: z.unknown().optional(),
     session: z.string().min(1).max(100).optional(),
     format: z.enum(['di', 'jwt']).optional(),
+    cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']).optional(),
     pickup: z.boolean().optional(),
   }).optional(),
 });
@@ -189,6 +190,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       ...(result !== undefined ? { result } : {}),
       ...(options.session !== undefined ? { session: options.session } : {}),
       ...(options.format !== undefined ? { format: options.format } : {}),
+      ...(options.cryptosuite !== undefined ? { cryptosuite: options.cryptosuite } : {}),
       ...(options.pickup ? { pickup: true } : {}),
       actor: String(res.locals.actor),
     });

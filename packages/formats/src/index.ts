@@ -10,6 +10,7 @@ export type { SignJwtOptions } from './jwt/sign-credential-jwt.ts';
 export { verifyCredentialJwt } from './jwt/verify-credential-jwt.ts';
 export { verifyFullRecord, decodeFullRecord } from './verify-full-record.ts';
 export { lpEddsaRdfc2022 } from './lib/lp-cryptosuite.ts';
+export type { SigningCryptosuite } from './lib/signing-suite.ts';
 export { MAX_FULL_RECORD_BYTES } from './lib/limits.ts';
 export { FormatsError } from './errors.ts';
 export type { FormatsErrorCode } from './errors.ts';
