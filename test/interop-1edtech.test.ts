@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CompactSign, importJWK } from 'jose';
 import { createDocumentLoader } from '@lp/contexts';
-import { didKeyFromPublicKey, keyPairFromSeed } from '@lp/crypto';
+import { didKeyFromPublicKey, keyPairFromSeed, multikeyFromPublicKey } from '@lp/crypto';
 import { signCredentialDi } from '@lp/formats';
+import { buildStatusListCredential, createBitstring, encodeList, setBit, statusEntry } from '@lp/status';
 import { describeIssuer, type TrustFragment, type VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny, type VerificationResult } from '@lp/verify';
 import { lp, tempDir } from '../issuer/test/issuer-helpers.ts';
@@ -286,5 +287,54 @@ describe('lp trust describe-issuer → lp trust build → lp verify (real CLI)',
     const other = await run(['verify', path.join(VECTORS, '1edtech/clr20/simple.json'), '--trust', 'bundle.json', '--anchor', anchorDid, '--json']);
     expect(other.code).toBe(1);
     expect(JSON.parse(other.stdout).checks.find((c: { id: string }) => c.id === 'issuer_trust')).toMatchObject({ code: 'ISSUER_NOT_TRUSTED' });
+  });
+});
+
+describe('a university on another stack, with its revocation list, through the real CLI', () => {
+  const tmp = tempDir('lp-uni-');
+  afterAll(() => tmp.cleanup());
+
+  it('describe-issuer --status-list → build → lp verify: VALID (exit 0) with "not revoked", and its revoked record INVALID STATUS_REVOKED (exit 1)', async () => {
+    // The university signs with a key named by its https id, as a DCC or 1EdTech issuer does.
+    const UNI = 'https://registrar.uni.example/issuers/1';
+    const VM = `${UNI}#key-2026`;
+    const LIST = 'https://registrar.uni.example/status/rev-1';
+    const key = await keyPairFromSeed(new Uint8Array(32).fill(77));
+    const documentLoader = createDocumentLoader();
+    const bits = createBitstring();
+    setBit(bits, 41, true);
+    const list = await signCredentialDi(buildStatusListCredential({ id: LIST, issuer: UNI, purpose: 'revocation', encodedList: encodeList(bits), validFrom: '2026-01-01T00:00:00Z' }), { keyPair: key, verificationMethod: VM, created: NOW, documentLoader });
+    const record = (index: number) => {
+      const c = JSON.parse(read('1edtech/ob30/simple.json'));
+      delete c.proof;
+      c.issuer = { ...c.issuer, id: UNI, name: 'Registrar, Example University' };
+      c.credentialStatus = statusEntry({ listUrl: LIST, index, purpose: 'revocation' });
+      return signCredentialDi(c, { keyPair: key, verificationMethod: VM, created: NOW, documentLoader });
+    };
+    fs.writeFileSync(path.join(tmp.dir, 'list.json'), JSON.stringify(list));
+    fs.writeFileSync(path.join(tmp.dir, 'good.json'), JSON.stringify(await record(7)));
+    fs.writeFileSync(path.join(tmp.dir, 'revoked.json'), JSON.stringify(await record(41)));
+
+    const env = { LP_PASSPHRASE: 'anchor passphrase', LP_DATA_DIR: 'school-data' };
+    const run = (args: string[]) => lp(args, { cwd: tmp.dir, env });
+    const d = await run(['trust', 'describe-issuer', '--id', UNI, '--key', `${VM}=${multikeyFromPublicKey(key.publicKey)}`, '--name', 'Example University', '--country', 'NL', '--kind', 'university', '--status-list', `${LIST}=list.json`, '--out', 'uni.json']);
+    expect(d.stderr).toBe('');
+    expect(JSON.parse(fs.readFileSync(path.join(tmp.dir, 'uni.json'), 'utf8')).statusLists).toMatchObject([{ url: LIST, purpose: 'revocation' }]);
+    const anchorDid = (await run(['trust', 'init-anchor', '--out', 'anchor.json'])).stdout.trim().split('\n').at(-1)!;
+    expect((await run(['trust', 'build', '--anchor', 'anchor.json', '--add', 'uni.json', '--sequence', '1', '--expires', '2099-01-01', '--out', 'bundle.json'])).code).toBe(0);
+    const good = await run(['verify', 'good.json', '--trust', 'bundle.json', '--anchor', anchorDid, '--json']);
+    expect(good.code).toBe(0);
+    const g = JSON.parse(good.stdout) as { verdict: string; checks: { id: string; code: string }[] };
+    expect(g.verdict).toBe('VALID');
+    expect(g.checks.find((c) => c.id === 'status')).toMatchObject({ code: 'STATUS_NOT_REVOKED' });
+    const revoked = await run(['verify', 'revoked.json', '--trust', 'bundle.json', '--anchor', anchorDid, '--json']);
+    expect(revoked.code).toBe(1);
+    expect(JSON.parse(revoked.stdout).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({ code: 'STATUS_REVOKED' });
+    // A status list that is not one is refused when describing, and nothing is written.
+    fs.writeFileSync(path.join(tmp.dir, 'not-a-list.json'), JSON.stringify({ credentialSubject: {} }));
+    const bad = await run(['trust', 'describe-issuer', '--id', UNI, '--key', `${VM}=${multikeyFromPublicKey(key.publicKey)}`, '--name', 'X', '--status-list', `${LIST}=not-a-list.json`, '--out', 'bad.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('TRUST_FRAGMENT_MALFORMED');
+    expect(fs.existsSync(path.join(tmp.dir, 'bad.json'))).toBe(false);
   });
 });

@@ -34,12 +34,14 @@ believes offline (DESIGN.md "Trust without a network").
       "keyAchievements": {"did:…#key-1": ["CODE", …]}}} — the anchor's word over each fragment's
   lp trust describe-issuer --id URI --key VM_ID=PUBLIC_KEY [--key …] --name NAME
                  [--name-lang LANG=NAME …] [--country CC] [--kind KIND] [--valid-from DATE]
-                 [--accredited-by TEXT [--accreditation-ref TEXT]] --out FRAGMENT.json
+                 [--accredited-by TEXT [--accreditation-ref TEXT]] [--status-list URL=FILE …]
+                 --out FRAGMENT.json
       describe an issuer that does not run Learning Passport (an https:// or urn: id, did:web,
       did:key): its keys by verification-method id, PUBLIC_KEY a multibase Ed25519 key (z6Mk…)
       or a file holding a public JWK (Ed25519, RSA ≥ 2048 bits, EC P-256); KIND one of
-      national-examination-body, school, ngo-programme, recognition-body, university, ministry.
-      The fragment goes to lp trust build --add like an issuer's own
+      national-examination-body, school, ngo-programme, recognition-body, university, ministry;
+      --status-list: a BitstringStatusListCredential fetched from URL (the URL its credentials
+      name), kept as a snapshot taken now. The fragment goes to lp trust build --add
   lp trust show BUNDLE.json [--anchor DID …] [--json] [--now DATE]
       print sequence, expiry, issuers, keys and their windows, catalogue sizes, status list
       ages; with --anchor the signature is verified first (exit 1 if it fails, 3 if expired)`;
@@ -172,7 +174,7 @@ async function build(argv: string[], io: CliIo): Promise<number> {
 
 async function describe(argv: string[], io: CliIo): Promise<number> {
   if (help(argv)) {
-    io.stdout.write('usage: lp trust describe-issuer --id URI --key VM_ID=PUBLIC_KEY [--key …] --name NAME [--name-lang LANG=NAME …] [--country CC] [--kind KIND] [--valid-from DATE] [--accredited-by TEXT [--accreditation-ref TEXT]] --out FRAGMENT.json\n');
+    io.stdout.write('usage: lp trust describe-issuer --id URI --key VM_ID=PUBLIC_KEY [--key …] --name NAME [--name-lang LANG=NAME …] [--country CC] [--kind KIND] [--valid-from DATE] [--accredited-by TEXT [--accreditation-ref TEXT]] [--status-list URL=FILE …] --out FRAGMENT.json\n');
     return 0;
   }
   const { values } = args({
@@ -189,6 +191,7 @@ async function describe(argv: string[], io: CliIo): Promise<number> {
       'valid-from': { type: 'string' },
       'accredited-by': { type: 'string' },
       'accreditation-ref': { type: 'string' },
+      'status-list': { type: 'string', multiple: true },
       out: { type: 'string' },
     },
   });
@@ -214,6 +217,15 @@ async function describe(argv: string[], io: CliIo): Promise<number> {
     names[pair.slice(0, at)] = pair.slice(at + 1);
   }
   if (values['accreditation-ref'] && !values['accredited-by']) throw new UsageError('--accreditation-ref needs --accredited-by');
+  const statusLists: { url: string; credential: Record<string, unknown> }[] = [];
+  for (const arg of values['status-list'] ?? []) {
+    // The URL may hold '=' (a query); the file name is after the last one.
+    const at = arg.lastIndexOf('=');
+    if (at <= 0 || at === arg.length - 1) throw new UsageError(`--status-list ${arg}: expected URL=FILE`);
+    const credential = await readJson(io, arg.slice(at + 1), 'status list');
+    if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) throw new UsageError(`${arg.slice(at + 1)} does not hold a status list credential`);
+    statusLists.push({ url: arg.slice(0, at), credential: credential as Record<string, unknown> });
+  }
   const fragment = describeIssuer({
     id: values.id,
     keys,
@@ -222,6 +234,7 @@ async function describe(argv: string[], io: CliIo): Promise<number> {
     ...(values.kind ? { kind: values.kind as TrustIssuerKind } : {}),
     ...(values['accredited-by'] ? { accreditation: { by: values['accredited-by'], ...(values['accreditation-ref'] ? { reference: values['accreditation-ref'] } : {}) } } : {}),
     ...(values['valid-from'] ? { validFrom: parseDate(values['valid-from'], '--valid-from') } : {}),
+    ...(statusLists.length > 0 ? { statusLists } : {}),
     now: new Date(),
   });
   await writeFile(resolve(io.cwd, values.out), JSON.stringify(fragment, null, 2) + '\n');

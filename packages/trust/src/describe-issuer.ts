@@ -21,6 +21,12 @@ export interface DescribeIssuerInput {
   accreditation?: TrustAccreditation;
   /** Start of every key's window; default the Unix epoch: the anchor does not know when a foreign key began. */
   validFrom?: Date | string;
+  /**
+   * Status lists the anchor fetched from the issuer (signed BitstringStatusListCredentials), each
+   * with the URL its credentials name; the verifier checks each list's proof and the list's own
+   * id against that URL. `fetchedAt` default: `now`.
+   */
+  statusLists?: readonly { url: string; credential: Record<string, unknown>; fetchedAt?: Date | string }[];
   now: Date;
 }
 
@@ -29,10 +35,10 @@ const EPOCH = '1970-01-01T00:00:00.000Z';
 /**
  * A trust fragment for an issuer that does not run this project (1EdTech's test issuer, a
  * university on the DCC stack, a ministry with its own signer): the anchor states its id (any
- * URI), its keys by verification-method id, names, country, kind and accreditation, and
- * `lp trust build --add` merges it like any issuer's own fragment. The catalogue and status lists
- * are empty: such credentials carry their own achievements (shown from the credential) and their
- * status is not snapshotted. Ed25519 JWKs become Multikeys; RSA keys under 2048 bits are refused
+ * URI), its keys by verification-method id, names, country, kind and accreditation, the status
+ * lists it fetched from the issuer, and `lp trust build --add` merges it like any issuer's own
+ * fragment. The catalogue is empty: such credentials carry their own achievements (shown from the
+ * credential). Ed25519 JWKs become Multikeys; RSA keys under 2048 bits are refused
  * (TRUST_KEY_TOO_SHORT), other key types TRUST_KEY_UNSUPPORTED; the rest is checked by the
  * fragment schema (TRUST_FRAGMENT_MALFORMED with the path).
  *
@@ -55,8 +61,23 @@ export function describeIssuer(input: DescribeIssuerInput): TrustFragment {
     ...(input.accreditation !== undefined ? { accreditation: input.accreditation } : {}),
     keys,
     catalogue: { achievements: [] },
-    statusLists: [],
+    statusLists: (input.statusLists ?? []).map((l, i) => ({
+      url: l.url,
+      purpose: purposeOf(l.credential, i),
+      fetchedAt: l.fetchedAt === undefined ? input.now.toISOString() : typeof l.fetchedAt === 'string' ? l.fetchedAt : l.fetchedAt.toISOString(),
+      credential: l.credential,
+    })),
   });
+}
+
+/** VC Bitstring Status List §2.2: the list says its own purpose (one purpose per list here). */
+function purposeOf(list: Record<string, unknown>, i: number): string {
+  const subject = list.credentialSubject as { statusPurpose?: unknown } | undefined;
+  const purpose = Array.isArray(subject?.statusPurpose) ? subject.statusPurpose[0] : subject?.statusPurpose;
+  if (purpose !== 'revocation' && purpose !== 'suspension') {
+    throw new TrustError('TRUST_FRAGMENT_MALFORMED', `status list ${i}: not a BitstringStatusListCredential for revocation or suspension`, `$.statusLists[${i}].credential.credentialSubject.statusPurpose`);
+  }
+  return purpose;
 }
 
 function keyMaterial(publicKey: DescribedKey['publicKey'], i: number): { publicKeyMultibase: string } | { publicKeyJwk: Record<string, unknown> } {
