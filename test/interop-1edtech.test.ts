@@ -16,7 +16,8 @@ import { describeIssuer, type TrustFragment, type VerifiedTrustBundle } from '@l
 import { verifyAny, type VerificationResult } from '@lp/verify';
 import { lp, tempDir } from '../issuer/test/issuer-helpers.ts';
 
-import { DCC, EDTECH, EXAMPLE_COM, EXAMPLE_EDU, foreignFragments, K1, makeBundle, NOW, read, VECTORS } from './lib/foreign-issuers.ts';
+import { DCC, EDTECH, EXAMPLE_COM, EXAMPLE_EDU, foreignFragments, K1, makeBundle, NOW, read, signedBundle, VECTORS } from './lib/foreign-issuers.ts';
+import { startServer, type RunningServer } from '../cli/src/server.ts';
 
 let bundle: VerifiedTrustBundle;
 const realFetch = globalThis.fetch;
@@ -336,5 +337,32 @@ describe('a university on another stack, with its revocation list, through the r
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('TRUST_FRAGMENT_MALFORMED');
     expect(fs.existsSync(path.join(tmp.dir, 'bad.json'))).toBe(false);
+  });
+});
+
+describe('the verifier server (VC-API POST /credentials/verify) with foreign issuers in LP_TRUST_BUNDLE', () => {
+  const tmp = tempDir('lp-foreign-server-');
+  let server: RunningServer;
+  beforeAll(async () => {
+    const { jws, anchorDid } = await signedBundle(foreignFragments(), '2099-01-01T00:00:00Z');
+    fs.writeFileSync(path.join(tmp.dir, 'bundle.json'), JSON.stringify(jws));
+    server = await startServer({ port: 0, env: { LP_TRUST_BUNDLE: path.join(tmp.dir, 'bundle.json'), LP_TRUST_ANCHORS: anchorDid, LP_DATA_DIR: path.join(tmp.dir, 'data') }, cwd: tmp.dir, log: () => {} });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    tmp.cleanup();
+  });
+  // The request goes out with the real fetch; the spy of this file still proves the server fetched nothing.
+  it.each([
+    ['1edtech/ob30/simple.json', 200, 'SIGNATURE_VALID'],
+    ['1edtech/ob30/simple_v1.json', 200, 'SIGNATURE_VALID'],
+    ['dcc/v2NoStatus.json', 200, 'SIGNATURE_VALID'],
+    ['1edtech/ob30/simple-err-proof-method.json', 422, 'VERIFICATION_METHOD_UNKNOWN'],
+    ['1edtech/ob30/simple-err-proof-value.json', 422, 'SIGNATURE_INVALID'],
+  ])('%s → %d (%s)', async (file, status, code) => {
+    const res = await realFetch(`${server.url}/credentials/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiableCredential: JSON.parse(read(file)) }) });
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as { checks: { id: string; code: string }[] };
+    expect(body.checks.find((c) => c.id === 'signature')).toMatchObject({ code });
   });
 });
