@@ -9,7 +9,7 @@ import type { CliIo } from '@lp/cli-kit';
 import { readPassphrase } from '@lp/cli-kit';
 import { UsageError } from '@lp/cli-kit';
 
-const HELP = `usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--out FILE]
+const HELP = `usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--cryptosuite eddsa-rdfc-2022|eddsa-jcs-2022] [--out FILE]
 
 Signs a VC 2.0 credential with an encrypted Ed25519 key file (passphrase: LP_PASSPHRASE, else a
 prompt). Fills what is absent: issuer (the key's did:key; an issuer object gets it as its id),
@@ -17,6 +17,7 @@ validFrom (now) and id (urn:uuid). Writes the signed JSON (di: Data Integrity ed
 or a compact application/vc+jwt (jwt) to --out, else to standard output.
   --key FILE       the encrypted key file (lp keys new)
   --format di|jwt  default di
+  --cryptosuite S  for di: eddsa-rdfc-2022 (default) or eddsa-jcs-2022
   --out FILE       where to write (default: standard output)`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -24,7 +25,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, cryptosuite: { type: 'string', default: 'eddsa-rdfc-2022' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -38,6 +39,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1 || !values.key) throw new UsageError('usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--out FILE]');
   if (values.format !== 'di' && values.format !== 'jwt') throw new UsageError(`--format must be di or jwt, not "${values.format}"`);
+  const cryptosuite = values.cryptosuite;
+  if (cryptosuite !== 'eddsa-rdfc-2022' && cryptosuite !== 'eddsa-jcs-2022') throw new UsageError(`--cryptosuite must be eddsa-rdfc-2022 or eddsa-jcs-2022, not "${cryptosuite}"`);
 
   const credential = readJsonObject(resolve(io.cwd, positionals[0]!), positionals[0]!);
   const keyFile = parseKeyFile(readText(resolve(io.cwd, values.key), values.key));
@@ -54,7 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const output = values.format === 'jwt'
     ? (await signCredentialJwt(credential, { keyPair, kid: verificationMethod, now })) + '\n'
-    : JSON.stringify(await signCredentialDi(credential, { keyPair, verificationMethod, created: now, documentLoader: createDocumentLoader() }), null, 2) + '\n';
+    : JSON.stringify(await signCredentialDi(credential, { keyPair, verificationMethod, created: now, documentLoader: createDocumentLoader(), cryptosuite }), null, 2) + '\n';
   if (values.out) {
     try {
       writeFileSync(resolve(io.cwd, values.out), output);

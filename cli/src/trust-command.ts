@@ -5,11 +5,14 @@ import { contextDigests } from '@lp/contexts';
 import { decryptKeyFile, didKeyFromPublicKey, encryptKeyFile, generateKeyPair } from '@lp/crypto';
 import {
   buildTrustBundle,
+  describeIssuer,
   inspectTrustBundle,
   keyValidAt,
   signTrustBundle,
   verifyTrustBundle,
+  type DescribedKey,
   type TrustBundle,
+  type TrustIssuerKind,
 } from '@lp/trust';
 import type { CliIo } from '@lp/cli-kit';
 import { readPassphrase } from '@lp/cli-kit';
@@ -29,6 +32,16 @@ believes offline (DESIGN.md "Trust without a network").
       merge issuer fragments into one bundle signed by the anchor (flattened JWS, EdDSA);
       OVERRIDES.json: {"did:…": {"kind", "accreditation": {"by", "reference"?, "validUntil"?},
       "keyAchievements": {"did:…#key-1": ["CODE", …]}}} — the anchor's word over each fragment's
+  lp trust describe-issuer --id URI --key VM_ID=PUBLIC_KEY [--key …] --name NAME
+                 [--name-lang LANG=NAME …] [--country CC] [--kind KIND] [--valid-from DATE]
+                 [--accredited-by TEXT [--accreditation-ref TEXT]] [--status-list URL=FILE …]
+                 --out FRAGMENT.json
+      describe an issuer that does not run Learning Passport (an https:// or urn: id, did:web,
+      did:key): its keys by verification-method id, PUBLIC_KEY a multibase Ed25519 key (z6Mk…)
+      or a file holding a public JWK (Ed25519, RSA ≥ 2048 bits, EC P-256); KIND one of
+      national-examination-body, school, ngo-programme, recognition-body, university, ministry;
+      --status-list: a BitstringStatusListCredential fetched from URL (the URL its credentials
+      name), kept as a snapshot taken now. The fragment goes to lp trust build --add
   lp trust show BUNDLE.json [--anchor DID …] [--json] [--now DATE]
       print sequence, expiry, issuers, keys and their windows, catalogue sizes, status list
       ages; with --anchor the signature is verified first (exit 1 if it fails, 3 if expired)`;
@@ -48,6 +61,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return build(rest, io);
     case 'show':
       return show(rest, io);
+    case 'describe-issuer':
+      return describe(rest, io);
     default:
       throw new UsageError(`unknown command "${cmd}" (lp trust --help)`);
   }
@@ -157,6 +172,85 @@ async function build(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function describe(argv: string[], io: CliIo): Promise<number> {
+  if (help(argv)) {
+    io.stdout.write('usage: lp trust describe-issuer --id URI --key VM_ID=PUBLIC_KEY [--key …] --name NAME [--name-lang LANG=NAME …] [--country CC] [--kind KIND] [--valid-from DATE] [--accredited-by TEXT [--accreditation-ref TEXT]] [--status-list URL=FILE …] --out FRAGMENT.json\n');
+    return 0;
+  }
+  const { values } = args({
+    args: argv,
+    strict: true,
+    options: {
+      ...HELP_OPTION,
+      id: { type: 'string' },
+      key: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      'name-lang': { type: 'string', multiple: true },
+      country: { type: 'string' },
+      kind: { type: 'string' },
+      'valid-from': { type: 'string' },
+      'accredited-by': { type: 'string' },
+      'accreditation-ref': { type: 'string' },
+      'status-list': { type: 'string', multiple: true },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.id) throw new UsageError('--id URI is required');
+  if (!values.name) throw new UsageError('--name NAME is required');
+  if (!values.out) throw new UsageError('--out FRAGMENT.json is required');
+  const keyArgs = values.key ?? [];
+  if (keyArgs.length === 0) throw new UsageError('at least one --key VM_ID=PUBLIC_KEY is required');
+  const keys: DescribedKey[] = [];
+  for (const arg of keyArgs) {
+    // The last '=': verification method URLs may hold '=' in a query, Multikeys never do.
+    const at = arg.lastIndexOf('=');
+    if (at <= 0 || at === arg.length - 1) throw new UsageError(`--key ${arg}: expected VM_ID=PUBLIC_KEY`);
+    const id = arg.slice(0, at);
+    const value = arg.slice(at + 1);
+    const publicKey = /^z[1-9A-HJ-NP-Za-km-z]+$/.test(value) ? value : await readJwk(io, value);
+    keys.push({ id, publicKey });
+  }
+  const names: Record<string, string> = { en: values.name };
+  for (const pair of values['name-lang'] ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--name-lang ${pair}: expected LANG=NAME`);
+    names[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  if (values['accreditation-ref'] && !values['accredited-by']) throw new UsageError('--accreditation-ref needs --accredited-by');
+  const statusLists: { url: string; credential: Record<string, unknown> }[] = [];
+  for (const arg of values['status-list'] ?? []) {
+    // The URL may hold '=' (a query); the file name is after the last one.
+    const at = arg.lastIndexOf('=');
+    if (at <= 0 || at === arg.length - 1) throw new UsageError(`--status-list ${arg}: expected URL=FILE`);
+    const credential = await readJson(io, arg.slice(at + 1), 'status list');
+    if (typeof credential !== 'object' || credential === null || Array.isArray(credential)) throw new UsageError(`${arg.slice(at + 1)} does not hold a status list credential`);
+    statusLists.push({ url: arg.slice(0, at), credential: credential as Record<string, unknown> });
+  }
+  const fragment = describeIssuer({
+    id: values.id,
+    keys,
+    names,
+    ...(values.country ? { country: values.country.toUpperCase() } : {}),
+    ...(values.kind ? { kind: values.kind as TrustIssuerKind } : {}),
+    ...(values['accredited-by'] ? { accreditation: { by: values['accredited-by'], ...(values['accreditation-ref'] ? { reference: values['accreditation-ref'] } : {}) } } : {}),
+    ...(values['valid-from'] ? { validFrom: parseDate(values['valid-from'], '--valid-from') } : {}),
+    ...(statusLists.length > 0 ? { statusLists } : {}),
+    now: new Date(),
+  });
+  await writeFile(resolve(io.cwd, values.out), JSON.stringify(fragment, null, 2) + '\n');
+  io.stdout.write(`fragment for ${fragment.id}: ${fragment.keys.length} key(s)\nwritten to ${values.out} (add it with lp trust build --add ${values.out})\n`);
+  return 0;
+}
+
+async function readJwk(io: CliIo, file: string): Promise<Record<string, unknown>> {
+  const value = await readJson(io, file, 'JWK file').catch((e: unknown) => {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--key: ${file} is neither a multibase key (z6Mk…) nor a readable JWK file`);
+  });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${file} does not hold a JWK object`);
+  return value as Record<string, unknown>;
+}
+
 function age(from: Date, now: Date): string {
   const s = Math.round((now.getTime() - from.getTime()) / 1000);
   const abs = Math.abs(s);
@@ -252,7 +346,7 @@ async function show(argv: string[], io: CliIo): Promise<number> {
     ];
     for (const i of s.issuers) {
       const name = i.names.en ?? Object.values(i.names)[0] ?? '';
-      lines.push(`  - ${i.id}`, `      ${name} (${i.country}, ${i.kind})`);
+      lines.push(`  - ${i.id}`, `      ${name}${i.country || i.kind ? ` (${[i.country, i.kind].filter(Boolean).join(', ')})` : ''}`);
       for (const [lang, n] of Object.entries(i.names)) if (n !== name) lines.push(`      [${lang}] ${n}`);
       if (i.accreditation) lines.push(`      accredited by ${i.accreditation.by}${i.accreditation.reference ? ` (${i.accreditation.reference})` : ''}${i.accreditation.validUntil ? ` until ${i.accreditation.validUntil}` : ''}`);
       for (const k of i.keys) {

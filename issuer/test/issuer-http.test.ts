@@ -5,8 +5,12 @@ import { publicKeyToJwk } from '@lp/crypto';
 import { decodeSeal } from '@lp/formats';
 import { decodeList, getBit } from '@lp/status';
 import { zTrustFragment } from '@lp/trust';
-import { loadBundledContext } from '@lp/contexts';
 import { createApiKey, createPickupCode, LP_EXTENSION_CONTEXT_PATH, LP_EXTENSION_CONTEXT_URL, revokeApiKey } from '../src/index.ts';
+import * as vc from '@digitalbazaar/vc';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
+import { createDocumentLoader, loadBundledContext } from '@lp/contexts';
+import { verifyFullRecord } from '@lp/formats';
 import { ISSUE_FROM_CATALOGUE, givenCredential, post, startTestIssuer, verifyDi } from './issuer-helpers.ts';
 import type { TestIssuer } from './issuer-helpers.ts';
 
@@ -126,6 +130,29 @@ describe('issuer HTTP API: issuance', () => {
     const stored = await t.store.getCredential(id);
     expect(stored!.jwt).toBe(jwt);
     expect((await verifyDi(JSON.parse(stored!.record))).verified).toBe(true);
+  });
+});
+
+describe('issuer HTTP API: eddsa-jcs-2022 on request', () => {
+  it('options.cryptosuite eddsa-jcs-2022 signs the record with JCS: Digital Bazaar\'s own JCS suite and our verifier accept it; one changed character fails both', async () => {
+    const { verifiableCredential: cred, seal } = await issue({ ...ISSUE_FROM_CATALOGUE, options: { ...ISSUE_FROM_CATALOGUE.options, cryptosuite: 'eddsa-jcs-2022' } });
+    expect(cred.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: t.signer.kid });
+    expect(seal).toMatch(/^LP1:/);
+    const peer = (c: object) => vc.verifyCredential({ credential: c, suite: new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }), documentLoader: createDocumentLoader(), checkStatus: async () => ({ verified: true }) });
+    expect((await peer(cred)).verified).toBe(true);
+    const ours = await verifyFullRecord(cred, { checks: ['signature', 'validity', 'profile'] });
+    expect(ours.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'pass', message: expect.stringContaining('eddsa-jcs-2022') });
+    const tampered = { ...cred, name: `${cred.name}.` };
+    expect((await peer(tampered)).verified).toBe(false);
+    expect((await verifyFullRecord(tampered, { checks: ['signature'] })).checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'SIGNATURE_INVALID' });
+  });
+
+  it('another cryptosuite → 400, nothing issued', async () => {
+    const before = await t.store.countCredentials();
+    const res = await post(t, '/credentials/issue', { ...ISSUE_FROM_CATALOGUE, options: { ...ISSUE_FROM_CATALOGUE.options, cryptosuite: 'ecdsa-rdfc-2019' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'BODY_INVALID' });
+    expect(await t.store.countCredentials()).toBe(before);
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import { cryptosuite as stockSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { encryptKeyFile, multikeyFromPublicKey, secretMultikeyFromSeed } from '@lp/crypto';
@@ -61,6 +62,19 @@ describe('lp sign', () => {
     const v = await lp(['verify', '-', '--json'], { cwd: dir, input: s.stdout });
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ verdict: 'VALID' });
+  });
+
+  it('--cryptosuite eddsa-jcs-2022 signs with JCS, which Digital Bazaar\'s own JCS suite verifies; another suite exits 2 and writes nothing', async () => {
+    const r = await lp(['sign', 'unsigned.json', '--key', 'key.json', '--cryptosuite', 'eddsa-jcs-2022', '--out', 'signed-jcs.json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const signed = JSON.parse(readFileSync(join(dir, 'signed-jcs.json'), 'utf8')) as Record<string, unknown>;
+    expect(signed.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022' });
+    const result = await vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite: createVerifyCryptosuite() }), documentLoader, checkStatus: async () => ({ verified: true }) });
+    expect(result.verified).toBe(true);
+    const bad = await lp(['sign', 'unsigned.json', '--key', 'key.json', '--cryptosuite', 'bbs-2023', '--out', 'signed-bbs.json'], { cwd: dir, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--cryptosuite');
+    expect(() => readFileSync(join(dir, 'signed-bbs.json'))).toThrow();
   });
 
   it('a wrong passphrase exits 2 with the key file code', async () => {

@@ -1,6 +1,6 @@
 import { sign } from '@lp/crypto';
 import {
-  assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt,
+  assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt, type SigningCryptosuite,
 } from '@lp/formats';
 import { achievementIdOf, CatalogueAchievementSchema, checkProfile, detectCredentialKind } from '@lp/model';
 import type { CatalogueAchievement } from '@lp/model';
@@ -34,6 +34,8 @@ export interface IssueCredentialInput {
   awardedDate?: string;
   /** `jwt` also returns the VC-JOSE form (the Data Integrity record is stored either way). */
   format?: 'di' | 'jwt';
+  /** The Data Integrity cryptosuite of the record: eddsa-rdfc-2022 (default) or eddsa-jcs-2022. */
+  cryptosuite?: SigningCryptosuite;
   /** Create a one-time pick-up code for the wallet in the same transaction. */
   pickup?: boolean | { ttlDays?: number };
   /** Idempotency for bulk runs: a second call with the same key returns the stored credential. */
@@ -128,7 +130,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
       ...unsigned,
       credentialStatus: allocations.map((a) => statusEntry({ listUrl: `${deps.baseUrl}/status/${a.listId}`, index: a.index, purpose: a.purpose })),
     };
-    const credential = await signDi(deps, toSign, now);
+    const credential = await signDi(deps, toSign, now, input.cryptosuite);
     const jwt = input.format === 'jwt' ? await signCredentialJwt(toSign, { keyPair: signer.keyPair, kid: signer.kid, now }) : undefined;
     // A plain VC 2.0 credential (VC-API callers, W3C test suites) has no achievement to summarise: no seal.
     const seal = kind === 'vc' ? null : await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session);
@@ -193,9 +195,9 @@ function assertProfile(c: Record<string, unknown>): void {
   }
 }
 
-async function signDi(deps: IssuerDeps, credential: Record<string, unknown>, now: Date): Promise<Record<string, unknown>> {
+async function signDi(deps: IssuerDeps, credential: Record<string, unknown>, now: Date, cryptosuite?: SigningCryptosuite): Promise<Record<string, unknown>> {
   try {
-    return await signCredentialDi(credential, { keyPair: deps.signer.keyPair, verificationMethod: deps.signer.kid, created: now, documentLoader: deps.documentLoader });
+    return await signCredentialDi(credential, { keyPair: deps.signer.keyPair, verificationMethod: deps.signer.kid, created: now, documentLoader: deps.documentLoader, ...(cryptosuite ? { cryptosuite } : {}) });
   } catch (e) {
     if (e instanceof FormatsError) throw new IssuerError('CREDENTIAL_INVALID', e.message, '$.credential');
     throw e;

@@ -59,6 +59,7 @@ const zIssueBody = z.object({
     // Checked by the domain (checkAwardedDate) so a bad date gets its content code and 422.
     awardedDate: z.unknown().optional(),
     format: z.enum(['di', 'jwt']).optional(),
+    cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']).optional(),
     pickup: z.boolean().optional(),
   }).optional(),
 });
@@ -201,6 +202,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       ...(options.session !== undefined ? { session: options.session } : {}),
       ...(options.awardedDate !== undefined ? { awardedDate: checkAwardedDate(options.awardedDate, clock()).slice(0, 10) } : {}),
       ...(options.format !== undefined ? { format: options.format } : {}),
+      ...(options.cryptosuite !== undefined ? { cryptosuite: options.cryptosuite } : {}),
       ...(options.pickup ? { pickup: true } : {}),
       actor: String(res.locals.actor),
     });

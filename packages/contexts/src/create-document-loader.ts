@@ -16,6 +16,12 @@ export interface DocumentLoaderOptions {
   documents?: Record<string, object>;
   /** Resolves DIDs other than did:key (e.g. from a trust bundle); undefined = not known. */
   resolveDid?: (did: string) => object | undefined;
+  /**
+   * Resolves any other URL first, before did:key is decoded from the DID itself: verification
+   * methods and controller documents a trust bundle lists for issuers named by https or urn ids,
+   * or a did:key it attributes to such an issuer. The document is served as returned.
+   */
+  resolve?: (url: string) => object | undefined;
 }
 
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
@@ -39,6 +45,8 @@ export function createDocumentLoader(opts: DocumentLoaderOptions = {}): Document
     const bundled = loadBundledContext(url);
     if (bundled) return { contextUrl: null, documentUrl: url, document: bundled };
     if (Object.hasOwn(documents, url)) return { contextUrl: null, documentUrl: url, document: structuredClone(documents[url]!) };
+    const resolved = opts.resolve?.(url);
+    if (resolved) return { contextUrl: null, documentUrl: url, document: structuredClone(resolved) };
     if (url.startsWith('did:')) {
       const hash = url.indexOf('#');
       const did = hash === -1 ? url : url.slice(0, hash);

@@ -10,6 +10,7 @@ export type { SignJwtOptions } from './jwt/sign-credential-jwt.ts';
 export { verifyCredentialJwt } from './jwt/verify-credential-jwt.ts';
 export { verifyFullRecord, decodeFullRecord } from './verify-full-record.ts';
 export { lpEddsaRdfc2022 } from './lib/lp-cryptosuite.ts';
+export type { SigningCryptosuite } from './lib/signing-suite.ts';
 export { MAX_FULL_RECORD_BYTES } from './lib/limits.ts';
 export { FormatsError } from './errors.ts';
 export type { FormatsErrorCode } from './errors.ts';
@@ -22,6 +23,9 @@ export type {
   VerifyDiOptions,
   VerifyJwtOptions,
   VerifyFullRecordOptions,
+  JwtAlgorithm,
+  JwtKeyCandidate,
+  JwtKeyQuery,
 } from './types.ts';
 // QR seal (COSE_Sign1 + zlib + base45, prefix LP1:): src/seal/CLAIMS.md
 export { createSealClaims } from './seal/create-seal-claims.ts';

@@ -41,18 +41,37 @@ export interface VerifyDiOptions extends CommonVerifyOptions {
   purpose?: 'issuance' | 'assertion';
 }
 
+export type JwtAlgorithm = 'EdDSA' | 'RS256' | 'ES256';
+
+/** A key a JWT may have been signed with: Ed25519 bytes, or an RSA / P-256 public JWK. */
+export type JwtKeyCandidate = { id: string; publicKey: Uint8Array } | { id: string; jwk: { kty: string; [k: string]: unknown } };
+
+/** What a JWT says about its key: `kid`, or only an embedded `jwk` (a hint, never trusted alone). */
+export interface JwtKeyQuery {
+  alg: JwtAlgorithm;
+  iss: string;
+  kid?: string;
+  jwk?: Record<string, unknown>;
+}
+
 export interface VerifyJwtOptions extends CommonVerifyOptions {
   /**
-   * Resolves the public key for a kid (e.g. from a trust bundle). Without it, the kid must be a
-   * did:key URL whose DID equals the issuer.
+   * Resolves the public key for a kid (e.g. from a trust bundle), EdDSA only. Without it (and
+   * without resolveKeys), the kid must be a did:key URL whose DID equals the issuer.
    */
   resolveKey?: (kid: string, iss: string) => Uint8Array | undefined;
+  /**
+   * The issuer's keys that may have signed this token (a trust bundle's), tried in order; the
+   * first that verifies is reported as `details.kid`. Needed for RS256 / ES256.
+   */
+  resolveKeys?: (query: JwtKeyQuery) => JwtKeyCandidate[] | undefined;
 }
 
 export interface VerifyFullRecordOptions extends CommonVerifyOptions {
   documentLoader?: DocumentLoader;
   purpose?: 'issuance' | 'assertion';
   resolveKey?: VerifyJwtOptions['resolveKey'];
+  resolveKeys?: VerifyJwtOptions['resolveKeys'];
   /** Only these checks are required; the others are reported 'skipped'. 'decode' is always required. */
   checks?: readonly CheckId[];
 }

@@ -102,12 +102,20 @@ describe('Data Integrity', () => {
     expect(failing(await verify(tamper((c) => delete (c as Record<string, unknown>).proof)))).toMatchObject({ id: 'signature', code: 'PROOF_MISSING' });
   });
 
-  it.each([['ecdsa-rdfc-2019'], ['eddsa-jcs-2022'], ['bbs-2023']])('cryptosuite %s → PROOF_CRYPTOSUITE_UNSUPPORTED', async (suite) => {
-    expect(failing(await verify(tamper((c) => (c.proof.cryptosuite = suite))))).toMatchObject({ id: 'signature', code: 'PROOF_CRYPTOSUITE_UNSUPPORTED' });
+  // A proof this verifier does not understand is reported, not judged: the signature check could
+  // not run, so the verdict is UNKNOWN (never VALID by omission, never INVALID for what we cannot read).
+  it.each([['ecdsa-rdfc-2019'], ['bbs-2023']])('cryptosuite %s alone → signature unknown PROOF_CRYPTOSUITE_UNSUPPORTED', async (suite) => {
+    const r = await verify(tamper((c) => (c.proof.cryptosuite = suite)));
+    expect(r.verdict).toBe('UNKNOWN');
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'unknown', code: 'PROOF_CRYPTOSUITE_UNSUPPORTED', details: { cryptosuite: suite } });
   });
 
-  it('proof type Ed25519Signature2020 → PROOF_CRYPTOSUITE_UNSUPPORTED', async () => {
-    expect(failing(await verify(tamper((c) => (c.proof.type = 'Ed25519Signature2020'))))).toMatchObject({ code: 'PROOF_CRYPTOSUITE_UNSUPPORTED' });
+  it('an eddsa-rdfc-2022 signature relabelled eddsa-jcs-2022 → SIGNATURE_INVALID (JCS is understood, and this one does not verify)', async () => {
+    expect(failing(await verify(tamper((c) => (c.proof.cryptosuite = 'eddsa-jcs-2022'))))).toMatchObject({ id: 'signature', code: 'SIGNATURE_INVALID' });
+  });
+
+  it('the proof relabelled Ed25519Signature2020 → SIGNATURE_INVALID', async () => {
+    expect(failing(await verify(tamper((c) => (c.proof.type = 'Ed25519Signature2020'))))).toMatchObject({ id: 'signature', code: 'SIGNATURE_INVALID' });
   });
 
   it.each([
@@ -162,10 +170,17 @@ describe('vc+jwt', () => {
     expect((await verify(jwt)).verdict).toBe('VALID');
   });
 
-  it.each([['none'], ['HS256'], ['RS256'], ['ES256'], ['Ed25519']])('alg %s → JWT_ALG_NOT_ALLOWED', async (alg) => {
+  it.each([['none'], ['HS256'], ['HS512'], ['PS256'], ['ES384'], ['Ed25519']])('alg %s → JWT_ALG_NOT_ALLOWED', async (alg) => {
     const payload = { ...grade9(key.did), iss: key.did };
     const token = await jwtWith({ alg, typ: 'vc+jwt', kid: key.vm }, payload, alg === 'none' ? '' : undefined);
     expect(failing(await verify(token))).toMatchObject({ code: 'JWT_ALG_NOT_ALLOWED' });
+  });
+
+  it.each([['RS256'], ['ES256']])('alg %s with no key from a trust bundle → signature unknown JWT_KEY_UNRESOLVED (never the header\'s word)', async (alg) => {
+    const token = await jwtWith({ alg, typ: 'vc+jwt', kid: key.vm }, { ...grade9(key.did), iss: key.did });
+    const r = await verify(token);
+    expect(r.verdict).toBe('UNKNOWN');
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'unknown', code: 'JWT_KEY_UNRESOLVED' });
   });
 
   it('typ JWT → JWT_TYP_INVALID', async () => {

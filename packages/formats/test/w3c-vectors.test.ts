@@ -86,11 +86,14 @@ describe('W3C vector eddsa-rdfc-2022-proof-set-chain', () => {
 });
 
 describe('W3C vector eddsa-jcs-2022', () => {
-  // The project secures records with eddsa-rdfc-2022 only (DESIGN.md); a JCS proof is refused
-  // with its own code rather than half-verified.
-  it('is refused with PROOF_CRYPTOSUITE_UNSUPPORTED', async () => {
+  // Others secure credentials with eddsa-jcs-2022 (vc-di-eddsa §3.4): verified like rdfc.
+  it('verifies, and one changed character fails it', async () => {
     const v = vector('eddsa-jcs-2022');
     const r = await verifyCredentialDi(v.signedCredential, { documentLoader, now: NOW, purpose: 'assertion' });
-    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'PROOF_CRYPTOSUITE_UNSUPPORTED' });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'pass', code: 'SIGNATURE_VALID' });
+    const doc = structuredClone(v.signedCredential) as Record<string, unknown>;
+    doc.validFrom = '2023-02-24T23:36:39Z';
+    const bad = await verifyCredentialDi(doc, { documentLoader, now: NOW, purpose: 'assertion' });
+    expect(bad.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'SIGNATURE_INVALID' });
   });
 });

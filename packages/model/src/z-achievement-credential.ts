@@ -4,8 +4,11 @@ import { ObProfileSchema } from './z-ob-profile.ts';
 import { DateTimeStampSchema, TypeSchema, UriSchema, typesOf } from './z-primitives.ts';
 import { CredentialContextSchema, verifiableCredentialShape } from './z-verifiable-credential.ts';
 
-/** Open Badges 3.0 JSON-LD context URLs (3.0.0 … 3.0.x), OB 3.0 §B.1.1 @context. */
-export const OB_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context-3\.0\.\d+\.json$/;
+/**
+ * Open Badges 3.0 JSON-LD context URLs, OB 3.0 §B.1.1 @context: `context-3.0.x.json`, and the
+ * unversioned `context.json` that 3.0.0 was published at (still in credentials issued then).
+ */
+export const OB_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$/;
 
 export const OB_CREDENTIAL_TYPES = ['AchievementCredential', 'OpenBadgeCredential'] as const;
 

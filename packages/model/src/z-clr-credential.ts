@@ -7,8 +7,8 @@ import { AssociationTypeSchema } from './z-ob3-enums.ts';
 import { DateTimeStampSchema, UriSchema, typeIncluding } from './z-primitives.ts';
 import { CredentialContextSchema, verifiableCredentialShape } from './z-verifiable-credential.ts';
 
-/** CLR 2.0 JSON-LD context URLs (2.0.x), CLR 2.0 §B.1 ClrCredential @context. */
-export const CLR_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/clr\/v2p0\/context-2\.0\.\d+\.json$/;
+/** CLR 2.0 JSON-LD context URLs (2.0.x, and 2.0.0's unversioned `context.json`), CLR 2.0 §B.1 ClrCredential @context. */
+export const CLR_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/clr\/v2p0\/context(-2\.0\.\d+)?\.json$/;
 
 /** CLR 2.0 Association: how two achievements in the CLR relate (e.g. `isChildOf`). */
 export const AssociationSchema = z.looseObject({

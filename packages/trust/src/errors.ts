@@ -15,7 +15,9 @@ export type TrustErrorCode =
   | 'TRUST_DUPLICATE_ISSUER'
   | 'TRUST_CATALOGUE_DIGEST_MISMATCH'
   | 'TRUST_BAD_OVERRIDE'
-  | 'TRUST_BAD_ANCHOR_KEY';
+  | 'TRUST_BAD_ANCHOR_KEY'
+  | 'TRUST_KEY_TOO_SHORT'
+  | 'TRUST_KEY_UNSUPPORTED';
 
 export class TrustError extends Error {
   override readonly name = 'TrustError';

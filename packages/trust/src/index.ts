@@ -10,6 +10,11 @@ export {
   zAccreditation,
   zIssuerKind,
   zIssuerDid,
+  zIssuerId,
+  zAbsoluteUri,
+  zVerificationMethodId,
+  zForeignPublicJwk,
+  rsaModulusBits,
   zPublicKeyMultibase,
 } from './z-trust-bundle.ts';
 export type {
@@ -21,7 +26,10 @@ export type {
   StatusListSnapshot,
   TrustAccreditation,
   TrustIssuerKind,
+  ForeignPublicJwk,
 } from './z-trust-bundle.ts';
+export { describeIssuer } from './describe-issuer.ts';
+export type { DescribeIssuerInput, DescribedKey } from './describe-issuer.ts';
 export { zTrustFragment } from './z-trust-fragment.ts';
 export type { TrustFragment } from './z-trust-fragment.ts';
 export { zFlattenedJws, zTrustJwsHeader, TRUST_BUNDLE_TYP } from './z-trust-jws.ts';

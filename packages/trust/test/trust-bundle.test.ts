@@ -188,11 +188,12 @@ describe('acceptBundle', () => {
 });
 
 describe('fragments and overrides', () => {
-  test('a fragment missing a field is refused with its path', () => {
+  test('a fragment missing a field (or with a bad country) is refused with its path', () => {
     const f = webFragment(k1, k2) as Record<string, unknown>;
-    delete f.country;
+    delete f.names;
     expect(() => parseTrustFragment(f)).toThrow(TrustError);
-    expect(() => parseTrustFragment(f)).toThrow(expect.objectContaining({ code: 'TRUST_FRAGMENT_MALFORMED', path: '$.country' }));
+    expect(() => parseTrustFragment(f)).toThrow(expect.objectContaining({ code: 'TRUST_FRAGMENT_MALFORMED', path: '$.names' }));
+    expect(() => parseTrustFragment({ ...webFragment(k1, k2), country: 'Jordan' })).toThrow(expect.objectContaining({ code: 'TRUST_FRAGMENT_MALFORMED', path: '$.country' }));
     const g = webFragment(k1, k2);
     const h = { ...g, keys: [{ ...g.keys[0]!, id: 'did:web:someone-else.org#key-1' }] };
     expect(() => buildTrustBundle({ fragments: [h], sequence: 1, issuedAt: NOW, expires: NOW, anchorDid })).toThrow(

@@ -1,7 +1,7 @@
 import { publicKeyFromDidKey } from '@lp/crypto';
-import { decodeFullRecord, verifyCredentialDi, verifyCredentialJwt, type FullRecordResult } from '@lp/formats';
+import { decodeFullRecord, verifyCredentialDi, verifyCredentialJwt, type FullRecordResult, type JwtKeyCandidate, type JwtKeyQuery } from '@lp/formats';
 import { ISCED_LEVEL_FRAMEWORK, isIscedLevelCode, type Check, type LanguageMap } from '@lp/model';
-import { findKey, publicKeyOf, type CatalogueEntry, type TrustIssuer } from '@lp/trust';
+import { findIssuer, findKey, publicKeyOf, type CatalogueEntry, type TrustIssuer, type TrustKey } from '@lp/trust';
 import type { DisplayResultScale, VerificationResult, VerifyContext } from './types.ts';
 import { buildDisplay, type AchievementFacts } from './lib/build-display.ts';
 import { bundleDocumentLoader } from './lib/bundle-document-loader.ts';
@@ -13,11 +13,16 @@ import { isDidKeyOwnKey } from './verify-seal.ts';
 
 type Json = Record<string, unknown>;
 
+/** Signature outcomes where no proof could be checked, so the signing key is not established. */
+const UNCHECKED_KEY_CODES = ['VERIFICATION_METHOD_UNKNOWN', 'JWT_KEY_UNRESOLVED', 'PROOF_CRYPTOSUITE_UNSUPPORTED'];
+
 /**
- * Verifies a full record (JSON with a Data Integrity eddsa-rdfc-2022 proof, or an
- * application/vc+jwt) against the trust bundle, with the same checks and result shape as a seal.
- * The proof is checked by @lp/formats; keys of did:web issuers come from the bundle (nothing is
- * fetched). Never throws for bad input.
+ * Verifies a full record (JSON with Data Integrity eddsa-rdfc-2022 / eddsa-jcs-2022 or
+ * Ed25519Signature2020 proofs, VC 2.0 or 1.1; or a JWT signed EdDSA, RS256 or ES256) against the
+ * trust bundle, with the same checks and result shape as a seal. The proofs are checked by
+ * @lp/formats; keys of issuers that are not did:key (did:web, https, urn) come from the bundle by
+ * verification-method id (nothing is fetched). A method the bundle does not list for a listed
+ * issuer leaves the signature unchecked: UNKNOWN, naming the method. Never throws for bad input.
  *
  * @example
  *   const r = await verifyFullRecordWithTrust(jsonText, { bundle, now: new Date() });
@@ -45,8 +50,8 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
   let result: FullRecordResult;
   try {
     result = decoded.kind === 'jwt'
-      ? await verifyCredentialJwt(decoded.jwt, { ...common, resolveKey: (kid, iss) => resolveJwtKey(ctx, kid, iss) })
-      : await verifyCredentialDi(decoded.credential, { ...common, documentLoader: bundleDocumentLoader(ctx.bundle), purpose: 'issuance' });
+      ? await verifyCredentialJwt(decoded.jwt, { ...common, resolveKeys: (q) => resolveJwtKeys(ctx, q) })
+      : await verifyCredentialDi(decoded.credential, { ...common, documentLoader: bundleDocumentLoader(ctx.bundle, issuerIdOf(decoded.credential) ?? ''), purpose: 'issuance' });
   } catch (err) {
     // The formats verifiers return results; this only guards against a library surprise.
     return finishResult([decodeCheck, makeCheck('signature', 'fail', 'VERIFIER_ERROR', `verification stopped: ${(err as Error).message}`)], ctx, decoded.kind, undefined);
@@ -58,14 +63,25 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
 
   const issuerId = issuerIdOf(credential);
   const signature = result.checks.find((c) => c.id === 'signature');
-  const keyId = keyIdOf(credential, signature, issuerId);
   const issuer = issuerId && ctx.bundle ? ctx.bundle.bundle.issuers.find((i) => i.id === issuerId) : undefined;
+  const keyId = keyIdOf(credential, signature, issuerId, issuer);
   const facts = achievementsOf(credential, issuer);
   const issuedAt = issuanceDate(credential);
   const signedAt = signingTime(credential, decoded.kind === 'jwt' ? result.signedAt : undefined);
   if (issuerId) {
     const trust = checkIssuerTrust(ctx, issuerId, keyId, signedAt, facts.map((f) => ({ code: f.code, label: f.code ?? f.id ?? '(unnamed)' })));
-    checks.push(trust.issuerTrust, trust.keyStatus);
+    // The signature could not be checked because its key is unknown here: that the bundle does
+    // not list the key says nothing about forgery (the issuer may have a newer key than this
+    // bundle knows), so trust is undecided rather than failed.
+    if (issuer && signature?.status === 'unknown' && UNCHECKED_KEY_CODES.includes(signature.code) && trust.issuerTrust.code === 'KEY_NOT_TRUSTED') {
+      const vm = signature.details?.verificationMethod ?? signature.details?.kid;
+      checks.push(
+        makeCheck('issuer_trust', 'unknown', 'KEY_NOT_IN_BUNDLE', `the trust bundle lists ${issuerId} but not the key ${String(vm ?? '(none named)')}: get a newer bundle`, { issuer: issuerId, verificationMethod: vm }),
+        trust.keyStatus,
+      );
+    } else {
+      checks.push(trust.issuerTrust, trust.keyStatus);
+    }
   } else {
     checks.push(makeCheck('issuer_trust', 'fail', 'ISSUER_MISSING', 'the credential names no issuer'));
   }
@@ -87,33 +103,72 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
   return finishResult(checks, ctx, decoded.kind, display, credential);
 }
 
-/** A JWT kid: the bundle's key of that issuer, or a did:key issuer's own key; else none. */
-function resolveJwtKey(ctx: VerifyContext, kid: string, iss: string): Uint8Array | undefined {
-  const full = kid.startsWith('#') ? `${iss}${kid}` : kid;
-  try {
-    const found = ctx.bundle ? findKey(ctx.bundle.bundle, full) : undefined;
-    if (found && found.issuer.id === iss) return publicKeyOf(found.key);
-    if (isDidKeyOwnKey(full, iss)) return publicKeyFromDidKey(iss);
-  } catch {
-    return undefined;
+/**
+ * The keys a JWT may be signed with: with a kid, the bundle's key of that id for the issuer (or a
+ * did:key issuer's own key); without one, the issuer's bundled keys for the algorithm, narrowed
+ * to the one equal to the token's `jwk` header when it has one (the header alone is never
+ * trusted: RFC 8725 §3.10). Ed25519 keys for EdDSA, JWKs for RS256/ES256.
+ */
+function resolveJwtKeys(ctx: VerifyContext, q: JwtKeyQuery): JwtKeyCandidate[] {
+  const { alg, iss } = q;
+  const usable = (key: TrustKey): JwtKeyCandidate | undefined => {
+    try {
+      if (alg === 'EdDSA') return key.publicKeyMultibase !== undefined ? { id: key.id, publicKey: publicKeyOf(key) } : undefined;
+      const jwk = key.publicKeyJwk;
+      if (!jwk || (alg === 'RS256') !== (jwk.kty === 'RSA')) return undefined;
+      return { id: key.id, jwk };
+    } catch {
+      return undefined;
+    }
+  };
+  if (q.kid !== undefined) {
+    const full = q.kid.startsWith('#') ? `${iss}${q.kid}` : q.kid;
+    const found = ctx.bundle ? findKey(ctx.bundle.bundle, { issuer: iss, kid: full }) : undefined;
+    const c = found ? usable(found.key) : undefined;
+    if (c) return [c];
+    try {
+      if (alg === 'EdDSA' && isDidKeyOwnKey(full, iss)) return [{ id: full, publicKey: publicKeyFromDidKey(iss) }];
+    } catch {
+      return [];
+    }
+    return [];
   }
-  return undefined;
+  const issuer = ctx.bundle ? findIssuer(ctx.bundle.bundle, iss) : undefined;
+  const all = (issuer?.keys ?? []).flatMap((k) => usable(k) ?? []);
+  if (!q.jwk) return all;
+  return all.filter((c) => 'jwk' in c && sameJwk(c.jwk, q.jwk!));
 }
 
-function keyIdOf(credential: Json, signature: Check | undefined, issuerId: string | undefined): string | undefined {
+function sameJwk(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return a.kty === b.kty && (a.kty === 'RSA' ? a.n === b.n && a.e === b.e : a.crv === b.crv && a.x === b.x && a.y === b.y);
+}
+
+/**
+ * The key the trust check judges: of the methods whose proofs verified, the first the bundle
+ * lists for the issuer (a proof set may hold proofs by others too), else the first.
+ */
+function keyIdOf(credential: Json, signature: Check | undefined, issuerId: string | undefined, issuer: TrustIssuer | undefined): string | undefined {
   const d = signature?.details;
+  const abs = (vm: string | undefined) => (vm?.startsWith('#') && issuerId ? `${issuerId}${vm}` : vm);
+  const all = Array.isArray(d?.verificationMethods) ? (d.verificationMethods as unknown[]).filter((v): v is string => typeof v === 'string').map((v) => abs(v)!) : [];
+  const listed = all.find((vm) => issuer?.keys.some((k) => k.id === vm));
+  if (listed) return listed;
   let vm = typeof d?.verificationMethod === 'string' ? d.verificationMethod : typeof d?.kid === 'string' ? d.kid : undefined;
   if (!vm) {
     const proof = firstObject(credential.proof);
     vm = typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined;
   }
-  return vm?.startsWith('#') && issuerId ? `${issuerId}${vm}` : vm;
+  return abs(vm);
 }
 
-/** VC Data Model 2.0 §4.9: validFrom is when the credential became valid; else the proof's creation. */
+/**
+ * VC Data Model 2.0 §4.9: validFrom is when the credential became valid (1.1: issuanceDate);
+ * else the proof's creation.
+ */
 function issuanceDate(credential: Json): Date | undefined {
   const proof = firstObject(credential.proof);
-  const v = typeof credential.validFrom === 'string' ? credential.validFrom : typeof proof?.created === 'string' ? proof.created : undefined;
+  const from = typeof credential.validFrom === 'string' ? credential.validFrom : typeof credential.issuanceDate === 'string' ? credential.issuanceDate : undefined;
+  const v = from ?? (typeof proof?.created === 'string' ? proof.created : undefined);
   return v ? new Date(v) : undefined;
 }
 

@@ -104,8 +104,9 @@ async function checkSealSignature(decoded: DecodedSeal, ctx: VerifyContext): Pro
   let publicKey: Uint8Array | undefined;
   let source = 'the trust bundle';
   try {
-    const found = ctx.bundle ? findKey(ctx.bundle.bundle, vm) : undefined;
-    if (found && found.issuer.id === issuer) publicKey = publicKeyOf(found.key);
+    // Only the seal issuer's own keys: a method id may be listed under several issuers.
+    const found = ctx.bundle ? findKey(ctx.bundle.bundle, { issuer, kid: vm }) : undefined;
+    if (found) publicKey = publicKeyOf(found.key);
     else if (isDidKeyOwnKey(vm, issuer)) {
       publicKey = publicKeyFromDidKey(issuer);
       source = 'the issuer did:key';

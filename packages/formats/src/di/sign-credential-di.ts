@@ -1,7 +1,7 @@
 import * as vc from '@digitalbazaar/vc';
 import type { Ed25519KeyPair } from '@lp/crypto';
 import { FormatsError } from '../errors.ts';
-import { createSigningSuite } from '../lib/signing-suite.ts';
+import { createSigningSuite, type SigningCryptosuite } from '../lib/signing-suite.ts';
 import type { DocumentLoader } from '../types.ts';
 
 export interface SignDiOptions {
@@ -11,10 +11,13 @@ export interface SignDiOptions {
   /** The proof's `created`; default: now. */
   created?: Date;
   documentLoader: DocumentLoader;
+  /** Default eddsa-rdfc-2022; eddsa-jcs-2022 on request (a verifier without JSON-LD can check it). */
+  cryptosuite?: SigningCryptosuite;
 }
 
 /**
- * Adds a DataIntegrityProof with cryptosuite eddsa-rdfc-2022 (vc-di-eddsa §3.3) to a VC 2.0
+ * Adds a DataIntegrityProof with cryptosuite eddsa-rdfc-2022 (vc-di-eddsa §3.3; or eddsa-jcs-2022,
+ * §3.4, when `cryptosuite` says so) to a VC 2.0
  * credential, through @digitalbazaar/vc `issue`. The signer is our key (@lp/crypto `sign`).
  * Does not change the input; returns the signed copy.
  *

@@ -1,8 +1,10 @@
 import type { Check } from '@lp/model';
 import { makeCheck } from './make-check.ts';
+import { validityDatesOf } from './vc-data-model.ts';
 
 /**
- * The 'validity' check: validFrom ≤ now ≤ validUntil (VC Data Model 2.0 §4.9 "Validity Period"),
+ * The 'validity' check: validFrom ≤ now ≤ validUntil (VC Data Model 2.0 §4.9 "Validity Period"; 1.1's
+ * issuanceDate/expirationDate),
  * with the tolerated clock skew. Also honours a JWT's nbf/exp (RFC 7519 §4.1.4–4.1.5) when given.
  */
 export function checkValidityPeriod(
@@ -13,8 +15,9 @@ export function checkValidityPeriod(
 ): Check {
   const skew = skewSeconds * 1000;
   const t = now.getTime();
-  const from = dateOf(credential.validFrom);
-  const until = dateOf(credential.validUntil);
+  const dates = validityDatesOf(credential);
+  const from = dateOf(dates.from);
+  const until = dateOf(dates.until);
   if (from === null || until === null) return makeCheck('validity', 'fail', 'VALIDITY_DATE_INVALID', 'validFrom or validUntil is not a date-time');
   const notBefore = Math.max(from ?? -Infinity, jwtTimes.nbf !== undefined ? jwtTimes.nbf * 1000 : -Infinity);
   const notAfter = Math.min(until ?? Infinity, jwtTimes.exp !== undefined ? jwtTimes.exp * 1000 : Infinity);

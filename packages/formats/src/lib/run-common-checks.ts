@@ -1,6 +1,7 @@
 import { checkProfile, type Check } from '@lp/model';
 import { makeCheck } from './make-check.ts';
 import { checkValidityPeriod } from './check-validity-period.ts';
+import { isVc1, profileViewOf } from './vc-data-model.ts';
 import type { CommonVerifyOptions } from '../types.ts';
 
 /** status, validity and profile: the checks that follow a signature, shared by DI and JWT. */
@@ -21,7 +22,9 @@ export async function runCommonChecks(
     }
   }
   checks.push(checkValidityPeriod(credential, opts.now ?? new Date(), opts.maxClockSkewSeconds ?? 300, jwtTimes));
-  // Default: the zod profiles of packages/model (VC 2.0, OB 3.0, CLR 2.0).
-  checks.push((opts.profileCheck ?? checkProfile)(credential));
+  // Default: the zod profiles of packages/model (VC 2.0, OB 3.0, CLR 2.0); a VC 1.1 credential
+  // is read through its 2.0 view and says so.
+  const profile = (opts.profileCheck ?? checkProfile)(profileViewOf(credential));
+  checks.push(isVc1(credential) ? { ...profile, details: { ...profile.details, dataModel: '1.1' } } : profile);
   return checks;
 }

@@ -47,6 +47,12 @@ export async function checkStatusEntries(entries: readonly Record<string, unknow
 }
 
 async function checkOne(entry: Record<string, unknown>, issuerId: string, ctx: VerifyContext, maxAge: number): Promise<StatusOutcome> {
+  // Other mechanisms (1EdTechRevocationList, StatusList2021Entry…) cannot be read here: the check
+  // could not run, which is UNKNOWN (DESIGN.md verdict rules), not a malformed entry.
+  const types = Array.isArray(entry.type) ? entry.type : [entry.type];
+  if (entry.type !== undefined && !types.includes('BitstringStatusListEntry')) {
+    return { check: makeCheck('status', 'unknown', 'STATUS_TYPE_UNSUPPORTED', `status of type ${types.map(String).join(', ')} is not supported (BitstringStatusListEntry is)`, { type: entry.type }), asOf: undefined };
+  }
   const url = entry.statusListCredential;
   const purpose = entry.statusPurpose;
   if (typeof url !== 'string') return { check: makeCheck('status', 'fail', 'STATUS_ENTRY_MALFORMED', 'the status entry names no statusListCredential'), asOf: undefined };
