@@ -15,8 +15,8 @@ Starts the HTTP server: issuer API, verifier API and pages, wallet page.
                     this computer can reach); 0.0.0.0 lets phones and other computers on the same
                     network open the pages
   --tls-cert FILE   PEM certificate and key (or LP_TLS_CERT / LP_TLS_KEY): serve HTTPS. A phone
-  --tls-key FILE    opens its camera only on https:// pages (or localhost); README "Phones on the
-                    school's network" shows how, also behind a reverse proxy`;
+  --tls-key FILE    opens its camera only on https:// pages (or localhost); how, also behind a
+                    reverse proxy: README "Phones on the school's network"`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
