@@ -60,7 +60,7 @@ describe('passphrase typed on a terminal (pseudo-terminal)', () => {
     expect(r.code).toBe(0);
   });
 
-  test('lp wallet export: vault passphrase once, backup passphrase twice', async () => {
+  test('lp wallet export: vault passphrase once, backup passphrase twice; restore asks once', async () => {
     const env = { LP_WALLET_DIR: join(dir, 'w1') };
     const r = await answer(['wallet', 'export', '--out', 'backup.lpw'], env, [
       [/Passphrase for profile default: /, PASS],
@@ -70,8 +70,12 @@ describe('passphrase typed on a terminal (pseudo-terminal)', () => {
     expect(r.output).not.toContain('backup pass 9');
     expect(r.output).toMatch(/wrote backup\.lpw/);
     expect(r.code).toBe(0);
-    const restored = await answer(['wallet', 'restore', join(dir, 'backup.lpw')], { LP_WALLET_DIR: join(dir, 'w4'), LP_BACKUP_PASSPHRASE: 'backup pass 9', LP_PASSPHRASE: 'new device pass' }, []);
+    // On a new device the typed backup passphrase opens the backup and becomes the profile's.
+    const restored = await answer(['wallet', 'restore', join(dir, 'backup.lpw')], { LP_WALLET_DIR: join(dir, 'w4') }, [[/Backup passphrase: /, 'backup pass 9']]);
+    expect(restored.output).toMatch(/created profile "default"/);
     expect(restored.code).toBe(0);
+    const list = await answer(['wallet', 'list'], { LP_WALLET_DIR: join(dir, 'w4') }, [[/Passphrase for profile default: /, 'backup pass 9']]);
+    expect(list.code).toBe(0);
   });
 
   test('lp keys new asks twice and the key file opens with the typed passphrase', async () => {

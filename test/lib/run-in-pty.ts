@@ -34,6 +34,7 @@ export function runLpInPty(args: string[], opts: { cwd: string; env: Record<stri
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
+  let closed = false;
   const waiters: { seen: () => boolean; resolve: (s: string) => void }[] = [];
   const count = (pattern: RegExp) => output.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
   const onData = (b: Buffer) => {
@@ -50,6 +51,7 @@ export function runLpInPty(args: string[], opts: { cwd: string; env: Record<stri
   child.stderr.on('data', onData);
   const done = new Promise<{ code: number; output: string }>((resolve) => {
     child.once('close', (code) => {
+      closed = true;
       child.stdin.end();
       for (const w of waiters) w.resolve(output); // the caller's expectation then fails on the text
       resolve({ code: code ?? -1, output });
@@ -58,7 +60,8 @@ export function runLpInPty(args: string[], opts: { cwd: string; env: Record<stri
   return {
     waitFor: (pattern, times = 1) => {
       const seen = () => count(pattern) >= times;
-      return seen() ? Promise.resolve(output) : new Promise((resolve) => waiters.push({ seen, resolve }));
+      // After the program ended nothing more will come: resolve, and the caller's assertions say why.
+      return seen() || closed ? Promise.resolve(output) : new Promise((resolve) => waiters.push({ seen, resolve }));
     },
     type: (text) => { child.stdin.write(text); },
     done,
