@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { fakeCameraArgs, launchTestChromium } from '../test/lib/find-chromium.ts';
 import { decodeImageFile, writeY4m } from '@lp/qr/node';
 import { buildVerifierPage } from '@lp/verifier/web';
 import { buildWalletPageOnce } from '@lp/wallet/web';
@@ -31,11 +31,7 @@ export async function benchWeb(opts: { runs?: number } = {}): Promise<{ title: s
   const png = fs.readFileSync(path.join(dir, 'data', 'demo', 'amina-haddad', 'demo-math.png'));
   const video = path.join(dir, 'camera.y4m');
   fs.writeFileSync(video, writeY4m([decodeImageFile(png)], 640, 480, 10));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  });
+  const browser = await launchTestChromium(fakeCameraArgs(video));
   const cold: number[] = [];
   const warm: number[] = [];
   const load: number[] = [];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseCommonIo, type CliIo } from '@lp/cli-kit';
 import { UsageError } from '@lp/cli-kit';
 
@@ -21,11 +22,21 @@ export function registerGroup(name: string, group: Group): void {
 
 function usage(): string {
   const rows = Object.entries(GROUPS).map(([n, g]) => `  lp ${n.padEnd(10)} ${g.summary}`);
-  return ['Learning Passport', '', 'usage: lp <group> <command> [options]', '', ...rows, '', 'lp <group> --help for details'].join('\n');
+  return ['Learning Passport', '', 'usage: lp <group> <command> [options]', '', ...rows, '', 'lp <group> --help for details; lp --version'].join('\n');
+}
+
+/** The version of the repository's package.json: what a bug report should name. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return `lp ${String(pkg.version)} (Learning Passport, Node ${process.version})`;
 }
 
 export async function main(argv: string[], io: CliIo = parseCommonIo()): Promise<number> {
   const [group, ...rest] = argv;
+  if (group === '--version' || group === '-V' || group === 'version') {
+    io.stdout.write(version() + '\n');
+    return 0;
+  }
   if (!group || group === '--help' || group === '-h' || group === 'help') {
     io.stdout.write(usage() + '\n');
     return group ? 0 : 2;

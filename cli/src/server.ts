@@ -7,9 +7,14 @@ import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { DEMO_PASSPHRASE } from './demo/demo-data.ts';
 import { preparePagesTrust } from './demo/prepare-demo.ts';
+import { listenServer } from './listen-server.ts';
 
 export interface ServerConfig {
   port: number;
+  /** The address to bind (default 127.0.0.1: this machine only). */
+  host?: string;
+  /** PEM certificate and key: serve HTTPS instead of HTTP. */
+  tls?: { cert: Buffer; key: Buffer };
   env: NodeJS.ProcessEnv;
   cwd: string;
   log: (line: string) => void;
@@ -32,21 +37,26 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const server: Server = await listenServer(app, { port: config.port, host: config.host ?? '127.0.0.1', ...(config.tls ? { tls: config.tls } : {}) });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const scheme = config.tls ? 'https' : 'http';
   // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
-  const trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
-  app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
-  app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
-  app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
-  app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+  let trust: Awaited<ReturnType<typeof preparePagesTrust>>;
+  try {
+    trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
+    app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
+    app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
+    app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+    app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+  } catch (e) {
+    // The port is released when starting fails, so the process can exit with the error.
+    server.close();
+    throw e;
+  }
   // The issuer needs the public base URL, known only after listen when the port is 0.
   let issuer: IssuerApp | null = null;
   app.use((req, res, next) => (issuer ? issuer.router(req, res, next) : next()));
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
   try {
     // In demo mode LP_DATA_DIR holds no issuer (else there is no demo): the DEMO issuer is mounted,
     // unlocked with the documented DEMO passphrase, at the base URL it was created with.
@@ -57,9 +67,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   } catch (e) {
     config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
   }
-  config.log(`Verifier page: http://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);
-  config.log(`Wallet page:   http://localhost:${port}/wallet${trust.demoIssuer ? ' (DEMO)' : ''}`);
-  if (issuer) config.log(`Issuer API:    http://localhost:${port}/credentials/issue${trust.demo ? ' (DEMO issuer)' : ''}`);
+  config.log(`Verifier page: ${scheme}://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);
+  config.log(`Wallet page:   ${scheme}://localhost:${port}/wallet${trust.demoIssuer ? ' (DEMO)' : ''}`);
+  if (issuer) config.log(`Issuer API:    ${scheme}://localhost:${port}/credentials/issue${trust.demo ? ' (DEMO issuer)' : ''}`);
   if (trust.demo) {
     const rel = (p: string) => path.relative(config.cwd, p) || '.';
     config.log(`DEMO files:    ${rel(trust.demo.dir)}/ (README.txt; API key in ${rel(path.join(trust.demo.dir, 'API-KEY.txt'))}, anchor DID in ${rel(path.join(trust.demo.dir, 'ANCHOR.txt'))}, bundle ${rel(trust.demo.bundlePath)})`);
@@ -67,7 +77,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${scheme}://${urlHost(config.host)}:${port}`,
     stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
   };
+}
+
+/** Where a client on this machine reaches the server: loopback unless it is bound to one address. */
+function urlHost(host: string | undefined): string {
+  if (!host || host === '0.0.0.0' || host === '::' || host === 'localhost') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -21,7 +21,7 @@ import { UsageError } from '@lp/cli-kit';
 const HELP = `usage: lp trust <command> [options]
 
 Trust bundles: the signed list of issuers, keys, catalogues and status lists a verifier
-believes offline (DESIGN.md "Trust without a network").
+believes offline (README.md, "Verifying offline: trust bundles and lp verify").
 
   lp trust init-anchor --out ANCHOR-KEY.json [--label TEXT]
       create a trust-anchor key, encrypted under LP_PASSPHRASE (or a prompt);

@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { decodeQr } from '@lp/qr/node';
+import { rasterisePdf } from '../../test/lib/read-pdf.ts';
+
+export { pdfPageCount, pdfText } from '../../test/lib/read-pdf.ts';
 
 export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -23,31 +24,15 @@ export async function qrPng(text: string): Promise<Uint8Array> {
   return new Uint8Array(await QRCode.toBuffer([{ data: text, mode: 'alphanumeric' }], { errorCorrectionLevel: 'M', margin: 4, scale: 4 }));
 }
 
-/** Rasterises a PDF with poppler's pdftoppm; returns the PNG paths, one per page. */
+/** Rasterises a PDF (MuPDF, WASM) into OUT_DIR/<name>-<page>.png; returns the paths, one per page. */
 export function rasterise(pdf: Uint8Array, name: string, dpi = 150): string[] {
   mkdirSync(OUT_DIR, { recursive: true });
-  const pdfPath = join(OUT_DIR, `${name}.pdf`);
-  writeFileSync(pdfPath, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), pdfPath, join(OUT_DIR, name)]);
-  return readdirSync(OUT_DIR)
-    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
-    .sort()
-    .map((f) => join(OUT_DIR, f));
-}
-
-export function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lp-cert-'));
-  const path = join(dir, 'c.pdf');
-  writeFileSync(path, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
-}
-
-export function pdfPageCount(pdf: Uint8Array): number {
-  const dir = mkdtempSync(join(tmpdir(), 'lp-cert-'));
-  const path = join(dir, 'c.pdf');
-  writeFileSync(path, pdf);
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  writeFileSync(join(OUT_DIR, `${name}.pdf`), pdf);
+  return rasterisePdf(pdf, dpi).map((png, i) => {
+    const file = join(OUT_DIR, `${name}-${i + 1}.png`);
+    writeFileSync(file, png);
+    return file;
+  });
 }
 
 /**

@@ -41,7 +41,7 @@ describe('renderCertificatePdf', () => {
   it('carries the names as extractable text, the Arabic in logical order', () => {
     const text = pdfText(pdf);
     expect(text).toContain('Layla Ahmad');
-    // Each run carries a ToUnicode map; poppler puts the right-to-left glyphs back in reading order.
+    // Each run carries a ToUnicode map; the text extractor (MuPDF) puts the right-to-left glyphs back in reading order.
     expect(text).toContain('ليلى أحمد');
     expect(text).toContain('شهادة نتائج');
     expect(text).toContain('Certificate of results');

@@ -37,6 +37,7 @@ beforeAll(async () => {
   w('seal.png', await renderQrPng(world.good.seal, { scale: 4 }));
   w('blank.png', encodePng({ data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 }));
   w('huge.png', fiftyMegapixelPng());
+  w('random.png', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)));
   const revoked = await issue(world.issuer, { status: [{ purpose: 'revocation', index: REVOKED_INDEX }] });
   w('revoked.txt', revoked.seal);
   const evil = await issue(world.issuer, { learnerName: EVIL });
@@ -94,13 +95,24 @@ describe('lp verify with a trust bundle', () => {
     expect(JSON.parse(b.stdout).checks.find((c: { id: string }) => c.id === 'issuer_trust')).toMatchObject({ status: 'unknown', code: 'TRUST_BUNDLE_EXPIRED' });
   });
 
-  it('an image with no QR code, and a 50-megapixel image: INVALID with the decoder code', async () => {
+  it('no seal found (an image with no QR code, a 50-megapixel image, random bytes named .png): UNKNOWN, exit 3, with the decoder code', async () => {
     const a = await lp(['verify', 'blank.png', ...trust, ...anchor(), ...AT, '--json'], { cwd: dir, env });
-    expect(a.code).toBe(1);
-    expect(JSON.parse(a.stdout).checks[0]).toMatchObject({ id: 'decode', status: 'fail', code: 'NO_QR_FOUND' });
+    expect(a.code).toBe(3);
+    expect(JSON.parse(a.stdout).verdict).toBe('UNKNOWN');
+    expect(JSON.parse(a.stdout).checks[0]).toMatchObject({ id: 'decode', status: 'unknown', code: 'NO_QR_FOUND' });
+    const human = await lp(['verify', 'blank.png', ...trust, ...anchor(), ...AT], { cwd: dir, env });
+    expect(human.code).toBe(3);
+    expect(human.stdout).toContain('no seal found');
+    expect(human.stdout).not.toContain('INVALID');
     const b = await lp(['verify', 'huge.png', ...trust, ...anchor(), ...AT, '--json'], { cwd: dir, env });
-    expect(b.code).toBe(1);
-    expect(JSON.parse(b.stdout).checks[0]).toMatchObject({ id: 'decode', status: 'fail', code: 'IMAGE_TOO_LARGE' });
+    expect(b.code).toBe(3);
+    expect(JSON.parse(b.stdout).checks[0]).toMatchObject({ id: 'decode', status: 'unknown', code: 'IMAGE_TOO_LARGE' });
+    for (const withTrust of [true, false]) {
+      const c = await lp(['verify', 'random.png', ...(withTrust ? [...trust, ...anchor()] : []), ...AT, '--json'], { cwd: dir, env });
+      expect(c.code).toBe(3);
+      expect(JSON.parse(c.stdout).verdict).toBe('UNKNOWN');
+      expect(JSON.parse(c.stdout).checks[0]).toMatchObject({ id: 'decode', status: 'unknown', code: 'UNSUPPORTED_IMAGE' });
+    }
   });
 
   it('<script> and U+202E in a name: verbatim in JSON, escaped in the terminal', async () => {
@@ -157,13 +169,20 @@ describe('HTTP verify endpoints with the bundle loaded at start', () => {
     expect(await b.json()).toEqual(body);
   });
 
-  it('INVALID → 422; no QR → 422 NO_QR_FOUND; over 10 MB → 413; text/plain → 415; bad body → 400', async () => {
+  it('INVALID → 422; no QR → 422 UNKNOWN NO_QR_FOUND, not an image → 422 UNKNOWN UNSUPPORTED_IMAGE; over 10 MB → 413; text/plain → 415; bad body → 400', async () => {
     const a = await post('/seals/verify', JSON.stringify({ seal: readFileSync(join(dir, 'revoked.txt'), 'utf8') }));
     expect(a.status).toBe(422);
     expect((await a.json()).verdict).toBe('INVALID');
     const b = await post('/seals/verify', readFileSync(join(dir, 'blank.png')), 'image/png');
     expect(b.status).toBe(422);
-    expect((await b.json()).checks[0]).toMatchObject({ code: 'NO_QR_FOUND' });
+    const bj = await b.json();
+    expect(bj.verdict).toBe('UNKNOWN');
+    expect(bj.checks[0]).toMatchObject({ status: 'unknown', code: 'NO_QR_FOUND' });
+    const r = await post('/seals/verify', readFileSync(join(dir, 'random.png')), 'image/png');
+    expect(r.status).toBe(422);
+    const rj = await r.json();
+    expect(rj.verdict).toBe('UNKNOWN');
+    expect(rj.checks[0]).toMatchObject({ status: 'unknown', code: 'UNSUPPORTED_IMAGE' });
     const c = await post('/seals/verify', new Uint8Array(10 * 1024 * 1024 + 10), 'image/jpeg');
     expect(c.status).toBe(413);
     expect(await c.json()).toMatchObject({ code: 'BODY_TOO_LARGE' });

@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchTestChromium } from '../../../test/lib/find-chromium.ts';
 import { verifyPure, verifyWith } from '../src/index.ts';
 import { ACCEPTED, bytesOf, loadEdVectors, verdictTable } from './lib/ed25519-vectors.ts';
 
 // The browser half of the one-policy proof: the same package, bundled for the browser, run in
-// real headless Chromium (BoringSSL's WebCrypto Ed25519, and the pure path on V8).
-const CHROMIUM = '/usr/bin/chromium';
-const describeIfChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-
-describeIfChromium('Ed25519 verification policy: Node and headless Chromium agree on every vector', () => {
+// real headless Chromium (BoringSSL's WebCrypto Ed25519, and the pure path on V8): Debian's when
+// on PATH, else the build from npm (test/lib/find-chromium.ts), so this never skips.
+describe('Ed25519 verification policy: Node and headless Chromium agree on every vector', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchTestChromium();
   });
 
   afterAll(async () => {

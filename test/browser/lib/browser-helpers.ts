@@ -1,13 +1,15 @@
 // Shared by the browser tests: the real server as a child process (`lp serve --port 0`, fresh
 // LP_DATA_DIR so that the DEMO is seeded as on a fresh clone), Chromium with a fake camera
-// playing a Y4M made from a PNG, and the screenshots folder.
+// playing a Y4M made from a PNG (Chromium itself is found by test/lib/find-chromium.ts), and the
+// screenshots folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { decodeImageFile, writeY4m } from '@lp/qr/node';
+import { fakeCameraArgs, launchTestChromium } from '../../lib/find-chromium.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const LP = path.join(ROOT, 'cli/bin/lp.js');
@@ -55,10 +57,9 @@ export function y4mFromPng(png: Uint8Array, file: string): string {
   return file;
 }
 
+/** Chromium from test/lib/find-chromium.ts (LP_CHROMIUM, PATH, else the npm build), with a fake camera playing `fakeVideo`. */
 export async function launchChromium(fakeVideo?: string): Promise<Browser> {
-  const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  if (fakeVideo) args.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${fakeVideo}`);
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  return launchTestChromium(fakeVideo ? fakeCameraArgs(fakeVideo) : []);
 }
 
 export function demoFiles(dataDir: string): { learner: string; png: string; seal: string; record: string; bundle: string } {

@@ -28,6 +28,9 @@ INPUT "-" reads standard input. Nothing is fetched.
                  issuer, achievements, …}
 Without a trust bundle, a full record is checked as before (signature, validity, profile; a
 did:key issuer's key is the DID itself); a seal the same way.
+A photo in which no seal can be read (no QR code, unreadable, or a .png/.jpg that is not an
+image) is UNKNOWN with decode NO_QR_FOUND / IMAGE_* / UNSUPPORTED_IMAGE: no credential was
+examined, so nothing is called false; INVALID means a seal or record was found and failed a check.
 Exit status: 0 VALID, 1 INVALID, 3 UNKNOWN, 2 usage or I/O error.`;
 
 /** What `lp verify` was asked to do. */
@@ -112,7 +115,10 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
   const now = req.now ?? new Date();
   const bundlePath = req.trust ?? (env.LP_TRUST_BUNDLE || undefined);
   const image = sniffImage(bytes) !== undefined;
-  if (bundlePath === undefined && !image && !looksLikeSeal(bytes)) {
+  // A file named as a photo is read as one: random bytes called seal.png are "no seal found", not
+  // a full record that fails to decode.
+  const declaredImage = /\.(png|jpe?g)$/i.test(req.file);
+  if (bundlePath === undefined && !image && !declaredImage && !looksLikeSeal(bytes)) {
     // Issue-2 behaviour: a full record without a trust bundle.
     const result = await verifyRequest(bytes, req, now);
     io.stdout.write(req.json ? renderJson(result) : renderHuman(result, req.lang));
@@ -145,7 +151,7 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
     now,
     ...(req.lang ? { lang: req.lang } : {}),
     ...(requiredChecks ? { requiredChecks } : {}),
-  });
+  }, { declaredImage });
   const trust = loaded ? { trust: { sequence: loaded.bundle?.bundle.sequence ?? null, replaced: loaded.replaced, refused: loaded.refused ?? null } } : {};
   io.stdout.write(req.json ? JSON.stringify(resultToJson(result, trust)) + '\n' : renderVerification(result, { colour: io.stdout.isTTY === true && !env.NO_COLOR, ...(req.lang ? { lang: req.lang } : {}) }));
   return exitCodeOf(result.verdict);

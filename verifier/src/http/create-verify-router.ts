@@ -97,7 +97,7 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
   }, async (req: Request, res: Response) => {
     let result;
     if (req.body instanceof Uint8Array) {
-      result = await verifyInputBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), ctxFor(undefined, req.query.lang), { sealOnly: true });
+      result = await verifyInputBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), ctxFor(undefined, req.query.lang), { sealOnly: true, declaredImage: true });
     } else {
       const body = zSealBody.safeParse(req.body);
       if (!body.success) return sendBodyInvalid(res, '{seal: "LP1:…"}', body.error);

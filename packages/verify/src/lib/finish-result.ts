@@ -36,3 +36,12 @@ export function finishResult(
 export function decodeFailure(code: string, message: string, ctx: Pick<VerifyContext, 'requiredChecks'> = {}, form?: CredentialForm, details?: Record<string, unknown>): VerificationResult {
   return finishResult([makeCheck('decode', 'fail', code, message, details)], ctx, form, undefined);
 }
+
+/**
+ * A result for input in which no credential was found to examine (a photo without a readable QR
+ * seal, a file that claims to be an image and is not): decode is unknown, so the verdict is
+ * UNKNOWN. Nothing was shown false, so it is not INVALID; nothing was checked, so never VALID.
+ */
+export function decodeNotFound(code: string, message: string, ctx: Pick<VerifyContext, 'requiredChecks'> = {}, form?: CredentialForm, details?: Record<string, unknown>): VerificationResult {
+  return finishResult([makeCheck('decode', 'unknown', code, message, details)], ctx, form, undefined);
+}
