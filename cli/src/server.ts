@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createPresentationHttp, createVerifierHttp } from '@lp/verifier';
+import { createPresentationHttp, createVerifierHttp, type VerifierHttpConfig } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
@@ -17,6 +17,8 @@ export interface ServerConfig {
   demo?: boolean;
   /** The clock of the verifier routes (tests set it); default: the system clock. */
   now?: () => Date;
+  /** Injected fetch functions and bounds of the verifier (status lists, LP_TRUST_BUNDLE_URL); tests set them. */
+  verifier?: Pick<VerifierHttpConfig, 'statusFetch' | 'bundleFetch'>;
 }
 
 export interface RunningServer {
@@ -36,7 +38,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
   app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
   app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
-  app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+  const stopping = new AbortController();
+  app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, signal: stopping.signal, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
   app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
   // The issuer needs the public base URL, known only after listen when the port is 0.
   let issuer: IssuerApp | null = null;
@@ -68,6 +71,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
+    stop: () => new Promise<void>((resolve) => { stopping.abort(); server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
   };
 }
