@@ -17,7 +17,7 @@ export interface StatusListFetcherOptions {
   timeoutMs?: number;
   /** The list's bits may inflate to at most this many bytes. Default 16 MiB. */
   maxListBytes?: number;
-  /** A fetched list is reused for this long before it is fetched again. Default 300 s. */
+  /** A fetched list is reused for at most this long (less when its Cache-Control max-age says so). Default 300 s. */
   cacheSeconds?: number;
   /** At most this many lists are held (the oldest fetched is dropped first). Default 256. */
   cacheEntries?: number;
@@ -55,7 +55,7 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
   const cacheMs = (opts.cacheSeconds ?? 300) * 1000;
   const cacheEntries = opts.cacheEntries ?? 256;
   const now = opts.now ?? (() => new Date());
-  const cache = new Map<string, { credential: Record<string, unknown>; fetchedAt: Date }>();
+  const cache = new Map<string, { credential: Record<string, unknown>; fetchedAt: Date; keepMs: number }>();
   const fail = (code: StatusFetchCode, message: string): StatusListFetchResult => ({ ok: false, code, message });
 
   return async (url) => {
@@ -68,7 +68,7 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return fail('STATUS_FETCH_URL_INVALID', `only http and https are fetched, not ${parsed.protocol}`);
     if (parsed.username || parsed.password) return fail('STATUS_FETCH_URL_INVALID', 'a URL with credentials is not fetched');
     const held = cache.get(url);
-    if (held && now().getTime() - held.fetchedAt.getTime() < cacheMs) return { ok: true, ...held };
+    if (held && now().getTime() - held.fetchedAt.getTime() < held.keepMs) return { ok: true, credential: held.credential, fetchedAt: held.fetchedAt };
 
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (!allow.has(host) && !allow.has(parsed.host.toLowerCase())) {
@@ -85,6 +85,7 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
 
     const signal = AbortSignal.timeout(timeoutMs);
     let text: string;
+    let keepMs = cacheMs;
     try {
       const res = await doFetch(url, { signal, redirect: 'error', headers: { accept: 'application/vc+ld+json, application/vc, application/json' } });
       if (res.status !== 200) {
@@ -96,6 +97,11 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
         await res.body?.cancel().catch(() => undefined);
         return fail('STATUS_LIST_TOO_LARGE', `the response is ${declared} bytes, over ${maxBodyBytes}`);
       }
+      // The issuer's max-age bounds how long its answer may be reused (Bitstring Status List §6.4).
+      const cc = res.headers.get('cache-control') ?? '';
+      const maxAge = /(?:^|,)\s*max-age=(\d+)/i.exec(cc);
+      if (/no-store|no-cache/i.test(cc)) keepMs = 0;
+      else if (maxAge) keepMs = Math.min(cacheMs, Number(maxAge[1]) * 1000);
       const body = await readCapped(res, maxBodyBytes);
       if (body === undefined) return fail('STATUS_LIST_TOO_LARGE', `the response is over ${maxBodyBytes} bytes`);
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -118,11 +124,12 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
       if (err instanceof StatusError && err.code === 'STATUS_LIST_TOO_LARGE') return fail('STATUS_LIST_TOO_LARGE', err.message);
       // Other defects (malformed, too short) are the pipeline's to report once the proof is checked.
     }
-    const entry = { credential: json as Record<string, unknown>, fetchedAt: now() };
+    const fetchedAt = now();
+    const credential = json as Record<string, unknown>;
     cache.delete(url);
-    cache.set(url, entry);
+    if (keepMs > 0) cache.set(url, { credential, fetchedAt, keepMs });
     while (cache.size > cacheEntries) cache.delete(cache.keys().next().value!);
-    return { ok: true, ...entry };
+    return { ok: true, credential, fetchedAt };
   };
 }
 
