@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signCredentialDi } from '@lp/formats';
@@ -10,6 +10,7 @@ import { ISSUE_FROM_CATALOGUE, T0, post as issuerPost, startTestIssuer, type Tes
 import { documentLoader, issue, party, statusList, type Party } from '../../packages/verify/test/lib/make-world.ts';
 import { isPrivateAddress } from '../src/status/is-private-address.ts';
 import { createStatusListFetcher } from '../src/status/create-status-list-fetcher.ts';
+import { lp } from './helpers.ts';
 
 // POST /credentials/verify on the real server without a trust bundle: the status list is fetched
 // online from the issuer's own GET /status/{list} (real issuer app, real SQLite, port 0), within
@@ -94,6 +95,17 @@ describe('a revoked credential at POST /credentials/verify without a trust bundl
     for (const checks of [['credentialStatus'], ['status']]) {
       const r = await verify(server, verifiableCredential, checks);
       expect([r.status, r.body.verdict, statusOf(r.body).status, statusOf(r.body).code]).toEqual([422, 'UNKNOWN', 'unknown', 'STATUS_FETCH_HOST_REFUSED']);
+    }
+  });
+
+  it('lp verify stays offline (nothing fetched, although the list is reachable): UNKNOWN STATUS_LIST_UNAVAILABLE, exit 3', async () => {
+    const { id, verifiableCredential } = await issueOne('R-4');
+    await revoke(id);
+    writeFileSync(join(dir, 'revoked.json'), JSON.stringify(verifiableCredential));
+    for (const checks of ['status', 'signature,status']) {
+      const r = await lp(['verify', 'revoked.json', '--checks', checks, '--now', NOW.toISOString(), '--json'], { cwd: dir, env: { LP_DATA_DIR: join(dir, 'data-cli'), LP_STATUS_FETCH_ALLOW: '127.0.0.1' } });
+      const body = JSON.parse(r.stdout) as Body;
+      expect([checks, r.code, body.verdict, statusOf(body).code]).toEqual([checks, 3, 'UNKNOWN', 'STATUS_LIST_UNAVAILABLE']);
     }
   });
 
