@@ -150,10 +150,18 @@ describe('status lists that must not be believed (a local server plays the list 
   });
   afterAll(() => new Promise<void>((resolve) => { host.closeAllConnections(); host.close(() => resolve()); }));
 
-  it('a good list of the same issuer → VALID for checks [proof, credentialStatus] (the control case)', async () => {
+  it('a good list of the same issuer → VALID for checks [proof, credentialStatus] (the control case), for the record and its QR seal; a set bit → INVALID', async () => {
     routes.set('/good', json(await statusList(signer, `${base}/good`, 'revocation', [])));
-    const r = await verify(await verifier({ LP_STATUS_FETCH_ALLOW: '127.0.0.1' }), await credentialFor('/good'), ['proof', 'credentialStatus']);
+    routes.set('/set', json(await statusList(signer, `${base}/set`, 'revocation', [7])));
+    const server = await verifier({ LP_STATUS_FETCH_ALLOW: '127.0.0.1' });
+    const r = await verify(server, await credentialFor('/good'), ['proof', 'credentialStatus']);
     expect([r.status, r.body.verdict, statusOf(r.body).code]).toEqual([200, 'VALID', 'STATUS_NOT_REVOKED']);
+    const sealOf = async (path: string) => (await issue(signer, { mutate: (c) => { c.credentialStatus = statusEntry({ listUrl: `${base}${path}`, index: 7, purpose: 'revocation' }); } })).seal;
+    for (const [path, code, verdict] of [['/good', 200, 'VALID'], ['/set', 422, 'INVALID']] as const) {
+      const res = await fetch(`${server.url}/seals/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seal: await sealOf(path), options: { checks: ['signature', 'status'] } }) });
+      const body = (await res.json()) as Body;
+      expect([path, res.status, body.verdict, statusOf(body).details?.source]).toEqual([path, code, verdict, 'fetched']);
+    }
   });
 
   it('a list signed by another issuer → UNKNOWN STATUS_LIST_UNVERIFIED (issuer mismatch); one claiming our issuer with another key → UNKNOWN too', async () => {

@@ -69,6 +69,23 @@ describe('LP_TRUST_BUNDLE is re-read when the file changes', () => {
   });
 });
 
+describe('a bundle that expires while the server runs', () => {
+  it('VALID before its expiry, UNKNOWN TRUST_BUNDLE_EXPIRED after, without a restart', async () => {
+    let now = NOW;
+    writeFileSync(join(dir, 'expiring.json'), texts.s5!);
+    const server = await startServer({ port: 0, env: { LP_TRUST_BUNDLE: join(dir, 'expiring.json'), LP_TRUST_ANCHORS: world.anchor.did, LP_DATA_DIR: join(dir, 'data-expiry'), LP_STATUS_FETCH: 'off' }, cwd: dir, log: () => {}, now: () => now });
+    try {
+      expect((await sealVerdict(server)).slice(0, 2)).toEqual([200, 'VALID']);
+      now = new Date('2025-04-02T00:00:00Z'); // bundle 5 expires 2025-04-01; the key is valid until 2026
+      const res = await fetch(`${server.url}/seals/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seal: world.good.seal }) });
+      const body = (await res.json()) as Body;
+      expect([res.status, body.verdict, body.checks.find((c) => c.id === 'issuer_trust')?.code]).toEqual([422, 'UNKNOWN', 'TRUST_BUNDLE_EXPIRED']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('LP_TRUST_BUNDLE_URL is fetched on a schedule', () => {
   let host: Server;
   let served: { status: number; text: string } = { status: 200, text: '' };
