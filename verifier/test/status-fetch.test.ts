@@ -210,6 +210,19 @@ describe('status lists that must not be believed (a local server plays the list 
     expect([b.status, b.body.verdict, statusOf(b.body).code]).toEqual([422, 'UNKNOWN', 'STATUS_FETCH_FAILED']);
   });
 
+  it('DNS rebinding: a name that looked public when checked but connects to loopback is refused at connect time', async () => {
+    let hits = 0;
+    routes.set('/rebound', (req, res) => { hits++; json({})(req, res); });
+    // The first resolution (the check) says public; the connection resolves "localhost" itself.
+    const fetcher = createStatusListFetcher({ lookup: async () => ['93.184.216.34'] });
+    const port = new URL(base).port;
+    expect(await fetcher(`http://localhost:${port}/rebound`)).toMatchObject({ ok: false, code: 'STATUS_FETCH_HOST_REFUSED' });
+    expect(hits).toBe(0);
+    // Allowed by name, the same host is fetched (the control case).
+    expect(await createStatusListFetcher({ allowHosts: ['localhost'] })(`http://localhost:${port}/rebound`)).toMatchObject({ ok: false, code: 'STATUS_LIST_NOT_BITSTRING' });
+    expect(hits).toBe(1);
+  });
+
   it('an unsigned (tampered) credential never makes the server fetch its list', async () => {
     let hits = 0;
     routes.set('/counted', (req, res) => { hits++; json({})(req, res); });

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { decodeList, DEFAULT_MAX_LIST_BYTES, StatusError, zStatusListCredential } from '@lp/status';
 import type { StatusListFetcher, StatusListFetchResult } from '@lp/verify';
 import { isPrivateAddress } from './is-private-address.ts';
+import { createGuardedFetch, HostRefusedError } from './create-guarded-fetch.ts';
 
 /** The fetch function used (the WHATWG one; tests pass the global fetch against a local server). */
 export type FetchFunction = (url: string, init: { signal: AbortSignal; redirect: 'error'; headers: Record<string, string> }) => Promise<Response>;
@@ -45,9 +46,11 @@ export const STATUS_FETCH_TIMEOUT_MS = 5000;
  * Lists are cached with the time they were fetched, which the status check reports as its age.
  */
 export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): StatusListFetcher {
-  const doFetch: FetchFunction = opts.fetch ?? ((url, init) => fetch(url, init));
-  const lookup = opts.lookup ?? (async (host: string) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address));
   const allow = new Set((opts.allowHosts ?? []).map((h) => h.toLowerCase()));
+  // The default checks the address it connects to as well (DNS rebinding); the check below gives
+  // the clear refusal before any connection.
+  const doFetch: FetchFunction = opts.fetch ?? createGuardedFetch(allow);
+  const lookup = opts.lookup ?? (async (host: string) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address));
   const timeoutMs = opts.timeoutMs ?? STATUS_FETCH_TIMEOUT_MS;
   const maxListBytes = opts.maxListBytes ?? DEFAULT_MAX_LIST_BYTES;
   // The JSON around a list is small; its encodedList is base64url of GZIP, at most ~4/3 of the bits.
@@ -107,6 +110,7 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch (err) {
       if (signal.aborted) return fail('STATUS_FETCH_TIMEOUT', `no complete answer within ${timeoutMs} ms`);
+      if (err instanceof HostRefusedError) return fail('STATUS_FETCH_HOST_REFUSED', err.message);
       return fail('STATUS_FETCH_FAILED', (err as Error).message);
     }
 
