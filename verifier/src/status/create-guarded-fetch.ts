@@ -37,7 +37,11 @@ export function createGuardedFetch(allowHosts: ReadonlySet<string>): FetchFuncti
         }
         if (options.all) return callback(null, addresses);
         const first = addresses[0];
-        if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');
+        if (!first) {
+          const none: NodeJS.ErrnoException = new Error(`${hostname} has no address`);
+          none.code = 'ENOTFOUND';
+          return callback(none, '');
+        }
         callback(null, first.address, first.family);
       });
     };
