@@ -109,12 +109,13 @@ describe('a revoked credential at POST /credentials/verify without a trust bundl
     }
   });
 
-  it('LP_STATUS_FETCH=off keeps the server offline: UNKNOWN STATUS_LIST_UNAVAILABLE', async () => {
-    const server = await verifier({ LP_STATUS_FETCH: 'off', LP_STATUS_FETCH_ALLOW: '127.0.0.1' });
+  it('LP_STATUS_FETCH=off keeps the server offline: UNKNOWN STATUS_LIST_UNAVAILABLE; a value that is neither on nor off fails closed', async () => {
     const { id, verifiableCredential } = await issueOne('R-3');
     await revoke(id);
-    const r = await verify(server, verifiableCredential, ['status']);
-    expect([r.status, r.body.verdict, statusOf(r.body).code]).toEqual([422, 'UNKNOWN', 'STATUS_LIST_UNAVAILABLE']);
+    for (const value of ['off', 'OFF', 'no']) {
+      const r = await verify(await verifier({ LP_STATUS_FETCH: value, LP_STATUS_FETCH_ALLOW: '127.0.0.1' }), verifiableCredential, ['status']);
+      expect([value, r.status, r.body.verdict, statusOf(r.body).code]).toEqual([value, 422, 'UNKNOWN', 'STATUS_LIST_UNAVAILABLE']);
+    }
   });
 
   it('a check this pipeline cannot run on a credential (presentation) is UNKNOWN, not ignored', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
@@ -56,9 +56,14 @@ describe('LP_TRUST_BUNDLE is re-read when the file changes', () => {
   });
 
   it('an older bundle, one of another anchor, or junk in the file is refused: bundle 6 stays in use', async () => {
+    const held = join(dir, 'data-file', 'verifier', 'bundle.json');
+    const before = readFileSync(held, 'utf8');
+    expect(JSON.parse(before)).toEqual(JSON.parse(texts.s6!));
     for (const bad of [texts.s4!, texts.otherAnchor!, '{"not": "a bundle"}', '']) {
       writeFileSync(file(), bad);
       expect(await sealVerdict(server)).toEqual([422, 'INVALID', 'STATUS_REVOKED', '6']);
+      // Nothing stored changes on a refusal: the held bundle is byte for byte the same.
+      expect(readFileSync(held, 'utf8')).toBe(before);
     }
   });
 

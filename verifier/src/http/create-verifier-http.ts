@@ -59,7 +59,10 @@ export async function openVerifierTrust(config: Pick<VerifierHttpConfig, 'env' |
 export async function createVerifierHttp(config: VerifierHttpConfig): Promise<Router> {
   const now = config.now ?? (() => new Date());
   const source = 'trust' in config ? config.trust : await openVerifierTrust(config);
-  const fetchStatusList: StatusListFetcher | undefined = config.env.LP_STATUS_FETCH === 'off'
+  const mode = (config.env.LP_STATUS_FETCH ?? 'on').trim().toLowerCase() || 'on';
+  // A value we do not understand fails closed: offline, as with 'off'.
+  if (mode !== 'on' && mode !== 'off') config.log(`verifier: LP_STATUS_FETCH=${config.env.LP_STATUS_FETCH} is neither on nor off: status lists are not fetched`);
+  const fetchStatusList: StatusListFetcher | undefined = mode !== 'on'
     ? undefined
     : createStatusListFetcher({
       ...config.statusFetch,
