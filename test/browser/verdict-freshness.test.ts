@@ -2,7 +2,8 @@
 // rules", fresh trust): the DEMO credential is VALID on the page, the issuer revokes it, the
 // anchor rebuilds the bundle file the server was started with; then POST /seals/verify, the
 // verifier page (real headless Chromium, which fetches the newer bundle on load) and
-// `lp verify --json` all say INVALID STATUS_REVOKED, with the same check codes.
+// `lp verify --json` all say INVALID STATUS_REVOKED, with the same check codes; the wallet page,
+// which imported the credential while it was VALID, shows it INVALID on its next load.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const DEMO_PASSPHRASE = 'demo-passphrase-DEMO';
 let server: ServerProcess;
 let browser: Browser;
 let page: Page;
+let wallet: Page;
 
 async function pasteAndVerify(p: Page, text: string): Promise<Result> {
   await p.evaluate(() => { delete document.body.dataset.verdict; });
@@ -49,6 +51,9 @@ beforeAll(async () => {
   page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   await page.goto(`${server.url}/verify`);
   await page.waitForSelector('body[data-ready=true]');
+  wallet = await page.context().newPage();
+  await wallet.goto(`${server.url}/wallet`);
+  await wallet.waitForSelector('body[data-ready=true]');
 }, 240_000);
 
 afterAll(async () => {
@@ -66,6 +71,12 @@ describe('a revocation while the system runs', () => {
     const before = await serverVerify(seal);
     expect([before[0], before[1].verdict]).toEqual([200, 'VALID']);
     expect((await pasteAndVerify(page, seal)).verdict).toBe('VALID');
+    await wallet.fill('#create-pass', DEMO_PASSPHRASE);
+    await wallet.fill('#create-pass2', DEMO_PASSPHRASE);
+    await wallet.click('#create-form button[type=submit]');
+    await wallet.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+    await wallet.setInputFiles('#import-file', [files.record, files.seal]);
+    await wallet.waitForSelector('#list li.card[data-checked=now] .badge.VALID', { timeout: 60_000 });
 
     // The issuer revokes (its API on the same server) …
     const id = (JSON.parse(fs.readFileSync(files.record, 'utf8')) as { id: string }).id;
@@ -95,5 +106,12 @@ describe('a revocation while the system runs', () => {
     expect({ page: onPage.verdict, cli: onCli.verdict }).toEqual({ page: 'INVALID', cli: 'INVALID' });
     expect(codes(onPage)).toEqual(codes(onCli));
     expect(codes(onServer)).toEqual(codes(onCli));
-  }, 180_000);
+
+    await wallet.reload();
+    await wallet.waitForSelector('body[data-view=unlock]');
+    await wallet.fill('#unlock-pass', DEMO_PASSPHRASE);
+    await wallet.click('#unlock-form button[type=submit]');
+    await wallet.waitForSelector('#list li.card[data-checked=now]', { timeout: 60_000 });
+    expect(await wallet.locator('#list li.card .badge').getAttribute('class')).toBe('badge INVALID');
+  }, 240_000);
 });
