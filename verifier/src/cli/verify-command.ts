@@ -18,8 +18,7 @@ INPUT "-" reads standard input. Nothing is fetched.
                  one (lower sequence) never replaces it
   --anchor DID   a pinned trust-anchor DID; repeatable (or LP_TRUST_ANCHORS, comma-separated)
   --lang CODE    language for achievement and issuer names (default en)
-  --checks LIST  only these checks count; the others are reported skipped (decode and parse
-                 always count; VALID needs each of them to have run and passed)
+  --checks LIST  only these checks are required; the others are reported skipped
                  (${CHECK_IDS.join(', ')})
   --now TIME     verify as at this ISO 8601 time (audits, tests); default: now
   --json         print the result object: {verdict, checks:[{id,status,code,message}], learner,
