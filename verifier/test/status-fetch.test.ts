@@ -253,5 +253,9 @@ describe('the fetcher on its own', () => {
     expect(fetched).toEqual([]);
     expect(await fetcher('https://public.example/list')).toMatchObject({ ok: false, code: 'STATUS_LIST_NOT_BITSTRING' });
     expect(fetched).toEqual(['https://public.example/list']);
+    // A resolver that never answers is bounded by the same deadline as the fetch.
+    const hung = createStatusListFetcher({ timeoutMs: 100, lookup: () => new Promise<string[]>(() => {}), fetch: async (url) => { fetched.push(url); return new Response('{}'); } });
+    expect(await hung('https://slow-dns.example/list')).toMatchObject({ ok: false, code: 'STATUS_FETCH_TIMEOUT' });
+    expect(fetched).toEqual(['https://public.example/list']);
   });
 });

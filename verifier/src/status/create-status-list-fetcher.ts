@@ -73,12 +73,15 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
     const held = cache.get(url);
     if (held && now().getTime() - held.fetchedAt.getTime() < held.keepMs) return { ok: true, credential: held.credential, fetchedAt: held.fetchedAt };
 
+    // One deadline for everything: name resolution, connection, headers and body.
+    const signal = AbortSignal.timeout(timeoutMs);
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (!allow.has(host) && !allow.has(parsed.host.toLowerCase())) {
       let addresses: string[];
       try {
-        addresses = isIP(host) ? [host] : await lookup(host);
+        addresses = isIP(host) ? [host] : await untilAborted(lookup(host), signal);
       } catch (err) {
+        if (signal.aborted) return fail('STATUS_FETCH_TIMEOUT', `the host ${host} did not resolve within ${timeoutMs} ms`);
         return fail('STATUS_FETCH_FAILED', `the host ${host} does not resolve (${(err as { code?: string }).code ?? 'error'})`);
       }
       if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
@@ -86,7 +89,6 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
       }
     }
 
-    const signal = AbortSignal.timeout(timeoutMs);
     let text: string;
     let keepMs = cacheMs;
     try {
@@ -135,6 +137,19 @@ export function createStatusListFetcher(opts: StatusListFetcherOptions = {}): St
     while (cache.size > cacheEntries) cache.delete(cache.keys().next().value!);
     return { ok: true, credential, fetchedAt };
   };
+}
+
+/** The promise's value, or a rejection as soon as the signal aborts (a hung resolver cannot hold us). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
 }
 
 /** The body, or undefined as soon as it passes `max` bytes (the rest is never read). */
