@@ -125,7 +125,7 @@ describe('LP_TRUST_BUNDLE_URL is fetched on a schedule', () => {
     served = { status: 200, text: texts.s6! };
     await fetchesDone(2);
     expect(await sealVerdict(server)).toEqual([422, 'INVALID', 'STATUS_REVOKED', '6']);
-    for (const bad of [{ status: 500, text: 'down' }, { status: 200, text: texts.s4! }, { status: 200, text: texts.otherAnchor! }, { status: 200, text: 'junk' }]) {
+    for (const bad of [{ status: 500, text: 'down' }, { status: 200, text: texts.s4! }, { status: 200, text: texts.otherAnchor! }, { status: 200, text: 'junk' }, { status: 200, text: ' '.repeat(4 * 1024 * 1024 + 1) + texts.s6! }]) {
       served = bad;
       await fetchesDone(2);
       expect(await sealVerdict(server)).toEqual([422, 'INVALID', 'STATUS_REVOKED', '6']);

@@ -4,6 +4,7 @@ import { decodeList, DEFAULT_MAX_LIST_BYTES, StatusError, zStatusListCredential 
 import type { StatusListFetcher, StatusListFetchResult } from '@lp/verify';
 import { isPrivateAddress } from './is-private-address.ts';
 import { createGuardedFetch, HostRefusedError } from './create-guarded-fetch.ts';
+import { readCapped } from '../lib/read-capped.ts';
 
 /** The fetch function used (the WHATWG one; tests pass the global fetch against a local server). */
 export type FetchFunction = (url: string, init: { signal: AbortSignal; redirect: 'error'; headers: Record<string, string> }) => Promise<Response>;
@@ -150,29 +151,4 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
       (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
     );
   });
-}
-
-/** The body, or undefined as soon as it passes `max` bytes (the rest is never read). */
-async function readCapped(res: Response, max: number): Promise<Uint8Array | undefined> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    parts.push(value);
-  }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.byteLength;
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadTrust, type LoadedTrust } from './load-trust.ts';
+import { readCapped } from '../lib/read-capped.ts';
 
 export interface TrustSourceOptions {
   /** LP_TRUST_BUNDLE: re-read whenever the file changes (size, time or inode). */
@@ -81,8 +82,8 @@ export async function createTrustSource(opts: TrustSourceOptions): Promise<Trust
     try {
       const res = await doFetch(opts.bundleUrl, { signal, redirect: 'follow' });
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      const body = new Uint8Array(await res.arrayBuffer());
-      if (body.byteLength > MAX_BUNDLE_BYTES) throw new Error(`over ${MAX_BUNDLE_BYTES} bytes`);
+      const body = await readCapped(res, MAX_BUNDLE_BYTES);
+      if (body === undefined) throw new Error(`over ${MAX_BUNDLE_BYTES} bytes`);
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch (err) {
       opts.log(`verifier: LP_TRUST_BUNDLE_URL not fetched (${signal.aborted ? 'timeout' : (err as Error).message}): the held bundle stays in use`);
