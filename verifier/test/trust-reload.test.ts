@@ -24,6 +24,8 @@ beforeAll(async () => {
   const revokedList = await statusList(world.issuer, REVOCATION_LIST, 'revocation', [GOOD_INDEX]);
   texts.s5 = JSON.stringify(world.jws);
   texts.s6 = JSON.stringify((await makeBundle(world.anchor, world.issuer, [revokedList, world.lists.suspension], { sequence: 6, fetchedAt: '2025-01-15T06:00:00Z' })).jws);
+  // A newer bundle that would be taken but for the size of the answer that carries it.
+  texts.s7 = JSON.stringify((await makeBundle(world.anchor, world.issuer, [revokedList, world.lists.suspension], { sequence: 7 })).jws);
   texts.s4 = JSON.stringify((await makeBundle(world.anchor, world.issuer, [world.lists.revocation, world.lists.suspension], { sequence: 4 })).jws);
   texts.otherAnchor = JSON.stringify((await makeBundle(await party(7), world.issuer, [world.lists.revocation], { sequence: 9 })).jws);
   writeFileSync(join(dir, 'seal.txt'), world.good.seal);
@@ -125,7 +127,7 @@ describe('LP_TRUST_BUNDLE_URL is fetched on a schedule', () => {
     served = { status: 200, text: texts.s6! };
     await fetchesDone(2);
     expect(await sealVerdict(server)).toEqual([422, 'INVALID', 'STATUS_REVOKED', '6']);
-    for (const bad of [{ status: 500, text: 'down' }, { status: 200, text: texts.s4! }, { status: 200, text: texts.otherAnchor! }, { status: 200, text: 'junk' }, { status: 200, text: ' '.repeat(4 * 1024 * 1024 + 1) + texts.s6! }]) {
+    for (const bad of [{ status: 500, text: 'down' }, { status: 200, text: texts.s4! }, { status: 200, text: texts.otherAnchor! }, { status: 200, text: 'junk' }, { status: 200, text: ' '.repeat(4 * 1024 * 1024 + 1) + texts.s7! }]) {
       served = bad;
       await fetchesDone(2);
       expect(await sealVerdict(server)).toEqual([422, 'INVALID', 'STATUS_REVOKED', '6']);
