@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
-import { GOOD_INDEX, makeBundle, makeWorld, NOW, party, REVOCATION_LIST, statusList, type World } from '../../packages/verify/test/lib/make-world.ts';
+import { signPresentationDi } from '@lp/formats';
+import { documentLoader, GOOD_INDEX, issue, makeBundle, makeWorld, NOW, party, REVOCATION_LIST, statusList, type World } from '../../packages/verify/test/lib/make-world.ts';
 import { lp } from './helpers.ts';
 
 // A running server must not keep an old verdict: the trust bundle file is re-read when it
@@ -12,6 +13,7 @@ import { lp } from './helpers.ts';
 // anchor, never an older sequence, a failure keeps the held bundle); the CLI and the wallet say the
 // same thing from the same bundle.
 
+const DOMAIN = 'verifier.school.example';
 type Body = { verdict: string; checks: { id: string; status: string; code: string }[] };
 let world: World;
 let dir: string;
@@ -45,7 +47,7 @@ describe('LP_TRUST_BUNDLE is re-read when the file changes', () => {
   const file = () => join(dir, 'bundle.json');
   beforeAll(async () => {
     writeFileSync(file(), texts.s5!);
-    server = await startServer({ port: 0, env: { LP_TRUST_BUNDLE: file(), LP_TRUST_ANCHORS: world.anchor.did, LP_DATA_DIR: join(dir, 'data-file'), LP_STATUS_FETCH: 'off' }, cwd: dir, log: () => {}, now: () => NOW });
+    server = await startServer({ port: 0, env: { LP_TRUST_BUNDLE: file(), LP_TRUST_ANCHORS: world.anchor.did, LP_DATA_DIR: join(dir, 'data-file'), LP_STATUS_FETCH: 'off', LP_VERIFIER_DOMAIN: DOMAIN }, cwd: dir, log: () => {}, now: () => NOW });
   }, 30_000);
   afterAll(() => server.stop());
 
@@ -67,6 +69,19 @@ describe('LP_TRUST_BUNDLE is re-read when the file changes', () => {
       // Nothing stored changes on a refusal: the held bundle is byte for byte the same.
       expect(readFileSync(held, 'utf8')).toBe(before);
     }
+  });
+
+  it('presentations on the same server see the same fresh bundle: the revoked credential inside is INVALID', async () => {
+    const holder = await party(42);
+    const bound = (await issue(world.issuer, { mutate: (c) => { c.credentialSubject.id = holder.did; } })).di;
+    const { challenge } = (await (await fetch(`${server.url}/presentations/challenges`, { method: 'POST' })).json()) as { challenge: string };
+    const vp = await signPresentationDi(
+      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: holder.did, verifiableCredential: [bound] },
+      { keyPair: holder.keyPair, verificationMethod: holder.vm, documentLoader, challenge, domain: DOMAIN, created: NOW },
+    );
+    const res = await fetch(`${server.url}/presentations/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verifiablePresentation: vp, options: { challenge, domain: DOMAIN } }) });
+    const body = (await res.json()) as { verdict: string; credentials: { verdict: string }[] };
+    expect([res.status, body.verdict, body.credentials.map((c) => c.verdict)]).toEqual([422, 'INVALID', ['INVALID']]);
   });
 
   it('lp verify gives the same verdict from the same bundle', async () => {
