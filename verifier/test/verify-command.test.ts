@@ -79,6 +79,9 @@ describe('lp verify', () => {
     expect(r.stdout).toMatch(/\?\?\s+issuer_trust\s+TRUST_BUNDLE_MISSING/);
     expect(r.stdout).toContain('the issuer is not established');
     expect(r.stdout).toContain('verdict: UNKNOWN');
+    // It calls itself "Ministry of Education"; without a bundle that name is never shown as the issuer's.
+    expect(r.stdout).toContain('issuer:      (not in the trust bundle)');
+    expect(r.stdout).not.toContain('Ministry of Education');
     const j = await lp(['verify', 'vc-issued.json', '--json'], { cwd: dir });
     expect(j.code).toBe(3);
     expect(JSON.parse(j.stdout)).toMatchObject({ verdict: 'UNKNOWN', verified: false });
