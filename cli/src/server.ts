@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createPresentationHttp, createVerifierHttp } from '@lp/verifier';
+import { createPresentationHttp, createVerifierHttp, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
@@ -22,6 +22,8 @@ export interface ServerConfig {
   demo?: boolean;
   /** The clock of the verifier routes (tests set it); default: the system clock. */
   now?: () => Date;
+  /** Injected fetch functions and bounds of the verifier (status lists, LP_TRUST_BUNDLE_URL); tests set them. */
+  verifier?: Pick<VerifierHttpConfig, 'statusFetch' | 'bundleFetch'>;
 }
 
 export interface RunningServer {
@@ -43,14 +45,18 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const scheme = config.tls ? 'https' : 'http';
   // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
   let trust: Awaited<ReturnType<typeof preparePagesTrust>>;
+  const stopping = new AbortController();
   try {
     trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
     app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
     app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
-    app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
-    app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+    // One trust source for verifying credentials and presentations: both see the freshest bundle.
+    const verifierTrust = await openVerifierTrust({ env: trust.env, cwd: config.cwd, log: config.log, signal: stopping.signal, ...(config.now ? { now: config.now } : {}), ...config.verifier });
+    app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, trust: verifierTrust, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
+    app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
   } catch (e) {
     // The port is released when starting fails, so the process can exit with the error.
+    stopping.abort();
     server.close();
     throw e;
   }
@@ -78,7 +84,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     port,
     url: `${scheme}://${urlHost(config.host)}:${port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
+    stop: () => new Promise<void>((resolve) => { stopping.abort(); server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
   };
 }
 

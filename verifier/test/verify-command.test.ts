@@ -59,7 +59,8 @@ describe('lp sign', () => {
     const s = await lp(['sign', 'unsigned.json', '--key', 'key.json', '--format', 'jwt'], { cwd: dir, env });
     expect(s.code).toBe(0);
     expect(s.stdout.trim()).toMatch(/^ey[\w-]+\.ey[\w-]+\.[\w-]+$/);
-    const v = await lp(['verify', '-', '--json'], { cwd: dir, input: s.stdout });
+    // No trust bundle here: the narrower question (intact, in date, well formed) is the one asked.
+    const v = await lp(['verify', '-', '--json', '--checks', 'signature,validity,profile'], { cwd: dir, input: s.stdout });
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ verdict: 'VALID' });
   });
@@ -85,11 +86,29 @@ describe('lp sign', () => {
 });
 
 describe('lp verify', () => {
-  it('a credential issued by @digitalbazaar/vc directly → VALID, exit 0, one line per check', async () => {
+  it('a credential issued by @digitalbazaar/vc directly, without a trust bundle → UNKNOWN, exit 3: the issuer is not established', async () => {
     const r = await lp(['verify', 'vc-issued.json'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/signature\s+SIGNATURE_VALID/);
+    expect(r.stdout).toMatch(/\?\?\s+issuer_trust\s+TRUST_BUNDLE_MISSING/);
+    expect(r.stdout).toContain('the issuer is not established');
+    expect(r.stdout).toContain('verdict: UNKNOWN');
+    // It calls itself "Ministry of Education"; without a bundle that name is never shown as the issuer's.
+    expect(r.stdout).toContain('issuer:      (not in the trust bundle)');
+    expect(r.stdout).not.toContain('Ministry of Education');
+    const j = await lp(['verify', 'vc-issued.json', '--json'], { cwd: dir });
+    expect(j.code).toBe(3);
+    expect(JSON.parse(j.stdout)).toMatchObject({ verdict: 'UNKNOWN', verified: false });
+    expect((JSON.parse(j.stdout) as { checks: { id: string; status: string }[] }).checks.find((c) => c.id === 'issuer_trust')?.status).toBe('unknown');
+  });
+
+  it('--checks signature,validity,profile asks the narrower question → VALID, exit 0, one line per check', async () => {
+    const r = await lp(['verify', 'vc-issued.json', '--checks', 'signature,validity,profile'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/signature\s+SIGNATURE_VALID/);
-    expect(r.stdout.trim().split('\n')).toHaveLength(7);
+    for (const id of ['decode', 'parse', 'signature', 'issuer_trust', 'key_status', 'status', 'validity', 'profile']) {
+      expect(r.stdout.split('\n').filter((l) => new RegExp(`^\\S+\\s+${id}\\s`).test(l))).toHaveLength(1);
+    }
     expect(r.stdout).toContain('verdict: VALID');
   });
 

@@ -23,17 +23,26 @@ const post = (body: string, type = 'application/json') =>
   fetch(`${server.url}/credentials/verify`, { method: 'POST', headers: { 'content-type': type }, body });
 
 describe('POST /credentials/verify', () => {
-  it('a valid Data Integrity credential → 200 with the result', async () => {
+  it('a valid Data Integrity credential, no trust bundle on the server → 422 UNKNOWN: the issuer is not established', async () => {
     const res = await post(JSON.stringify({ verifiableCredential: signed, options: {} }));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { verified: boolean; verdict: string; checks: { id: string; status: string; code: string }[] };
+    expect(body).toMatchObject({ verified: false, verdict: 'UNKNOWN' });
+    expect(body.checks.find((c) => c.id === 'signature')?.code).toBe('SIGNATURE_VALID');
+    expect(body.checks.find((c) => c.id === 'issuer_trust')).toMatchObject({ status: 'unknown', code: 'TRUST_BUNDLE_MISSING' });
+  });
+
+  it('the narrower question (checks: proof, validity, profile) → 200 with the result', async () => {
+    const res = await post(JSON.stringify({ verifiableCredential: signed, options: { checks: ['proof', 'validity', 'profile'] } }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { verified: boolean; verdict: string; checks: { id: string; code: string }[] };
     expect(body).toMatchObject({ verified: true, verdict: 'VALID' });
     expect(body.checks.find((c) => c.id === 'signature')?.code).toBe('SIGNATURE_VALID');
   });
 
-  it('a valid vc+jwt string → 200', async () => {
-    const res = await post(JSON.stringify({ verifiableCredential: jwt }));
-    expect(res.status).toBe(200);
+  it('a valid vc+jwt string → 422 UNKNOWN without a bundle, 200 for checks: proof', async () => {
+    expect((await post(JSON.stringify({ verifiableCredential: jwt }))).status).toBe(422);
+    expect((await post(JSON.stringify({ verifiableCredential: jwt, options: { checks: ['proof'] } }))).status).toBe(200);
   });
 
   it('a tampered credential → 422 with the failing check', async () => {

@@ -136,10 +136,21 @@ describe('lp verify with a trust bundle', () => {
     expect(readFileSync(join(dir, 'data-c/verifier/bundle.json'), 'utf8')).toBe(JSON.stringify(world.jws));
   });
 
-  it('without --trust a seal is checked by its did:key (signature, validity, profile); --trust without an anchor exits 2', async () => {
+  it('without a bundle a seal is UNKNOWN (issuer not established); --checks signature,validity,profile checks it by its did:key; --anchor alone uses the held bundle; --trust without an anchor exits 2', async () => {
     const r = await lp(['verify', 'seal.txt', ...AT, '--json'], { cwd: dir, env });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'issuer_trust')).toMatchObject({ status: 'skipped', code: 'TRUST_BUNDLE_MISSING' });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'UNKNOWN' });
+    expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'issuer_trust')).toMatchObject({ status: 'unknown', code: 'TRUST_BUNDLE_MISSING' });
+    const human = await lp(['verify', 'seal.txt', ...AT], { cwd: dir, env });
+    expect(human.code).toBe(3);
+    expect(human.stdout).toContain('the issuer is not established');
+    const narrow = await lp(['verify', 'seal.txt', ...AT, '--json', '--checks', 'signature,validity,profile'], { cwd: dir, env });
+    expect(narrow.code).toBe(0);
+    expect(JSON.parse(narrow.stdout).checks.find((c: { id: string }) => c.id === 'issuer_trust')).toMatchObject({ status: 'skipped', code: 'TRUST_BUNDLE_MISSING' });
+    // The bundle accepted by the earlier runs is held under LP_DATA_DIR: the pinned anchor alone uses it.
+    const held = await lp(['verify', 'seal.txt', ...anchor(), ...AT, '--json'], { cwd: dir, env });
+    expect(held.code).toBe(0);
+    expect(JSON.parse(held.stdout).checks.find((c: { id: string }) => c.id === 'issuer_trust')).toMatchObject({ status: 'pass' });
     expect((await lp(['verify', 'seal.txt', ...trust, ...AT], { cwd: dir, env })).code).toBe(2);
     expect((await lp(['verify', 'seal.txt', '--trust', 'missing.json', ...anchor(), ...AT], { cwd: dir, env })).code).toBe(2);
   });

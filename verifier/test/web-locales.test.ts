@@ -24,7 +24,7 @@ describe('verifier page message files', () => {
 // (makeCheck(id, status, 'CODE'), fail('CODE'), { code: 'CODE' }), so a new code without a
 // message fails here instead of showing as a bare code on the page.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SOURCES = ['packages/verify/src', 'packages/formats/src', 'packages/trust/src', 'packages/model/src', 'verifier/src/presentations'];
+const SOURCES = ['packages/verify/src', 'packages/formats/src', 'packages/trust/src', 'packages/model/src', 'verifier/src/presentations', 'verifier/src/status'];
 const CODE = /(?:makeCheck\('[a-z_]+', '[a-z]+', |fail(?:Parse)?\(|code: )'([A-Z][A-Z0-9_]+)'/g;
 
 function emittedCodes(): string[] {

@@ -6,7 +6,7 @@ import { pickText } from '@lp/model';
 import { configureZxing, renderQrImage } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import {
-  createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, restoreBackup, Vault, WalletError,
+  createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, restoreBackup, reverifyCredential, Vault, WalletError,
   type StoredCredential,
 } from '../src/core/index.ts';
 import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
@@ -127,18 +127,47 @@ function renderWallet(): void {
   const list = $('list');
   list.replaceChildren();
   for (const c of creds) list.append(card(c));
+  void reverifyCards(creds);
   const demo = !!config.demoIssuer && creds.some((c) => c.summary.issuer === config.demoIssuer);
   $('demo-banner').hidden = !(demo || (config.demoIssuer && bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer)));
+}
+
+let renderGeneration = 0;
+
+/**
+ * Each card's verdict checked again, now, against the freshest bundle held (the page fetched it on
+ * load): a revocation learnt since the import shows, as `lp wallet list` says. Until then the card
+ * shows the verdict from the import; `data-checked` marks the card once it is current.
+ */
+async function reverifyCards(creds: readonly StoredCredential[]): Promise<void> {
+  const generation = ++renderGeneration;
+  for (const c of creds) {
+    let verdict;
+    try {
+      verdict = (await reverifyCredential(c, { bundle, now: new Date(), lang: currentLanguage() })).verdict;
+    } catch {
+      verdict = 'UNKNOWN' as const;
+    }
+    if (generation !== renderGeneration) return;
+    const li = [...$('list').querySelectorAll<HTMLElement>('li.card')].find((x) => x.dataset.id === c.id);
+    const badge = li?.querySelector<HTMLElement>('.badge');
+    if (!li || !badge) continue;
+    setBadge(badge, verdict);
+    li.dataset.checked = 'now';
+  }
+}
+
+function setBadge(badge: HTMLElement, v: StoredCredential['verification']['verdict']): void {
+  badge.className = `badge ${v}`;
+  badge.textContent = t(`verdict.${v}`);
 }
 
 function card(c: StoredCredential): HTMLElement {
   const li = document.createElement('li');
   li.className = 'card';
   li.dataset.id = c.id;
-  const v = c.verification.verdict;
   const badge = document.createElement('span');
-  badge.className = `badge ${v}`;
-  badge.textContent = t(`verdict.${v}`);
+  setBadge(badge, c.verification.verdict);
   li.append(badge);
   for (const a of c.summary.achievements) {
     const name = nameOf(a.code) ?? a.name ?? a.code ?? '';

@@ -19,7 +19,7 @@ export interface CheckStatusResult {
  * arguments are untrusted JSON and are parsed here. Freshness (`validUntil`, fetch age) is the
  * verifier's policy, not decided here.
  *
- * @throws StatusError `STATUS_ENTRY_MALFORMED` | `STATUS_LIST_CREDENTIAL_MALFORMED` |
+ * @throws StatusError `STATUS_ENTRY_MALFORMED` | `STATUS_LIST_CREDENTIAL_MALFORMED` | `STATUS_LIST_TOO_LARGE` |
  *   `STATUS_LIST_MISMATCH` | `STATUS_LIST_MALFORMED` | `LIST_TOO_SMALL` | `STATUS_INDEX_OUT_OF_RANGE`
  */
 export function checkStatus(entry: unknown, listCredential: unknown, options: DecodeListOptions = {}): CheckStatusResult {

@@ -18,7 +18,7 @@ const CHUNK = 1024;
  * compressed bitstring"). The inflated size is limited *while* inflating (DESIGN.md: size limits
  * before decompression). Lists shorter than 131,072 entries are refused (§6.1).
  *
- * @throws StatusError `STATUS_LIST_MALFORMED` | `LIST_TOO_SMALL`
+ * @throws StatusError `STATUS_LIST_MALFORMED` | `STATUS_LIST_TOO_LARGE` | `LIST_TOO_SMALL`
  */
 export function decodeList(encoded: string, options: DecodeListOptions = {}): Uint8Array {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_LIST_BYTES;
@@ -27,7 +27,7 @@ export function decodeList(encoded: string, options: DecodeListOptions = {}): Ui
   }
   // GZIP of incompressible bits is the bits plus ~5 bytes per 64 KiB stored block and a header.
   if (encoded.length > Math.ceil(((maxBytes + 4096) * 4) / 3) + 1) {
-    throw new StatusError('STATUS_LIST_MALFORMED', `encodedList is longer than a ${maxBytes}-byte list can be`);
+    throw new StatusError('STATUS_LIST_TOO_LARGE', `encodedList is longer than a ${maxBytes}-byte list can be`);
   }
   const gz = base64urlDecode(encoded.slice(1));
   if (!gz) throw new StatusError('STATUS_LIST_MALFORMED', 'encodedList is not valid base64url without padding');
@@ -37,7 +37,7 @@ export function decodeList(encoded: string, options: DecodeListOptions = {}): Ui
   let members = 0;
   const gunzip = new Gunzip((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) throw new StatusError('STATUS_LIST_MALFORMED', `status list inflates past ${maxBytes} bytes`);
+    if (total > maxBytes) throw new StatusError('STATUS_LIST_TOO_LARGE', `status list inflates past ${maxBytes} bytes`);
     parts.push(chunk);
   });
   // fflate calls onmember only when a second GZIP member starts.

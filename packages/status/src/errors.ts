@@ -8,8 +8,10 @@ export type StatusErrorCode =
   | 'LIST_TOO_SMALL'
   /** Every index of the list is in use; the caller must open a new list. */
   | 'LIST_FULL'
-  /** `encodedList` is not multibase base64url GZIP, or inflates past the size limit. */
+  /** `encodedList` is not multibase base64url GZIP. */
   | 'STATUS_LIST_MALFORMED'
+  /** `encodedList` inflates (or could only inflate) past the size limit (default 16 MiB). */
+  | 'STATUS_LIST_TOO_LARGE'
   /** The status list credential is not a BitstringStatusListCredential we can read. */
   | 'STATUS_LIST_CREDENTIAL_MALFORMED'
   /** The credential's `credentialStatus` entry is not a BitstringStatusListEntry we can read. */

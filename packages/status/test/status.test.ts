@@ -125,9 +125,9 @@ describe('encodeList / decodeList', () => {
   it('refuses a list that inflates past maxBytes before inflating it all', () => {
     const bomb = 'u' + base64urlEncode(gzipSync(new Uint8Array(4 * 1024 * 1024), { level: 1 }));
     expect(bomb.length).toBeLessThan(40_000);
-    expect(codeOf(() => decodeList(bomb, { maxBytes: 1024 * 1024 }))).toBe('STATUS_LIST_MALFORMED');
+    expect(codeOf(() => decodeList(bomb, { maxBytes: 1024 * 1024 }))).toBe('STATUS_LIST_TOO_LARGE');
     expect(decodeList(bomb).length).toBe(4 * 1024 * 1024); // under the 16 MiB default
-    expect(codeOf(() => decodeList(encodeList(createBitstring(262144)), { maxBytes: 16384 }))).toBe('STATUS_LIST_MALFORMED');
+    expect(codeOf(() => decodeList(encodeList(createBitstring(262144)), { maxBytes: 16384 }))).toBe('STATUS_LIST_TOO_LARGE');
   });
 
   it('refuses a list shorter than 131,072 entries', () => {

@@ -11,6 +11,8 @@ export type {
   VerifyPolicy,
   StatusCache,
   CachedStatusList,
+  StatusListFetcher,
+  StatusListFetchResult,
   VerificationResult,
   CredentialForm,
   Display,

@@ -22,6 +22,17 @@ export interface StatusCache {
   get(url: string): CachedStatusList | undefined;
 }
 
+/** What an online status-list fetch gives: the list (its proof not yet checked) or why there is none. */
+export type StatusListFetchResult =
+  | { ok: true; credential: Record<string, unknown>; fetchedAt: Date }
+  | { ok: false; code: string; message: string };
+
+/**
+ * Fetches a status list the verifier holds no copy of (the server's VC-API verifier only; the CLI
+ * and the pages stay offline). The pipeline still verifies the list's proof and issuer.
+ */
+export type StatusListFetcher = (url: string) => Promise<StatusListFetchResult>;
+
 /**
  * Everything the pipeline needs, injected: no file, environment or network is read, so the same
  * bytes give the same verdict in Node and in the browser.
@@ -34,6 +45,8 @@ export interface VerifyContext {
   lang?: string;
   policy?: VerifyPolicy;
   statusCache?: StatusCache;
+  /** Online fallback when neither the cache nor the bundle holds the list; absent = offline. */
+  fetchStatusList?: StatusListFetcher;
   /**
    * Only these checks count; the others are reported 'skipped' (with `details.wouldBe`).
    * 'decode' and 'parse' always count. Default: all.

@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { CHECK_IDS, exitCodeOf, type CheckId } from '@lp/model';
-import { verifyFullRecord, type FullRecordResult } from '@lp/formats';
-import { sniffImage, SEAL_PREFIX_TEXT, type VerificationResult } from '@lp/verify';
+import type { VerificationResult } from '@lp/verify';
 import { VerifyUsageError, type VerifierIo } from './cli-io.ts';
 import { readInput } from './read-input.ts';
-import { renderHuman, renderJson } from './render-result.ts';
 import { renderVerification } from './render-verification.ts';
 import { verifyInputBytes } from '../verify-input-bytes.ts';
 import { resultToJson } from '../result-json.ts';
@@ -26,8 +24,9 @@ INPUT "-" reads standard input. Nothing is fetched.
   --now TIME     verify as at this ISO 8601 time (audits, tests); default: now
   --json         print the result object: {verdict, checks:[{id,status,code,message}], learner,
                  issuer, achievements, …}
-Without a trust bundle, a full record is checked as before (signature, validity, profile; a
-did:key issuer's key is the DID itself); a seal the same way.
+Without a trust bundle the issuer is not established: the verdict is UNKNOWN (exit 3) with
+issuer_trust unknown. --checks signature,validity,profile asks only that narrower question (a
+did:key issuer's key is the DID itself). A check that counts and could not run is unknown.
 A photo in which no seal can be read (no QR code, unreadable, or a .png/.jpg that is not an
 image) is UNKNOWN with decode NO_QR_FOUND / IMAGE_* / UNSUPPORTED_IMAGE: no credential was
 examined, so nothing is called false; INVALID means a seal or record was found and failed a check.
@@ -90,9 +89,9 @@ export function parseVerifyArgs(argv: string[]): VerifyRequest | 'help' {
   };
 }
 
-/** Verify step: the record's bytes → the one result shape (DESIGN.md, "one pipeline, one result"). */
-export async function verifyRequest(bytes: Uint8Array, req: VerifyRequest, now = new Date()): Promise<FullRecordResult> {
-  return verifyFullRecord(bytes, { now, ...(req.checks ? { checks: req.checks } : {}) });
+/** Verify step: the record's bytes → the one result shape (DESIGN.md, "one pipeline, one result"), without a bundle. */
+export async function verifyRequest(bytes: Uint8Array, req: VerifyRequest, now = new Date()): Promise<VerificationResult> {
+  return verifyInputBytes(bytes, { bundle: undefined, now, ...(req.checks ? { requiredChecks: req.checks } : {}) });
 }
 
 /** `lp verify`: parse the arguments → read → verify → render; exit 0/1/3 by verdict, 2 on usage or I/O. */
@@ -114,26 +113,19 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
   }
   const now = req.now ?? new Date();
   const bundlePath = req.trust ?? (env.LP_TRUST_BUNDLE || undefined);
-  const image = sniffImage(bytes) !== undefined;
   // A file named as a photo is read as one: random bytes called seal.png are "no seal found", not
   // a full record that fails to decode.
   const declaredImage = /\.(png|jpe?g)$/i.test(req.file);
-  if (bundlePath === undefined && !image && !declaredImage && !looksLikeSeal(bytes)) {
-    // Issue-2 behaviour: a full record without a trust bundle.
-    const result = await verifyRequest(bytes, req, now);
-    io.stdout.write(req.json ? renderJson(result) : renderHuman(result, req.lang));
-    return exitCodeOf(result.verdict);
-  }
-
+  const anchors = anchorsFrom(req.anchors ?? [], env);
   let loaded: Awaited<ReturnType<typeof loadTrust>> | undefined;
-  if (bundlePath !== undefined) {
-    const anchors = anchorsFrom(req.anchors ?? [], env);
-    if (anchors.length === 0) {
-      io.stderr.write('lp verify: --trust needs the pinned anchor DID(s): --anchor DID or LP_TRUST_ANCHORS\n');
-      return 2;
-    }
+  if (bundlePath !== undefined && anchors.length === 0) {
+    io.stderr.write('lp verify: --trust needs the pinned anchor DID(s): --anchor DID or LP_TRUST_ANCHORS\n');
+    return 2;
+  }
+  if (anchors.length > 0) {
+    // Without --trust, the bundle this verifier last accepted (if any) still answers who the issuer is.
     try {
-      loaded = await loadTrust({ bundlePath, anchors, now, cwd: io.cwd, cachePath: bundleCachePath(env, io.cwd) });
+      loaded = await loadTrust({ ...(bundlePath !== undefined ? { bundlePath } : {}), anchors, now, cwd: io.cwd, cachePath: bundleCachePath(env, io.cwd) });
     } catch (err) {
       if (!(err instanceof TrustFileError)) throw err;
       io.stderr.write(`lp verify: ${err.message}\n`);
@@ -144,20 +136,22 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
     ? `trust bundle refused (${loaded.refused.code}): ${loaded.refused.message}; ${loaded.bundle ? `the held bundle #${loaded.bundle.bundle.sequence} stays in use` : 'no bundle is in use'}`
     : undefined;
   if (notice) io.stderr.write(`lp verify: ${notice}\n`);
-  // Without a bundle, what can be known: the signature (a did:key issuer's own key), dates, profile.
-  const requiredChecks = req.checks ?? (bundlePath === undefined ? (['signature', 'validity', 'profile'] as CheckId[]) : undefined);
+  // Without a bundle the issuer is not established: issuer_trust is unknown and so is the verdict,
+  // unless the caller asks the narrower question (--checks signature,validity,profile).
+  const requiredChecks = req.checks;
   const result: VerificationResult = await verifyInputBytes(bytes, {
     bundle: loaded?.bundle,
     now,
     ...(req.lang ? { lang: req.lang } : {}),
     ...(requiredChecks ? { requiredChecks } : {}),
   }, { declaredImage });
+  const noBundle = loaded?.bundle
+    ? undefined
+    : req.checks
+      ? 'no trust bundle: only the requested checks were answered; who the issuer is was not established'
+      : 'no trust bundle (--trust FILE --anchor DID): the issuer is not established, so the verdict cannot be VALID; --checks signature,validity,profile asks only whether the record is intact and in date';
   const trust = loaded ? { trust: { sequence: loaded.bundle?.bundle.sequence ?? null, replaced: loaded.replaced, refused: loaded.refused ?? null } } : {};
-  io.stdout.write(req.json ? JSON.stringify(resultToJson(result, trust)) + '\n' : renderVerification(result, { colour: io.stdout.isTTY === true && !env.NO_COLOR, ...(req.lang ? { lang: req.lang } : {}) }));
+  io.stdout.write(req.json ? JSON.stringify(resultToJson(result, trust)) + '\n' : renderVerification(result, { colour: io.stdout.isTTY === true && !env.NO_COLOR, ...(req.lang ? { lang: req.lang } : {}), ...(noBundle ? { notice: noBundle } : {}) }));
   return exitCodeOf(result.verdict);
 }
 
-function looksLikeSeal(bytes: Uint8Array): boolean {
-  const head = new TextDecoder().decode(bytes.subarray(0, 16)).replace(/^\uFEFF/, '').trimStart();
-  return head.startsWith(SEAL_PREFIX_TEXT);
-}

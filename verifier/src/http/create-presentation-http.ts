@@ -10,6 +10,8 @@ export interface PresentationHttpConfig {
   cwd: string;
   log: (line: string) => void;
   now?: () => Date;
+  /** The verifier's trust source (openVerifierTrust), so presentations see the same fresh bundle. */
+  trust?: { current(): Promise<{ bundle: VerifiedTrustBundle | undefined } | undefined> } | undefined;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function createPresentationHttp(config: PresentationHttpConfig): Pr
     ? resolve(config.cwd, config.env.LP_TRUST_BUNDLE)
     : join(resolve(config.cwd, config.env.LP_DATA_DIR ?? './data'), 'verifier', 'bundle.json');
   let bundle: VerifiedTrustBundle | undefined;
-  if (anchors.length > 0) {
+  const shared = config.trust;
+  if (!shared && anchors.length > 0) {
     const text = await readFile(path, 'utf8').catch(() => undefined);
     if (text !== undefined) {
       const v = await verifyTrustBundle(text, { anchors, now: now() });
@@ -35,7 +38,7 @@ export async function createPresentationHttp(config: PresentationHttpConfig): Pr
     }
   }
   return createPresentationRouter({
-    context: () => ({ bundle }),
+    context: async () => ({ bundle: shared ? (await shared.current())?.bundle : bundle }),
     now,
     documentLoader: createDocumentLoader(),
     ...(config.env.LP_VERIFIER_DOMAIN ? { domain: config.env.LP_VERIFIER_DOMAIN } : {}),

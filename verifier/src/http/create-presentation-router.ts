@@ -8,7 +8,7 @@ import { bodyErrors, jsonBody, sendBodyInvalid } from './json-body.ts';
 
 export interface PresentationRouterOptions {
   /** The trust bundle and clock for the credentials inside (the pipeline's context). */
-  context: () => Omit<VerifyContext, 'now'>;
+  context: () => Omit<VerifyContext, 'now'> | Promise<Omit<VerifyContext, 'now'>>;
   now?: () => Date;
   /** This verifier's domain; default: the Host header the request came to. */
   domain?: string;
@@ -56,7 +56,7 @@ export function createPresentationRouter(opts: PresentationRouterOptions): Route
       expectedDomain: opts.domain ?? req.get('host') ?? '',
       challenges,
       documentLoader: opts.documentLoader,
-      ctx: { ...opts.context(), now: now() },
+      ctx: { ...(await opts.context()), now: now() },
     });
     res.status(result.verified ? 200 : 422).json({
       verified: result.verified,

@@ -1,6 +1,9 @@
 import type { Router } from 'express';
+import type { StatusListFetcher } from '@lp/verify';
 import { createVerifyRouter } from './create-verify-router.ts';
-import { anchorsFrom, bundleCachePath, loadTrust, type LoadedTrust } from '../trust/load-trust.ts';
+import type { TrustSource, TrustSourceOptions } from '../trust/create-trust-source.ts';
+import { openVerifierTrust } from '../trust/open-verifier-trust.ts';
+import { createStatusListFetcher, type StatusListFetcherOptions } from '../status/create-status-list-fetcher.ts';
 
 export interface VerifierHttpConfig {
   env: NodeJS.ProcessEnv;
@@ -8,29 +11,34 @@ export interface VerifierHttpConfig {
   log: (line: string) => void;
   /** The verifier's clock; tests set it. */
   now?: () => Date;
+  /** Bounds and fetch function of the online status-list fetch (tests inject them). */
+  statusFetch?: Omit<StatusListFetcherOptions, 'now' | 'allowHosts'>;
+  /** The fetch and schedule of LP_TRUST_BUNDLE_URL (tests inject them). */
+  bundleFetch?: Pick<TrustSourceOptions, 'fetch' | 'intervalMs' | 'timeoutMs'>;
+  /** Aborted when the server stops: ends the LP_TRUST_BUNDLE_URL schedule. */
+  signal?: AbortSignal;
+  /** A trust source shared with other routes (openVerifierTrust); default: one opened from env. */
+  trust?: TrustSource | undefined;
 }
 
 /**
- * The verifier's routes for `npm start`: the trust bundle is loaded once at start from
- * LP_TRUST_BUNDLE, pinned to LP_TRUST_ANCHORS (or the last accepted one under LP_DATA_DIR), under
- * the same rule as the CLI: an older bundle never replaces a newer one. A bad bundle is logged
- * and the server still starts (verifications then say TRUST_BUNDLE_MISSING).
+ * The verifier's routes for `npm start`. Trust: openVerifierTrust, under the same rule as the CLI:
+ * an older bundle never replaces a newer one, a failure keeps the held one.
+ * Status: a list neither held nor in the bundle is fetched online unless LP_STATUS_FETCH=off;
+ * LP_STATUS_FETCH_ALLOW names hosts that may be private or loopback (comma-separated).
  */
 export async function createVerifierHttp(config: VerifierHttpConfig): Promise<Router> {
   const now = config.now ?? (() => new Date());
-  const anchors = anchorsFrom([], config.env);
-  const bundlePath = config.env.LP_TRUST_BUNDLE || undefined;
-  let loaded: LoadedTrust | undefined;
-  if (anchors.length === 0) {
-    if (bundlePath) config.log('verifier: LP_TRUST_BUNDLE is set but LP_TRUST_ANCHORS is not: no trust bundle loaded');
-  } else {
-    try {
-      loaded = await loadTrust({ ...(bundlePath ? { bundlePath } : {}), anchors, now: now(), cwd: config.cwd, cachePath: bundleCachePath(config.env, config.cwd) });
-      if (loaded.refused) config.log(`verifier: trust bundle refused (${loaded.refused.code}): ${loaded.refused.message}`);
-      if (loaded.bundle) config.log(`verifier: trust bundle #${loaded.bundle.bundle.sequence} of ${loaded.bundle.bundle.anchor}, expires ${loaded.bundle.bundle.expires}`);
-    } catch (err) {
-      config.log(`verifier: ${(err as Error).message}`);
-    }
-  }
-  return createVerifyRouter({ now, trust: () => loaded });
+  const source = 'trust' in config ? config.trust : await openVerifierTrust(config);
+  const mode = (config.env.LP_STATUS_FETCH ?? 'on').trim().toLowerCase() || 'on';
+  // A value we do not understand fails closed: offline, as with 'off'.
+  if (mode !== 'on' && mode !== 'off') config.log(`verifier: LP_STATUS_FETCH=${config.env.LP_STATUS_FETCH} is neither on nor off: status lists are not fetched`);
+  const fetchStatusList: StatusListFetcher | undefined = mode !== 'on'
+    ? undefined
+    : createStatusListFetcher({
+      ...config.statusFetch,
+      now,
+      allowHosts: (config.env.LP_STATUS_FETCH_ALLOW ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    });
+  return createVerifyRouter({ now, trust: () => source?.current(), ...(fetchStatusList ? { fetchStatusList } : {}) });
 }

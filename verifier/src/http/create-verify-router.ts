@@ -1,8 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { CHECK_IDS, type CheckId } from '@lp/model';
-import { verifyFullRecord, type VerifyFullRecordOptions } from '@lp/formats';
-import { verifyAny, verifySeal, type VerifyContext } from '@lp/verify';
+import { verifyAny, verifySeal, type StatusListFetcher, type VerifyContext } from '@lp/verify';
 import { sendProblem } from './problem.ts';
 import { bodyErrors, jsonBody, sendBodyInvalid } from './json-body.ts';
 import { resultToJson } from '../result-json.ts';
@@ -12,10 +11,13 @@ import type { LoadedTrust } from '../trust/load-trust.ts';
 export interface VerifyRouterOptions {
   /** The verifier's clock (tests set it). */
   now?: () => Date;
-  /** Extra verification options (trust, status) that later steps inject. */
-  verifyOptions?: () => Omit<VerifyFullRecordOptions, 'now' | 'checks'>;
-  /** The trust bundle in use (loaded at start from LP_TRUST_BUNDLE); without it, full records are checked as in issue 2. */
-  trust?: () => LoadedTrust | undefined;
+  /**
+   * The trust bundle in use, the freshest held (LP_TRUST_BUNDLE re-read when it changes). Without
+   * one the issuer is not established: the default verdict is UNKNOWN.
+   */
+  trust?: () => LoadedTrust | undefined | Promise<LoadedTrust | undefined>;
+  /** Online fetch of a status list the bundle holds no snapshot of; absent = fully offline. */
+  fetchStatusList?: StatusListFetcher;
 }
 
 /** Bodies above this are refused with 413 before they are parsed (DESIGN.md, security rules). */
@@ -62,11 +64,12 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
   const router = express.Router();
   const { parse: json, requireJson } = jsonBody(VERIFY_BODY_LIMIT);
   const raw = express.raw({ limit: SEAL_IMAGE_LIMIT, type: () => true });
-  const ctxFor = (options: { checks?: CheckId[] | undefined; lang?: string | undefined } | undefined, queryLang: unknown): VerifyContext => {
+  const ctxFor = async (options: { checks?: CheckId[] | undefined; lang?: string | undefined } | undefined, queryLang: unknown): Promise<VerifyContext> => {
     const lang = options?.lang ?? (typeof queryLang === 'string' && zLang.safeParse(queryLang).success ? queryLang : undefined);
     return {
-      bundle: opts.trust?.()?.bundle,
+      bundle: (await opts.trust?.())?.bundle,
       now: opts.now?.() ?? new Date(),
+      ...(opts.fetchStatusList ? { fetchStatusList: opts.fetchStatusList } : {}),
       ...(lang ? { lang } : {}),
       ...(options?.checks ? { requiredChecks: options.checks } : {}),
     };
@@ -76,18 +79,10 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
     const body = zVerifyBody.safeParse(req.body);
     if (!body.success) return sendBodyInvalid(res, '{verifiableCredential, options}', body.error);
     const { verifiableCredential, options } = body.data;
-    const ctx = ctxFor(options, req.query.lang);
-    if (ctx.bundle) {
-      const result = await verifyAny(verifiableCredential, ctx);
-      res.status(result.verdict === 'VALID' ? 200 : 422).json(resultToJson(result));
-      return;
-    }
-    const result = await verifyFullRecord(verifiableCredential, {
-      ...opts.verifyOptions?.(),
-      now: ctx.now,
-      ...(options?.checks ? { checks: options.checks } : {}),
-    });
-    res.status(result.verdict === 'VALID' ? 200 : 422).json({ verified: result.verdict === 'VALID', verdict: result.verdict, checks: result.checks });
+    // One pipeline with or without a bundle: without one, issuer_trust is unknown, so only a
+    // caller who asks a narrower question (options.checks) can get VALID.
+    const result = await verifyAny(verifiableCredential, await ctxFor(options, req.query.lang));
+    res.status(result.verdict === 'VALID' ? 200 : 422).json(resultToJson(result));
   });
 
   router.post('/seals/verify', (req: Request, res: Response, next: NextFunction) => {
@@ -97,17 +92,17 @@ export function createVerifyRouter(opts: VerifyRouterOptions = {}): Router {
   }, async (req: Request, res: Response) => {
     let result;
     if (req.body instanceof Uint8Array) {
-      result = await verifyInputBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), ctxFor(undefined, req.query.lang), { sealOnly: true, declaredImage: true });
+      result = await verifyInputBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), await ctxFor(undefined, req.query.lang), { sealOnly: true, declaredImage: true });
     } else {
       const body = zSealBody.safeParse(req.body);
       if (!body.success) return sendBodyInvalid(res, '{seal: "LP1:…"}', body.error);
-      result = await verifySeal(body.data.seal, ctxFor(body.data.options, req.query.lang));
+      result = await verifySeal(body.data.seal, await ctxFor(body.data.options, req.query.lang));
     }
     res.status(result.verdict === 'VALID' ? 200 : 422).json(resultToJson(result));
   });
 
-  router.get('/trust/bundle', (_req: Request, res: Response) => {
-    const loaded = opts.trust?.();
+  router.get('/trust/bundle', async (_req: Request, res: Response) => {
+    const loaded = await opts.trust?.();
     if (!loaded?.jwsText || !loaded.bundle) {
       sendProblem(res, 404, 'TRUST_BUNDLE_NOT_LOADED', 'this server has no trust bundle (set LP_TRUST_BUNDLE and LP_TRUST_ANCHORS)');
       return;

@@ -5,6 +5,8 @@ import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/t
 export interface LoadTrustOptions {
   /** A bundle file to offer (--trust / LP_TRUST_BUNDLE); undefined = use the held one. */
   bundlePath?: string;
+  /** A bundle's text to offer instead of a file (one fetched from LP_TRUST_BUNDLE_URL). */
+  bundleText?: string;
   anchors: readonly string[];
   now: Date;
   cwd: string;
@@ -54,12 +56,15 @@ export async function loadTrust(opts: LoadTrustOptions): Promise<LoadedTrust> {
       } else heldText = undefined;
     }
   }
-  if (opts.bundlePath === undefined) return { bundle: held, jwsText: heldText, replaced: false };
+  if (opts.bundlePath === undefined && opts.bundleText === undefined) return { bundle: held, jwsText: heldText, replaced: false };
   let text: string;
-  try {
-    text = readFileSync(resolve(opts.cwd, opts.bundlePath), 'utf8');
-  } catch (err) {
-    throw new TrustFileError(`cannot read the trust bundle ${opts.bundlePath}: ${(err as Error).message}`);
+  if (opts.bundleText !== undefined) text = opts.bundleText;
+  else {
+    try {
+      text = readFileSync(resolve(opts.cwd, opts.bundlePath!), 'utf8');
+    } catch (err) {
+      throw new TrustFileError(`cannot read the trust bundle ${opts.bundlePath}: ${(err as Error).message}`);
+    }
   }
   const r = await acceptBundle(held, text, { anchors: opts.anchors, now: opts.now });
   if (!r.ok) return { bundle: r.kept, jwsText: r.kept ? heldText : undefined, refused: { code: r.code, message: r.message }, replaced: false };

@@ -1,26 +1,33 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { renderQrPng, renderQrTerminal } from '@lp/qr/node';
-import { verifyAny, type DisplayText } from '@lp/verify';
+import type { DisplayText } from '@lp/verify';
 import { isLanguageTag } from '@lp/model';
 import { isolateBidi } from '../core/isolate-bidi.ts';
+import { reverifyCredential } from '../core/reverify-credential.ts';
 import { WalletError } from '../core/wallet-error.ts';
 import { help } from './profile-commands.ts';
 import { PROFILE_OPTION, WalletUsageError, args, clock, notFound, profileOf, unlock, verifyContext, type WalletIo } from './wallet-context.ts';
 
-/** `lp wallet list [--json]`: id, kind, issuer, achievement, verdict (as verified on import). */
+/** `lp wallet list [--json]`: id, kind, issuer, achievement, verdict (verified again now, against the freshest bundle held). */
 export async function listCommand(argv: string[], io: WalletIo): Promise<number> {
   const { values } = args({ args: argv, options: { ...PROFILE_OPTION, json: { type: 'boolean' } } });
-  if (values.help) return help(io, 'usage: lp wallet list [--profile NAME] [--json]\n\nOne line per credential: id, kind, issuer, achievement, verdict (from when it was imported).');
-  const { vault } = await unlock(io, profileOf(values));
-  const rows = vault.credentials.map((c) => ({
-    id: c.id,
-    kind: c.kind,
-    issuer: c.summary.issuerName ?? c.summary.issuer,
-    achievement: c.summary.achievements.map((a) => a.name ?? a.code ?? '').filter(Boolean).join('; '),
-    verdict: c.verification.verdict,
-    forms: [c.fullRecord !== undefined ? 'record' : undefined, c.seal !== undefined ? 'seal' : undefined].filter(Boolean),
-  }));
+  if (values.help) return help(io, 'usage: lp wallet list [--profile NAME] [--json]\n\nOne line per credential: id, kind, issuer, achievement, verdict (checked again now, offline,\nagainst the freshest trust bundle the wallet holds; --json also gives the verdict on import).');
+  const { vault, storage } = await unlock(io, profileOf(values));
+  const ctx = vault.credentials.length > 0 ? await verifyContext(io, storage, clock(io)) : undefined;
+  const rows = [];
+  for (const c of vault.credentials) {
+    const now = await reverifyCredential(c, ctx!);
+    rows.push({
+      id: c.id,
+      kind: c.kind,
+      issuer: c.summary.issuerName ?? c.summary.issuer,
+      achievement: c.summary.achievements.map((a) => a.name ?? a.code ?? '').filter(Boolean).join('; '),
+      verdict: now.verdict,
+      verdictOnImport: c.verification.verdict,
+      forms: [c.fullRecord !== undefined ? 'record' : undefined, c.seal !== undefined ? 'seal' : undefined].filter(Boolean),
+    });
+  }
   if (values.json) {
     io.stdout.write(JSON.stringify(rows) + '\n');
     return 0;
@@ -53,7 +60,8 @@ export async function showCommand(argv: string[], io: WalletIo): Promise<number>
   }
   const now = clock(io);
   const ctx = await verifyContext(io, storage, now, values.lang);
-  const r = await verifyAny((c.fullRecord ?? c.seal)!, ctx);
+  const again = await reverifyCredential(c, ctx);
+  const r = again.result;
   const t = (x: DisplayText | undefined) => (x ? isolateBidi(x.text, x.dir) : undefined);
   const lines: string[] = [];
   lines.push(`credential  ${c.id}`);
@@ -74,10 +82,14 @@ export async function showCommand(argv: string[], io: WalletIo): Promise<number>
   if (d?.signedAt) lines.push(`signed      ${d.signedAt}`);
   if (d?.issuedAt) lines.push(`valid from  ${d.issuedAt}`);
   if (d?.expiresAt) lines.push(`expires     ${d.expiresAt}`);
-  if (d?.statusAsOf) lines.push(`status      not revoked as of ${d.statusAsOf}`);
-  lines.push(`on import   ${c.verification.verdict} (${c.verification.verifiedAt})`);
-  for (const k of r.checks) lines.push(`  ${k.status.padEnd(7)} ${k.id}: ${k.code}`);
-  lines.push(`now         ${r.verdict}`);
+  // One statement about status, from the check that decided it (never "not revoked" beside INVALID).
+  const status = again.checks.find((k) => k.id === 'status');
+  if (status?.status === 'pass' && d?.statusAsOf) lines.push(`status      not revoked as of ${d.statusAsOf}`);
+  else if (status?.status === 'fail') lines.push(`status      ${status.code === 'STATUS_SUSPENDED' ? 'SUSPENDED' : 'REVOKED'}: ${status.message}`);
+  else if (status?.status === 'unknown') lines.push(`status      unknown: ${status.message}`);
+  for (const k of again.checks) lines.push(`  ${k.status.padEnd(7)} ${k.id}: ${k.code}`);
+  lines.push(`now         ${again.verdict}`);
+  if (again.verdict !== c.verification.verdict) lines.push(`            (was ${c.verification.verdict} when imported on ${c.verification.verifiedAt.slice(0, 10)})`);
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

@@ -10,6 +10,8 @@ export { indexedDbStorage } from './indexeddb-storage.ts';
 export { WalletError } from './wallet-error.ts';
 export type { WalletErrorCode } from './wallet-error.ts';
 export { importCredential } from './import-credential.ts';
+export { reverifyCredential } from './reverify-credential.ts';
+export type { Reverification } from './reverify-credential.ts';
 export type { ImportInput, ImportOutcome } from './import-credential.ts';
 export { createPresentation } from './create-presentation.ts';
 export type { CreatePresentationOptions } from './create-presentation.ts';

@@ -16,7 +16,7 @@ export interface StatusOutcome {
 interface Candidate {
   credential: Record<string, unknown>;
   fetchedAt: Date;
-  source: 'cache' | 'bundle';
+  source: 'cache' | 'bundle' | 'fetched';
 }
 
 /**
@@ -65,6 +65,19 @@ async function checkOne(entry: Record<string, unknown>, issuerId: string, ctx: V
   const snap = ctx.bundle ? findStatusList(ctx.bundle.bundle, url, issuerId) : undefined;
   if (snap) candidates.push({ credential: snap.credential, fetchedAt: snap.fetchedAt, source: 'bundle' });
   candidates.sort((a, b) => b.fetchedAt.getTime() - a.fetchedAt.getTime());
+  if (candidates.length === 0 && ctx.fetchStatusList) {
+    // Only reached after the credential's signature verified: unsigned claims never make us fetch.
+    let fetched;
+    try {
+      fetched = await ctx.fetchStatusList(url);
+    } catch (err) {
+      fetched = { ok: false as const, code: 'STATUS_FETCH_FAILED', message: (err as Error).message };
+    }
+    if (!fetched.ok) {
+      return { check: makeCheck('status', 'unknown', fetched.code, `the status list ${url} could not be fetched: ${fetched.message}`, { url }), asOf: undefined };
+    }
+    candidates.push({ credential: fetched.credential, fetchedAt: fetched.fetchedAt, source: 'fetched' });
+  }
   if (candidates.length === 0) {
     return { check: makeCheck('status', 'unknown', 'STATUS_LIST_UNAVAILABLE', `no copy of the status list ${url} is held (nothing is fetched while verifying)`, { url }), asOf: undefined };
   }

@@ -9,9 +9,18 @@ export const PIPELINE_CHECKS = ['decode', 'parse', 'signature', 'issuer_trust', 
 const ALWAYS_REQUIRED: readonly CheckId[] = ['decode', 'parse'];
 
 /**
- * Puts the checks in pipeline order, reports the ones never reached as skipped (so every result
- * has the same eight lines), marks checks the caller did not require as skipped (keeping what they
- * would have been), then decides the verdict.
+ * Skipped codes that mean "nothing to check" rather than "could not check": a credential without
+ * a status entry cannot be revoked, so a skipped status check is an answer, not a gap.
+ */
+const NOTHING_TO_CHECK: ReadonlySet<string> = new Set(['STATUS_NONE']);
+
+/**
+ * Puts the checks in pipeline order, reports the ones never reached, marks checks the caller did
+ * not require as skipped (keeping what they would have been), then decides the verdict.
+ *
+ * No VALID by omission (DESIGN.md "Verdict rules"): a check that counts — every check by default,
+ * else the ones requested — and did not run is `unknown`, never a neutral `skipped`; and a verdict
+ * limited to requested checks is VALID only when at least one of them passed.
  */
 export function finishResult(
   checks: readonly Check[],
@@ -22,14 +31,33 @@ export function finishResult(
 ): VerificationResult {
   const byId = new Map<CheckId, Check>();
   for (const c of checks) if (!byId.has(c.id)) byId.set(c.id, c);
-  const ordered: Check[] = PIPELINE_CHECKS.map((id) => byId.get(id) ?? makeCheck(id, 'skipped', 'NOT_REACHED', 'not reached: an earlier check decided the verdict'));
   const required = ctx.requiredChecks;
-  const final = ordered.map((c) =>
-    !required || ALWAYS_REQUIRED.includes(c.id) || required.includes(c.id) || c.status === 'skipped'
-      ? c
-      : { ...c, status: 'skipped' as const, details: { ...c.details, notRequired: true, wouldBe: c.status } },
-  );
-  return { verdict: verdictOf(final), checks: final, form, display, ...(credential ? { credential } : {}) };
+  const counts = (id: CheckId) => !required || ALWAYS_REQUIRED.includes(id) || required.includes(id);
+  const ordered: Check[] = PIPELINE_CHECKS.map((id) => byId.get(id) ?? makeCheck(id, 'skipped', 'NOT_REACHED', 'not reached: an earlier check decided the verdict'));
+  // When a counted check failed the verdict is INVALID whatever the rest says: what was not
+  // reached stays 'skipped' so the failure reads as the reason.
+  const failed = ordered.some((c) => c.status === 'fail' && counts(c.id));
+  const final = ordered.map((c): Check => {
+    if (!counts(c.id)) {
+      return c.status === 'skipped' ? c : { ...c, status: 'skipped', details: { ...c.details, notRequired: true, wouldBe: c.status } };
+    }
+    if (c.status === 'skipped' && !failed && !NOTHING_TO_CHECK.has(c.code)) {
+      return { ...c, status: 'unknown', details: { ...c.details, notRun: true } };
+    }
+    return c;
+  });
+  // A requested check this pipeline does not have (e.g. 'presentation' on a credential) never ran.
+  for (const id of required ?? []) {
+    if (!(PIPELINE_CHECKS as readonly CheckId[]).includes(id)) {
+      final.push(makeCheck(id, 'unknown', 'CHECK_NOT_APPLICABLE', `the check ${id} does not apply to a credential: it was requested and cannot run`));
+    }
+  }
+  let verdict = verdictOf(final);
+  if (verdict === 'VALID' && required && !final.some((c) => !ALWAYS_REQUIRED.includes(c.id) && required.includes(c.id) && c.status === 'pass')) {
+    // Only decode and parse passed: nothing that was asked was answered.
+    verdict = 'UNKNOWN';
+  }
+  return { verdict, checks: final, form, display, ...(credential ? { credential } : {}) };
 }
 
 /** A result for input that could not be decoded at all (also used by apps for image errors). */
