@@ -117,7 +117,7 @@ describe('lp verify', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { verdict: string; checks: { id: string; status: string; code: string; message: string }[] };
     expect(out.verdict).toBe('INVALID');
-    expect(out.checks.find((c) => c.id === 'signature')).toEqual({ id: 'signature', status: 'fail', code: 'SIGNATURE_INVALID', message: expect.any(String) });
+    expect(out.checks.find((c) => c.id === 'signature')).toMatchObject({ id: 'signature', status: 'fail', code: 'SIGNATURE_INVALID', message: expect.any(String) });
   });
 
   it('--checks validity,profile: the failing signature is reported skipped and the verdict is VALID', async () => {
