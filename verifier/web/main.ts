@@ -143,6 +143,8 @@ function sentence(cls: string, key: string, name: string, value: HTMLElement): H
  */
 function beginAttempt(): void {
   $('result').hidden = true;
+  // Emptied, not only hidden: nothing of the previous learner stays in the page.
+  for (const id of ['verdict-word', 'verdict-explain', 'verdict-reason', 'learner', 'learner-latin', 'learner-birth', 'issuer', 'issued', 'achievements', 'checks', 'freshness']) $(id).replaceChildren();
   $('read-failed').hidden = true;
   readFailure = undefined;
   lastInput = undefined;
@@ -193,7 +195,7 @@ function renderResult(r: VerificationResult): void {
   const reason = reasonOf(r);
   $('verdict-reason').textContent = reason;
   $('verdict-reason').hidden = reason === '';
-  $('announce').textContent = [t(`verdict.${v}`), t(`verdictExplain.${v}`), reason].filter((x) => x !== '').join('. ');
+  $('announce').textContent = [`${t(`verdict.${v}`)}.`, t(`verdictExplain.${v}`), reason].filter((x) => x !== '').join(' ');
   document.body.dataset.verdict = v;
 
   const d = r.display;
