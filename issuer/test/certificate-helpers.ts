@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as mupdf from 'mupdf';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { decodeQr } from '@lp/qr/node';
@@ -48,6 +49,35 @@ export function pdfPageCount(pdf: Uint8Array): number {
   writeFileSync(path, pdf);
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+export interface PdfLine {
+  /** 1-based page number. */
+  page: number;
+  text: string;
+  /** In points from the page's top left corner. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Every line of text with its box, as a reader (mupdf) finds it on each page. */
+export function pdfLines(pdf: Uint8Array): PdfLine[] {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+  const out: PdfLine[] = [];
+  for (let p = 0; p < doc.countPages(); p++) {
+    const st = JSON.parse(doc.loadPage(p).toStructuredText('preserve-whitespace').asJSON()) as {
+      blocks: { lines?: { text: string; bbox: { x: number; y: number; w: number; h: number } }[] }[];
+    };
+    for (const b of st.blocks) for (const l of b.lines ?? []) out.push({ page: p + 1, text: l.text, ...l.bbox });
+  }
+  return out;
+}
+
+/** Whether two boxes share any area. */
+export function overlaps(a: PdfLine, b: PdfLine): boolean {
+  return a.page === b.page && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 /**

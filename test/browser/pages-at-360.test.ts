@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodePng, renderQrPng } from '@lp/qr/node';
 import { LANGUAGES } from '@lp/web-kit';
+import { decodeAllQr, pdfPageCount, pdfText, rasterise } from '../../issuer/test/certificate-helpers.ts';
 import { demoFiles, launchChromium, ROOT, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
 
 const VIEWPORT = { width: 360, height: 740 };
@@ -235,10 +236,19 @@ describe('wallet page at 360×740', () => {
     expect(requests).toEqual([]);
   });
 
-  test('a photo of the pick-up QR redeems the code', async () => {
+  test("the DEMO certificate is one page with the session's year, the results' scale and a pick-up QR; a photo of that QR redeems the code", async () => {
+    const pdf = new Uint8Array(fs.readFileSync(path.join(server.dataDir, 'demo', 'zahra-ahmadi', 'certificate.pdf')));
+    expect(pdfPageCount(pdf)).toBe(1);
+    const text = pdfText(pdf);
+    expect(text).toContain(`DEMO session ${new Date().getUTCFullYear()}`);
+    expect(text).toContain('Score (0–100)');
+    const [page] = rasterise(pdf, 'demo-certificate-zahra');
+    const link = (await decodeAllQr(page!)).filter((t) => !t.startsWith('LP1:'));
     const code = pickupCodeOf('zahra-ahmadi');
+    expect(link).toEqual([`http://localhost:8080/wallet#pickup=${code}`]);
+    // The photo the learner takes of that QR.
     const png = path.join(server.dataDir, 'pickup-qr.png');
-    fs.writeFileSync(png, await renderQrPng(`http://localhost:8080/wallet#pickup=${code}`, { scale: 6 }));
+    fs.writeFileSync(png, await renderQrPng(link[0]!, { scale: 6 }));
     const before = await wallet.locator('#list li.card').count();
     await wallet.setInputFiles('#import-file', png);
     await wallet.waitForFunction((n) => document.querySelectorAll('#list li.card').length === n, before + 1, { timeout: 30_000 });

@@ -15,6 +15,7 @@ export type CertificateMessageKey =
   | 'scanToVerify'
   | 'pickupCode'
   | 'pickupInstruction'
+  | 'pickupInstructionUrl'
   | 'issued'
   | 'verifyOffline'
   | 'page';
@@ -34,6 +35,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Scan to verify',
     pickupCode: 'Pick-up code',
     pickupInstruction: 'Use this code once to receive the full record in your digital wallet.',
+    pickupInstructionUrl: 'Scan the square, or open this address and type the code, to get your records. Works once.',
     issued: 'Issued',
     verifyOffline: 'Verify offline: scan the code with a Learning Passport verifier',
     page: 'Page',
@@ -50,6 +52,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'امسح للتحقق',
     pickupCode: 'رمز الاستلام',
     pickupInstruction: 'استخدم هذا الرمز مرة واحدة لاستلام السجل الكامل في محفظتك الرقمية.',
+    pickupInstructionUrl: 'امسح المربع، أو افتح هذا العنوان واكتب الرمز لتستلم سجلاتك. يعمل مرة واحدة.',
     issued: 'تاريخ الإصدار',
     verifyOffline: 'تحقق دون اتصال: امسح الرمز بتطبيق التحقق من Learning Passport',
     page: 'صفحة',
@@ -66,6 +69,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Scanner pour vérifier',
     pickupCode: 'Code de retrait',
     pickupInstruction: 'Utilisez ce code une seule fois pour recevoir le relevé complet dans votre portefeuille numérique.',
+    pickupInstructionUrl: 'Scannez le carré, ou ouvrez cette adresse et tapez le code, pour recevoir vos relevés. Une seule fois.',
     issued: 'Délivré le',
     verifyOffline: 'Vérification hors ligne : scannez le code avec un vérificateur Learning Passport',
     page: 'Page',
@@ -82,6 +86,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'برای تأیید اسکن کنید',
     pickupCode: 'کد دریافت',
     pickupInstruction: 'این کد را فقط یک بار برای دریافت سابقهٔ کامل در کیف پول دیجیتال خود به کار ببرید.',
+    pickupInstructionUrl: 'مربع را اسکن کنید، یا این نشانی را باز کنید و کد را بنویسید تا سوابق خود را بگیرید. فقط یک بار.',
     issued: 'تاریخ صدور',
     verifyOffline: 'تأیید آفلاین: کد را با یک تأییدکنندهٔ Learning Passport اسکن کنید',
     page: 'صفحه',
@@ -98,6 +103,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Скануйте для перевірки',
     pickupCode: 'Код отримання',
     pickupInstruction: 'Використайте цей код один раз, щоб отримати повний запис у цифровому гаманці.',
+    pickupInstructionUrl: 'Відскануйте квадрат або відкрийте цю адресу й введіть код, щоб отримати записи. Діє один раз.',
     issued: 'Дата видачі',
     verifyOffline: 'Перевірка офлайн: відскануйте код верифікатором Learning Passport',
     page: 'Сторінка',
