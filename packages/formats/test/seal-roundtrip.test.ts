@@ -129,7 +129,7 @@ describe('seal round trip', () => {
   });
 });
 
-describe('claim 13: the name in Latin letters', () => {
+describe('claim 14: the name in Latin letters', () => {
   const withLatin = (latin: string) => {
     const vc = grade9() as Record<string, any>;
     vc.credentialSubject.identifier = [

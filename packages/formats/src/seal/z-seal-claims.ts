@@ -125,7 +125,7 @@ export const zWireSealClaims = z
     '10': z.number().int().min(0).max(SEAL_KINDS.length - 1),
     '11': text(64).optional(),
     '12': bytes16.optional(),
-    '13': text(256).optional(),
+    '14': text(256).optional(),
   })
   .superRefine((c, ctx) => {
     if (c['5'] !== undefined && c['5'] <= c['4']) {
@@ -187,7 +187,7 @@ function fromWire(w: WireSealClaims): SealClaims {
   }
   if (w['11'] !== undefined) claims.session = w['11'];
   if (w['12'] !== undefined) claims.recordDigest = w['12'];
-  if (w['13'] !== undefined) claims.learnerNameLatin = w['13'];
+  if (w['14'] !== undefined) claims.learnerNameLatin = w['14'];
   return claims;
 }
 
@@ -233,7 +233,7 @@ export function toWireSealClaims(c: SealClaims): Map<number, unknown> {
   m.set(10, indexIn(SEAL_KINDS, c.kind, 'kind'));
   if (c.session !== undefined) m.set(11, c.session);
   if (c.recordDigest !== undefined) m.set(12, c.recordDigest);
-  if (c.learnerNameLatin !== undefined) m.set(13, c.learnerNameLatin);
+  if (c.learnerNameLatin !== undefined) m.set(14, c.learnerNameLatin);
   parseWireSealClaims(cborMapsToObjects(m));
   return m;
 }
