@@ -73,6 +73,16 @@ describe('renderCertificatePdf', () => {
     expect(text).not.toContain('DEMO');
   });
 
+  it('gives the pick-up code back as one word when its text is copied or extracted', async () => {
+    // Six codes across the alphabet: letter spacing once split some codes into single letters.
+    const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    for (let n = 0; n < 6; n++) {
+      const code = Array.from({ length: 5 }, (_, g) => Array.from({ length: 4 }, (_, c) => ALPHABET[(n * 7 + g * 11 + c * 5 + n * g * c) % 32]).join('')).join('-');
+      const one = await renderCertificatePdf({ ...input, achievements: input.achievements.slice(0, 1), pickupCode: code, pickupUrl: `https://exams.moe.example/wallet#pickup=${code}` });
+      expect(/[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(pdfText(one))?.[0]).toBe(code);
+    }
+  });
+
   it('marks a demo certificate', async () => {
     const demo = await renderCertificatePdf({ ...input, demo: true });
     rasterise(demo, 'certificate-demo', 60);

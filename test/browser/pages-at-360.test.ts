@@ -116,6 +116,9 @@ describe('verifier page at 360×740', () => {
     expect(await verifier.locator('#result').isVisible()).toBe(false);
     expect(await verifier.getAttribute('body', 'data-verdict')).toBeNull();
     expect(await verifier.locator('#read-failed').isVisible()).toBe(true);
+    const failed = (await verifier.locator('#read-failed').boundingBox())!;
+    expect(failed.y).toBeGreaterThanOrEqual(0);
+    expect(failed.y + failed.height).toBeLessThanOrEqual(VIEWPORT.height);
     expect(await verifier.locator('#read-failed').textContent()).toContain('No QR code found in this image.');
     expect(await verifier.locator('#announce').textContent()).toBe('Nothing verified. No QR code found in this image. Try a sharper photo.');
     expect(await verifier.locator('body').textContent()).not.toContain('أمينة حداد');
@@ -135,8 +138,10 @@ describe('verifier page at 360×740', () => {
     const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'verifier/web/locales/en.json'), 'utf8')) as { code: Record<string, string> };
     expect(reason).toBe(en.code[first]);
     expect(await verifier.locator(`#checks li[data-code="${first}"]`).textContent()).toContain(reason);
-    // Within the first screen, inside the card.
+    // On screen without scrolling, inside the card.
     const card = (await verifier.locator('#verdict').boundingBox())!;
+    expect(card.y).toBeGreaterThanOrEqual(0);
+    expect(card.y + card.height).toBeLessThanOrEqual(VIEWPORT.height);
     const r = (await verifier.locator('#verdict-reason').boundingBox())!;
     expect(r.y).toBeGreaterThanOrEqual(card.y);
     expect(r.y + r.height).toBeLessThanOrEqual(card.y + card.height);

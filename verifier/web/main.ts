@@ -164,6 +164,7 @@ function showReadFailure(key: string): void {
   $('read-failed-text').textContent = t(key);
   $('announce').textContent = `${t('readFailedHeading')}. ${t(key)}`;
   document.body.dataset.read = 'failed';
+  $('read-failed').scrollIntoView({ block: 'nearest' });
 }
 
 /** Why the verdict is not VALID, in one sentence: the first failing (else unchecked) check's. */
@@ -314,7 +315,11 @@ async function verifyText(input: string, log = true): Promise<void> {
   hooks.result = r;
   renderResult(r);
   hooks.verdictAt = performance.now();
-  if (log) addLog(r);
+  if (log) {
+    addLog(r);
+    // A new verdict is what the reader came for: on a phone it would open below the fold.
+    $('verdict').scrollIntoView({ block: 'nearest' });
+  }
 }
 
 function status(text: string): void {
