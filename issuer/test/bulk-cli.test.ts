@@ -106,17 +106,17 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       const layla = fs.readFileSync(path.join(out, 'certificates', 'C-1.pdf'));
       expect(new TextDecoder('latin1').decode(layla)).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
       const laylaSeals = [(await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-MATH', session: '2026-06' }))!.seal, (await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-ARAB', session: '2026-06' }))!.seal];
-      // At 150 dpi a 42 mm seal has ~3 px per module; anything missed there is read at 300 dpi.
-      // Every printed seal must be read.
+      // At 150 dpi a 36 mm seal has ~3 px per module; anything missed there is read at 300 dpi.
+      // Every printed seal, and the pick-up QR, must be read.
       const found = new Set<string>();
       for (const dpi of [150, 300]) {
         const raster = path.join(dir, `raster-${dpi}`);
         fs.mkdirSync(raster);
         rasterisePdf(new Uint8Array(layla), dpi).forEach((png, i) => fs.writeFileSync(path.join(raster, `c1-${i + 1}.png`), png));
         for (const p of fs.readdirSync(raster).sort()) for (const t of await decodeAllQr(path.join(raster, p))) found.add(t);
-        if (laylaSeals.every((s) => found.has(s!))) break;
+        if (laylaSeals.every((s) => found.has(s!)) && [...found].some((t) => !t.startsWith('LP1:'))) break;
       }
-      const texts = [...found];
+      const texts = [...found].filter((t) => t.startsWith('LP1:'));
       expect(texts.sort()).toEqual(laylaSeals.sort());
       for (const t of texts) expect(await verifySealSignature(decodeSeal(t), publicKey, verify)).toBe(true);
 
@@ -126,6 +126,8 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       expect(text).toContain('Layla Ahmad');
       const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(text)?.[0];
       expect(code).toBeDefined();
+      // The pick-up QR is the wallet's link with the same code.
+      expect([...found].filter((t) => !t.startsWith('LP1:'))).toEqual([`https://exams.example/wallet#pickup=${code}`]);
       const picked = await redeemPickupCode(store, code!, new Date());
       const laylaIds = [(await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-MATH', session: '2026-06' }))!.id, (await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-ARAB', session: '2026-06' }))!.id];
       expect(picked.credentials).toHaveLength(3);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as mupdf from 'mupdf';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { decodeQr } from '@lp/qr/node';
@@ -33,6 +34,35 @@ export function rasterise(pdf: Uint8Array, name: string, dpi = 150): string[] {
     writeFileSync(file, png);
     return file;
   });
+}
+
+export interface PdfLine {
+  /** 1-based page number. */
+  page: number;
+  text: string;
+  /** In points from the page's top left corner. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Every line of text with its box, as a reader (mupdf) finds it on each page. */
+export function pdfLines(pdf: Uint8Array): PdfLine[] {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
+  const out: PdfLine[] = [];
+  for (let p = 0; p < doc.countPages(); p++) {
+    const st = JSON.parse(doc.loadPage(p).toStructuredText('preserve-whitespace').asJSON()) as {
+      blocks: { lines?: { text: string; bbox: { x: number; y: number; w: number; h: number } }[] }[];
+    };
+    for (const b of st.blocks) for (const l of b.lines ?? []) out.push({ page: p + 1, text: l.text, ...l.bbox });
+  }
+  return out;
+}
+
+/** Whether two boxes share any area. */
+export function overlaps(a: PdfLine, b: PdfLine): boolean {
+  return a.page === b.page && a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
 /**

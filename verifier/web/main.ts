@@ -11,6 +11,8 @@ import { loadResources } from './lib/resources.ts';
 interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null }
 interface LogEntry { time: string; verdict: string; learner: string; achievement: string; issuer: string }
 
+/** Set by the service worker on an answer from its cache (packages/web-kit service-worker.template.js). */
+const FROM_CACHE_HEADER = 'x-lp-from-cache';
 const KEYS = { bundle: 'lp.verifier.bundle', anchors: 'lp.verifier.anchors', log: 'lp.verifier.log', lang: 'lp.lang', demo: 'lp.verifier.demoIssuer' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -20,6 +22,8 @@ let lastInput: string | undefined;
 let lastResult: VerificationResult | undefined;
 let scanner: CameraScanner | undefined;
 let trustMessage: { key: string; opts?: Record<string, unknown> } | undefined;
+/** The message of the last attempt that verified nothing (no QR in the photo, camera error). */
+let readFailure: string | undefined;
 
 // Test and bench hooks: plain data, read by playwright.
 const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined };
@@ -71,8 +75,11 @@ async function offerBundle(text: string): Promise<void> {
 async function updateFromServer(): Promise<void> {
   if (!config.bundleUrl) return;
   try {
+    // Offline, the service worker answers from its cache: that copy is the one already held, so
+    // "up to date" would be a claim nobody checked. It marks such answers (FROM_CACHE_HEADER).
+    if (!navigator.onLine) throw new Error('offline');
     const res = await fetch(config.bundleUrl, { cache: 'no-cache' });
-    if (!res.ok) throw new Error(String(res.status));
+    if (!res.ok || res.headers.get(FROM_CACHE_HEADER) !== null) throw new Error(String(res.status));
     await offerBundle(await res.text());
   } catch {
     trustMessage = { key: 'trustOffline' };
@@ -140,7 +147,55 @@ function sentence(cls: string, key: string, name: string, value: HTMLElement): H
   return div;
 }
 
+/**
+ * Every new attempt starts from a blank result: a photo without a readable QR must never leave
+ * the previous learner's verdict on screen under a small notice.
+ */
+function beginAttempt(): void {
+  $('result').hidden = true;
+  // Emptied, not only hidden: nothing of the previous learner stays in the page.
+  for (const id of ['verdict-word', 'verdict-explain', 'verdict-reason', 'learner', 'learner-latin', 'learner-birth', 'issuer', 'issued', 'achievements', 'checks', 'freshness']) $(id).replaceChildren();
+  $('read-failed').hidden = true;
+  readFailure = undefined;
+  lastInput = undefined;
+  lastResult = undefined;
+  hooks.result = undefined;
+  delete document.body.dataset.verdict;
+  delete document.body.dataset.read;
+  $('announce').textContent = '';
+}
+
+/** An attempt that verified nothing has its own state, not the previous verdict. */
+function showReadFailure(key: string): void {
+  readFailure = key;
+  status('');
+  $('result').hidden = true;
+  $('read-failed').hidden = false;
+  $('read-failed-text').textContent = t(key);
+  $('announce').textContent = `${t('readFailedHeading')}. ${t(key)}`;
+  document.body.dataset.read = 'failed';
+  $('read-failed').scrollIntoView({ block: 'nearest' });
+}
+
+/** Why the verdict is not VALID, in one sentence: the first failing (else unchecked) check's. */
+function reasonOf(r: VerificationResult): string {
+  if (r.verdict === 'VALID') return '';
+  const c = r.checks.find((x) => x.status === 'fail') ?? r.checks.find((x) => x.status === 'unknown');
+  if (!c) return '';
+  return hasMessage(`code.${c.code}`) ? t(`code.${c.code}`) : t(`checkStatus.${c.status}`, { check: t(`checkName.${c.id}`) });
+}
+
+/** A date of birth as the reader's language writes it, with the ISO form a document may print. */
+function birthDateNodes(ymd: string): (string | Node)[] {
+  const d = new Date(`${ymd}T00:00:00Z`);
+  const iso = span(ymd, undefined, 'ltr', 'iso-date');
+  if (Number.isNaN(d.getTime())) return [iso];
+  // UTC: a calendar date, not an instant; a local time zone west of Greenwich would print the day before.
+  return [new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' }).format(d), ' (', iso, ')'];
+}
+
 function renderResult(r: VerificationResult): void {
+  $('read-failed').hidden = true;
   $('result').hidden = false;
   const v = r.verdict;
   const box = $('verdict');
@@ -148,12 +203,23 @@ function renderResult(r: VerificationResult): void {
   $('verdict-icon').textContent = v === 'VALID' ? '✓' : v === 'INVALID' ? '✗' : '?';
   $('verdict-word').textContent = t(`verdict.${v}`);
   $('verdict-explain').textContent = t(`verdictExplain.${v}`);
+  const reason = reasonOf(r);
+  $('verdict-reason').textContent = reason;
+  $('verdict-reason').hidden = reason === '';
+  $('announce').textContent = [`${t(`verdict.${v}`)}.`, t(`verdictExplain.${v}`), reason].filter((x) => x !== '').join(' ');
   document.body.dataset.verdict = v;
 
   const d = r.display;
   const learner = $('learner');
   learner.replaceChildren();
   if (d?.learner.name) learner.append(span(d.learner.name, undefined, 'auto', 'learner-name'));
+  const latin = d?.learner.nameLatin;
+  $('learner-latin').replaceChildren(...(latin ? [span(latin, undefined, 'ltr', 'learner-name')] : []));
+  $('learner-latin').hidden = $('learner-latin-label').hidden = !latin;
+  const birth = d?.learner.birthDate;
+  $('learner-birth').replaceChildren(...(birth ? birthDateNodes(birth) : []));
+  $('learner-birth').classList.toggle('learner-birth', !!birth);
+  $('learner-birth').hidden = $('learner-birth-label').hidden = !birth;
   const issuer = $('issuer');
   issuer.replaceChildren();
   if (d?.issuer) {
@@ -270,7 +336,11 @@ async function verifyText(input: string, log = true): Promise<void> {
   hooks.result = r;
   renderResult(r);
   hooks.verdictAt = performance.now();
-  if (log) addLog(r);
+  if (log) {
+    addLog(r);
+    // A new verdict is what the reader came for: on a phone it would open below the fold.
+    $('verdict').scrollIntoView({ block: 'nearest' });
+  }
 }
 
 function status(text: string): void {
@@ -283,24 +353,26 @@ function camera(): CameraScanner {
 }
 
 async function startCamera(): Promise<void> {
+  beginAttempt();
   const outcome = await camera().scan(() => {
     hooks.cameraReadyAt = performance.now();
     status(t('scanning'));
   });
-  if (outcome.kind === 'camera-error') { status(t('cameraError')); return; }
-  if (outcome.kind !== 'text') return;
+  if (outcome.kind === 'camera-error') { showReadFailure('cameraError'); return; }
+  if (outcome.kind !== 'text') { status(''); return; }
   hooks.qrSeenAt = performance.now();
   status('');
   await verifyText(outcome.text);
 }
 
 async function handleFile(file: File): Promise<void> {
+  beginAttempt();
   status(t('reading'));
   if (file.type.startsWith('image/')) {
     const bitmap = await createImageBitmap(file).catch(() => undefined);
-    if (!bitmap) { status(t('noQr')); return; }
+    if (!bitmap) { showReadFailure('noQr'); return; }
     const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
-    if (text === undefined) { status(t('noQr')); return; }
+    if (text === undefined) { showReadFailure('noQr'); return; }
     status('');
     await verifyText(text);
   } else {
@@ -322,6 +394,7 @@ function applyLanguage(): void {
   renderLog();
   // The display (achievement names) depends on the language: verify again, without logging.
   if (lastInput !== undefined) void verifyText(lastInput, false);
+  else if (readFailure !== undefined) showReadFailure(readFailure);
 }
 
 async function main(): Promise<void> {
@@ -334,7 +407,10 @@ async function main(): Promise<void> {
     if (f) void handleFile(f);
     (e.target as HTMLInputElement).value = '';
   });
-  $('paste-verify').addEventListener('click', () => void verifyText(($('paste-text') as HTMLTextAreaElement).value));
+  $('paste-verify').addEventListener('click', () => {
+    beginAttempt();
+    void verifyText(($('paste-text') as HTMLTextAreaElement).value);
+  });
   $('trust-update').addEventListener('click', () => void updateFromServer());
   $<HTMLInputElement>('trust-file').addEventListener('change', async (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];

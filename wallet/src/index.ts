@@ -6,7 +6,7 @@ export { fileStorage } from './node/file-storage.ts';
 export { loadTrust, trustBundle } from './node/trust-store.ts';
 export type { LoadedTrust } from './node/trust-store.ts';
 export { readImportInput } from './node/read-import-input.ts';
-export { receivePickup } from './node/receive-pickup.ts';
+export { receivePickup } from './core/receive-pickup.ts';
 export { printPaperBackup } from './node/print-paper-backup.ts';
 export {
   Vault,

@@ -6,25 +6,27 @@ import { pickText } from '@lp/model';
 import { configureZxing, renderQrImage } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import {
-  createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, restoreBackup, reverifyCredential, Vault, WalletError,
+  createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, parsePickupCode, receivePickup, restoreBackup, reverifyCredential, Vault, WalletError,
   type StoredCredential,
 } from '../src/core/index.ts';
 import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { loadResources } from './lib/resources.ts';
 
-interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null; demoPassphrase: string | null }
+interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null }
 
 const KEYS = { bundle: 'lp.wallet.bundle', anchors: 'lp.wallet.anchors', lang: 'lp.lang' };
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const storage = indexedDbStorage();
 
-let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null, demoPassphrase: null };
+let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null };
+/** A code from the certificate's pick-up QR (`/wallet#pickup=CODE`), waiting for the wallet to open. */
+let pendingPickup: string | undefined;
 let bundle: VerifiedTrustBundle | undefined;
 let vault: Vault | undefined;
 // Kept in memory only while the wallet is open: the backup is sealed with it.
 let passphrase: string | undefined;
 let scanner: CameraScanner | undefined;
-let lastMessage: { key: string; opts?: Record<string, unknown>; error?: boolean } | undefined;
+let lastMessage: { key: string; opts?: Record<string, unknown>; error?: boolean; code?: string } | undefined;
 
 configureZxing({ locateFile: () => new URL('/wallet/zxing_reader.wasm', location.href).href });
 
@@ -59,20 +61,32 @@ async function loadTrust(): Promise<void> {
   }
 }
 
-function say(key: string, opts?: Record<string, unknown>, error = false): void {
-  lastMessage = { key, ...(opts ? { opts } : {}), error };
+function say(key: string, opts?: Record<string, unknown>, error = false, code?: string): void {
+  lastMessage = { key, ...(opts ? { opts } : {}), error, ...(code !== undefined ? { code } : {}) };
   const m = $('message');
   m.textContent = t(key, opts);
   m.className = error ? 'message error' : 'message';
+  // The stable code of a failure, for tests and support ("what does the screen say?").
+  if (code !== undefined) m.dataset.code = code;
+  else delete m.dataset.code;
 }
 
 function errorText(err: unknown): void {
   const code = err instanceof WalletError ? err.code : undefined;
   // Each stable code has its own message; anything else (a bug, a browser failure) is "unreadable".
-  if (code === 'WRONG_PASSPHRASE') say('wrongPass', undefined, true);
-  else if (code !== undefined && hasMessage(`walletError.${code}`)) say(`walletError.${code}`, undefined, true);
+  if (code === 'WRONG_PASSPHRASE') say('wrongPass', undefined, true, code);
+  else if (code !== undefined && hasMessage(`walletError.${code}`)) say(`walletError.${code}`, undefined, true, code);
   else say('unreadable', undefined, true);
   console.warn(err);
+}
+
+/** Every new attempt clears the outcome of the previous one before it starts. */
+function beginAttempt(): void {
+  lastMessage = undefined;
+  const m = $('message');
+  m.textContent = '';
+  m.className = 'message';
+  delete m.dataset.code;
 }
 
 async function showView(): Promise<void> {
@@ -83,6 +97,7 @@ async function showView(): Promise<void> {
   const select = $<HTMLSelectElement>('unlock-profile');
   select.replaceChildren(...profiles.map((p) => { const o = document.createElement('option'); o.value = o.textContent = p.profile; return o; }));
   if (vault) renderWallet();
+  renderPendingPickup();
   document.body.dataset.view = vault ? 'wallet' : profiles.length ? 'unlock' : 'create';
 }
 
@@ -230,6 +245,39 @@ function showSeal(c: StoredCredential): void {
   document.body.dataset.seal = 'shown';
 }
 
+/**
+ * Redeems a pick-up code at the server this page came from (`lp serve` mounts the issuer beside
+ * the wallet page) and keeps every credential it delivers. A code works once: it is redeemed only
+ * here, after the wallet is open, so nothing it delivers can be lost.
+ */
+async function redeemPickup(code: string): Promise<void> {
+  if (!vault) return;
+  say('pickupWorking');
+  let items;
+  try {
+    items = await receivePickup(new URL(`/pickup/${encodeURIComponent(code)}`, location.href).href);
+  } catch (err) {
+    errorText(err);
+    return;
+  }
+  const ids = new Set<string>();
+  let refused = 0;
+  for (const item of items) {
+    try {
+      const r = await importCredential(vault, item, { bundle, now: new Date(), lang: currentLanguage() });
+      if (r.outcome === 'refused') refused++;
+      else ids.add(r.credential.id);
+    } catch {
+      refused++;
+    }
+  }
+  pendingPickup = undefined;
+  renderWallet();
+  if (refused > 0) say('pickupPartly', { count: ids.size, refused }, true, 'PICKUP_REFUSED');
+  else say('imported', { count: ids.size });
+  $<HTMLInputElement>('pickup-code').value = '';
+}
+
 /** Imports one text; returns the credential id it was stored under, or undefined (refused). */
 async function importText(text: string, source: StoredCredential['source']): Promise<string | undefined> {
   if (!vault) return undefined;
@@ -245,6 +293,7 @@ async function importText(text: string, source: StoredCredential['source']): Pro
 
 async function importFiles(files: FileList): Promise<void> {
   if (!vault) return;
+  beginAttempt();
   say('working');
   let count = 0;
   // A record and its seal are one credential: count distinct ids.
@@ -263,7 +312,10 @@ async function importFiles(files: FileList): Promise<void> {
       } else if (f.type.startsWith('image/')) {
         const bitmap = await createImageBitmap(f);
         const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
-        if (text === undefined) { say('noQr', undefined, true); continue; }
+        if (text === undefined) { say('noQr', undefined, true, 'NO_QR'); continue; }
+        // The certificate's pick-up QR: a photo of it redeems the code.
+        const code = text.startsWith('LP1:') ? undefined : parsePickupCode(text);
+        if (code !== undefined) { await redeemPickup(code); return; }
         add(await importText(text, 'seal'));
       } else {
         add(await importText(new TextDecoder().decode(bytes), 'file'));
@@ -283,11 +335,14 @@ function camera(): CameraScanner {
 }
 
 async function scan(): Promise<void> {
+  beginAttempt();
   const outcome = await camera().scan(() => {
     say('scanning');
   });
-  if (outcome.kind === 'camera-error') { say('cameraError', undefined, true); return; }
-  if (outcome.kind !== 'text') return;
+  if (outcome.kind === 'camera-error') { say('cameraError', undefined, true, 'CAMERA_ERROR'); return; }
+  if (outcome.kind !== 'text') { beginAttempt(); return; }
+  const code = outcome.text.startsWith('LP1:') ? undefined : parsePickupCode(outcome.text);
+  if (code !== undefined) { await redeemPickup(code); return; }
   if ((await importText(outcome.text, 'seal')) !== undefined) say('imported', { count: 1 });
   renderWallet();
 }
@@ -299,15 +354,30 @@ function download(bytes: Uint8Array, name: string): void {
 function applyLanguage(): void {
   applyDocumentLanguage($<HTMLSelectElement>('lang'));
   $('demo-banner').textContent = t('demoBanner');
-  const hint = $('demo-pass-hint');
-  hint.hidden = !config.demoPassphrase;
-  if (config.demoPassphrase) hint.textContent = t('demoPassphrase', { passphrase: config.demoPassphrase });
-  if (lastMessage) say(lastMessage.key, lastMessage.opts, lastMessage.error);
+  renderPendingPickup();
+  if (lastMessage) say(lastMessage.key, lastMessage.opts, lastMessage.error, lastMessage.code);
   renderWallet();
+}
+
+/** Before the wallet is open, a scanned pick-up link says what will happen once it is. */
+function renderPendingPickup(): void {
+  const note = $('pickup-pending');
+  note.hidden = pendingPickup === undefined || vault !== undefined;
+  if (pendingPickup !== undefined) note.textContent = t('pickupPending', { code: pendingPickup });
+}
+
+/** The pick-up QR opens `/wallet#pickup=CODE`; the fragment never reaches a server's logs. */
+function takePickupFromLocation(): void {
+  const code = location.hash.startsWith('#pickup=') ? parsePickupCode(location.href) : undefined;
+  if (code === undefined) return;
+  pendingPickup = code;
+  $<HTMLInputElement>('pickup-code').value = code;
+  history.replaceState(null, '', location.pathname + location.search);
 }
 
 async function main(): Promise<void> {
   await setupI18n({ resources: loadResources(), storageKey: KEYS.lang, select: $<HTMLSelectElement>('lang'), onChange: applyLanguage });
+  takePickupFromLocation();
   await loadTrust();
   $('demo-banner').hidden = !(config.demoIssuer && bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer));
   applyLanguage();
@@ -355,6 +425,13 @@ async function main(): Promise<void> {
     if (files && files.length) void importFiles(files).then(() => { (e.target as HTMLInputElement).value = ''; });
   });
   $('scan-start').addEventListener('click', () => void scan());
+  $('pickup-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    beginAttempt();
+    const code = parsePickupCode($<HTMLInputElement>('pickup-code').value);
+    if (code === undefined) { say('walletError.PICKUP_CODE_INVALID', undefined, true, 'PICKUP_CODE_INVALID'); return; }
+    void redeemPickup(code);
+  });
   $('scan-stop').addEventListener('click', () => scanner?.stop());
   $('export').addEventListener('click', async () => {
     if (!vault || !passphrase) return;

@@ -13,8 +13,13 @@ export const DEMO_ISSUER_NAMES: Record<string, string> = {
 };
 
 export const DEMO_ACHIEVEMENT_BASE = 'https://demo.learning-passport.example/achievements';
-/** The examination session of the sample results (cli/src/demo/demo-results.csv). */
-export const DEMO_SESSION = 'DEMO session 2025';
+/**
+ * The examination session of the sample results (cli/src/demo/demo-results.csv): the year the
+ * DEMO is created, so that its certificates never name a session older than their issue date.
+ */
+export function demoSession(now: Date): string {
+  return `DEMO session ${now.getUTCFullYear()}`;
+}
 
 export const DEMO_CATALOGUE: CatalogueAchievementInput[] = [
   {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { contextDigests } from '@lp/contexts';
 import { decryptKeyFile, didKeyFromPublicKey, encryptKeyFile, generateKeyPair, type Ed25519KeyPair } from '@lp/crypto';
 import {
-  addAchievements, bulkKeyOf, checkRowsAgainstCatalogue, createApiKey, createPickupCode, exportTrustFragment, hasIssuerDb,
+  addAchievements, bulkKeyOf, checkRowsAgainstCatalogue, createApiKey, createPickupCode, exportTrustFragment, hasIssuerDb, pickupWalletUrl,
   initIssuer, issueBulk, issuerDocumentLoader, openIssuerStore, readResultsCsv, unlockSigningKey,
   type CheckedRow, type IssuerDeps,
 } from '@lp/issuer';
@@ -17,7 +17,7 @@ import { renderCertificatePdf } from '../../../issuer/src/certificate/index.ts';
 import { CatalogueAchievementSchema } from '@lp/model';
 import { renderQrPng } from '@lp/qr/node';
 import { buildTrustBundle, signTrustBundle } from '@lp/trust';
-import { DEMO_CATALOGUE, DEMO_ISSUER_NAMES, DEMO_PASSPHRASE, DEMO_SESSION } from './demo-data.ts';
+import { DEMO_CATALOGUE, DEMO_ISSUER_NAMES, DEMO_PASSPHRASE, demoSession } from './demo-data.ts';
 
 export interface DemoSetup {
   dir: string;
@@ -79,7 +79,7 @@ async function writeBundle(dir: string, deps: IssuerDeps, anchor: Ed25519KeyPair
 }
 
 /** Each learner's folder: `<code>.json` (record as signed), `.seal.txt`, `.png`, certificate.pdf and PICKUP.txt. */
-async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly CheckedRow[]): Promise<void> {
+async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly CheckedRow[], session: string): Promise<void> {
   const byLearner = new Map<string, CheckedRow[]>();
   for (const row of rows) byLearner.set(row.data.candidateNumber, [...(byLearner.get(row.data.candidateNumber) ?? []), row]);
   const profile = (await deps.store.getProfile())!;
@@ -90,14 +90,17 @@ async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly
     const ids: string[] = [];
     const achievements = [];
     for (const row of learnerRows) {
-      const rec = (await deps.store.getCredentialByBulkKey(bulkKeyOf(row, DEMO_SESSION)))!;
+      const rec = (await deps.store.getCredentialByBulkKey(bulkKeyOf(row, session)))!;
       const base = path.join(ldir, row.data.achievementCode.toLowerCase());
       fs.writeFileSync(`${base}.json`, rec.record);
       const png = await renderQrPng(rec.seal!, { scale: 6 });
       fs.writeFileSync(`${base}.seal.txt`, rec.seal + '\n');
       fs.writeFileSync(`${base}.png`, png);
       ids.push(rec.id);
-      achievements.push({ code: row.entry.code, names: row.entry.names as Record<string, string>, result: row.data.result, sealPng: png });
+      // The result's scale ("Score (0–100)") from the catalogue, as bulk certificates print it.
+      const scale = row.entry.resultDescriptions.find((rd) => rd.resultType !== 'Status') ?? row.entry.resultDescriptions[0];
+      const resultLabel = scale?.names as Record<string, string> | undefined;
+      achievements.push({ code: row.entry.code, names: row.entry.names as Record<string, string>, result: row.data.result, ...(resultLabel ? { resultLabel } : {}), sealPng: png });
     }
     // One code delivers all of the learner's credentials, as on a bulk certificate (write-bulk-output.ts).
     const pickup = await createPickupCode(deps.store, { credentialIds: ids, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
@@ -105,9 +108,10 @@ async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly
       issuer: { names: profile.names, country: profile.country },
       languages: ['en', 'ar', 'fr'],
       learner: { nameAsWritten: d.name, nameLatin: d.nameLatin, dateOfBirth: d.dateOfBirth, candidateNumber: d.candidateNumber },
-      session: DEMO_SESSION,
+      session,
       achievements,
       pickupCode: pickup.code,
+      pickupUrl: pickupWalletUrl(deps.baseUrl, pickup.code),
       demo: true,
       issuedAt: deps.clock().toISOString(),
     });
@@ -158,9 +162,10 @@ async function createDemo(dir: string, baseUrl: string, now: Date): Promise<{ is
     const checked = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' });
     const problems = [...read.issues, ...checked.issues];
     if (problems.length > 0) throw new Error(`demo-results.csv: ${problems.map((p) => p.message).join('; ')}`);
-    const report = await issueBulk(deps, { session: DEMO_SESSION, rows: checked.rows, runId: 'demo' });
+    const session = demoSession(now);
+    const report = await issueBulk(deps, { session, rows: checked.rows, runId: 'demo' });
     if (report.failed > 0) throw new Error(`demo issuance failed for ${report.failed} row(s)`);
-    await writeLearnerFolders(tmp, deps, checked.rows);
+    await writeLearnerFolders(tmp, deps, checked.rows, session);
     await writeBundle(tmp, deps, anchor, now);
     result = { issuerDid: deps.signer.issuerId, anchorDid: didKeyFromPublicKey(anchor.publicKey), auditId: await lastAuditId(deps.store) };
   } finally {

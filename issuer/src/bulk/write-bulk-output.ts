@@ -5,7 +5,7 @@ import type { CatalogueAchievement, LanguageMap } from '@lp/model';
 import { renderQrPng } from '@lp/qr/node';
 import { CertificateError, renderCertificatePdf } from '../certificate/index.ts';
 import type { CertificateInput } from '../certificate/index.ts';
-import { createPickupCode } from '../domain/create-pickup-code.ts';
+import { createPickupCode, pickupWalletUrl } from '../domain/create-pickup-code.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
 import { IssuerError } from '../errors.ts';
 import type { CredentialRecord, IssuerProfile } from '../store/index.ts';
@@ -139,7 +139,7 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
         const credentialIds = [...stored.map((s) => s.rec.id), ...(transcriptId !== undefined ? [transcriptId] : [])];
         const pickup = await createPickupCode(deps.store, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
         try {
-          const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup.code));
+          const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup.code, pickupWalletUrl(deps.baseUrl, pickup.code)));
           writeFileAtomic(file, pdf);
           summary.certificates++;
         } catch (e) {
@@ -174,6 +174,7 @@ function groupByLearner(rows: readonly CheckedRow[]): Learner[] {
 function certificateInputOf(
   profile: IssuerProfile, catalogue: Map<string, CatalogueAchievement>, session: string,
   stored: { row: CheckedRow; rec: CredentialRecord; sealPng: Uint8Array | undefined }[], pickupCode: string | undefined,
+  pickupUrl: string | undefined,
 ): CertificateInput {
   const d = stored[0]!.row.data;
   // Issued = when the credentials were signed (validFrom is now the award date, possibly years before).
@@ -197,6 +198,7 @@ function certificateInputOf(
       };
     }),
     ...(pickupCode !== undefined ? { pickupCode } : {}),
+    ...(pickupUrl !== undefined ? { pickupUrl } : {}),
     // A demo issuer (`npm start`) prints a watermark so its paper can never pass for real.
     demo: Object.values(profile.names).some((n) => /\bdemo\b|démo/i.test(n)),
     issuedAt,

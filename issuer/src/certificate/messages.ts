@@ -15,6 +15,7 @@ export type CertificateMessageKey =
   | 'scanToVerify'
   | 'pickupCode'
   | 'pickupInstruction'
+  | 'pickupInstructionUrl'
   | 'issued'
   | 'awarded'
   | 'verifyOffline'
@@ -35,6 +36,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Scan to verify',
     pickupCode: 'Pick-up code',
     pickupInstruction: 'Use this code once to receive the full record in your digital wallet.',
+    pickupInstructionUrl: 'Scan the square, or open this address and type the code, to get your records. Works once.',
     issued: 'Issued',
     awarded: 'Awarded',
     verifyOffline: 'Verify offline: scan the code with a Learning Passport verifier',
@@ -52,6 +54,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'امسح للتحقق',
     pickupCode: 'رمز الاستلام',
     pickupInstruction: 'استخدم هذا الرمز مرة واحدة لاستلام السجل الكامل في محفظتك الرقمية.',
+    pickupInstructionUrl: 'امسح المربع، أو افتح هذا العنوان واكتب الرمز لتستلم سجلاتك. يعمل مرة واحدة.',
     issued: 'تاريخ الإصدار',
     awarded: 'تاريخ المنح',
     verifyOffline: 'تحقق دون اتصال: امسح الرمز بتطبيق التحقق من Learning Passport',
@@ -69,6 +72,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Scanner pour vérifier',
     pickupCode: 'Code de retrait',
     pickupInstruction: 'Utilisez ce code une seule fois pour recevoir le relevé complet dans votre portefeuille numérique.',
+    pickupInstructionUrl: 'Scannez le carré, ou ouvrez cette adresse et tapez le code, pour recevoir vos relevés. Une seule fois.',
     issued: 'Délivré le',
     awarded: 'Décerné le',
     verifyOffline: 'Vérification hors ligne : scannez le code avec un vérificateur Learning Passport',
@@ -86,6 +90,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'برای تأیید اسکن کنید',
     pickupCode: 'کد دریافت',
     pickupInstruction: 'این کد را فقط یک بار برای دریافت سابقهٔ کامل در کیف پول دیجیتال خود به کار ببرید.',
+    pickupInstructionUrl: 'مربع را اسکن کنید، یا این نشانی را باز کنید و کد را بنویسید تا سوابق خود را بگیرید. فقط یک بار.',
     issued: 'تاریخ صدور',
     awarded: 'تاریخ اعطا',
     verifyOffline: 'تأیید آفلاین: کد را با یک تأییدکنندهٔ Learning Passport اسکن کنید',
@@ -103,6 +108,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Скануйте для перевірки',
     pickupCode: 'Код отримання',
     pickupInstruction: 'Використайте цей код один раз, щоб отримати повний запис у цифровому гаманці.',
+    pickupInstructionUrl: 'Відскануйте квадрат або відкрийте цю адресу й введіть код, щоб отримати записи. Діє один раз.',
     issued: 'Дата видачі',
     awarded: 'Дата присудження',
     verifyOffline: 'Перевірка офлайн: відскануйте код верифікатором Learning Passport',
@@ -120,6 +126,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Escanear para verificar',
     pickupCode: 'Código de retirada',
     pickupInstruction: 'Use este código una sola vez para recibir el expediente completo en su cartera digital.',
+    pickupInstructionUrl: 'Escanee el cuadrado, o abra esta dirección y escriba el código, para recibir sus expedientes. Sirve una sola vez.',
     issued: 'Emitido el',
     awarded: 'Otorgado el',
     verifyOffline: 'Verificación sin conexión: escanee el código con un verificador Learning Passport',
@@ -137,6 +144,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'Doğrulamak için tarayın',
     pickupCode: 'Teslim alma kodu',
     pickupInstruction: 'Tam kaydı dijital cüzdanınıza almak için bu kodu bir kez kullanın.',
+    pickupInstructionUrl: 'Kayıtlarınızı almak için kareyi tarayın ya da bu adresi açıp kodu yazın. Yalnızca bir kez çalışır.',
     issued: 'Düzenlenme tarihi',
     awarded: 'Veriliş tarihi',
     verifyOffline: 'Çevrimdışı doğrulama: kodu bir Learning Passport doğrulayıcısıyla tarayın',
@@ -155,6 +163,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'برای تصدیق اسکن کنید',
     pickupCode: 'کود دریافت',
     pickupInstruction: 'این کود را فقط یک بار برای دریافت سند کامل در بکس دیجیتالی خود به کار ببرید.',
+    pickupInstructionUrl: 'برای دریافت اسناد خود، مربع را اسکن کنید یا این آدرس را باز کنید و کود را بنویسید. فقط یک بار کار می‌کند.',
     issued: 'تاریخ صدور',
     awarded: 'تاریخ اعطا',
     verifyOffline: 'تصدیق بدون انترنت: کود را با یک تصدیق‌کنندهٔ Learning Passport اسکن کنید',
@@ -172,6 +181,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'د تصدیق لپاره سکن کړئ',
     pickupCode: 'د ترلاسه کولو کوډ',
     pickupInstruction: 'دا کوډ یوازې یو ځل وکاروئ څو بشپړ سند په خپله ډیجیټل بټوه کې ترلاسه کړئ.',
+    pickupInstructionUrl: 'د خپلو اسنادو د ترلاسه کولو لپاره مربع سکن کړئ، یا دا پته پرانیزئ او کوډ ولیکئ. یوازې یو ځل کار کوي.',
     issued: 'د صدور نېټه',
     awarded: 'د ورکړې نېټه',
     verifyOffline: 'آفلاین تصدیق: کوډ د Learning Passport په تصدیقوونکي سکن کړئ',
@@ -190,6 +200,7 @@ export const CERTIFICATE_MESSAGES: Readonly<Record<string, CertificateMessages>>
     scanToVerify: 'تصدیق کے لیے اسکین کریں',
     pickupCode: 'وصولی کوڈ',
     pickupInstruction: 'مکمل ریکارڈ اپنے ڈیجیٹل والٹ میں حاصل کرنے کے لیے یہ کوڈ ایک بار استعمال کریں۔',
+    pickupInstructionUrl: 'اپنے ریکارڈ حاصل کرنے کے لیے چوکور اسکین کریں، یا یہ پتہ کھول کر کوڈ لکھیں۔ صرف ایک بار کام کرتا ہے۔',
     issued: 'تاریخِ اجرا',
     awarded: 'تاریخِ عطا',
     verifyOffline: 'آف لائن تصدیق: کوڈ کو Learning Passport تصدیق کنندہ سے اسکین کریں',

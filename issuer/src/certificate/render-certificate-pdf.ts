@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { renderQrPng } from '@lp/qr/node';
 import { CertificateError } from './certificate-error.ts';
 import { loadFonts } from './lib/load-fonts.ts';
 import { Typesetter } from './lib/typesetter.ts';
@@ -15,20 +16,24 @@ const X0 = 54;
 const X1 = PAGE_W - 54;
 const W = X1 - X0;
 const TOP = 50;
-// A seal is printed 42 mm wide (35 mm is the floor): a version-15 QR then has modules of
-// ~0.5 mm, which phone cameras read from paper at arm's length.
-const SEAL = 42 * MM;
-const SEAL_PAD = 6;
-const SEAL_GAP = 22;
+// Each seal is printed in its result's row, 36 mm wide (35 mm is the floor): a version-15 QR then
+// has modules of ~0.42 mm, which phone cameras read from paper at arm's length, and a school sees
+// which seal proves which result. Rows flow from page to page, so no page is left half empty.
+const SEAL = 36 * MM;
+const SEAL_PAD = 5;
+// The pick-up QR holds a short link (QR version 3 to 5): 26 mm reads easily.
+const PICKUP_QR = 26 * MM;
 const INK = '#14264a';
 const ACCENT = '#8a6a1f';
 const MUTED = '#5b6270';
 const RULE = '#c9b98f';
 
 /**
- * Renders a printable A4 certificate of results with one QR seal per achievement, laid out in the
- * issuer's languages (order = prominence; Arabic and Persian right to left), fonts embedded from
- * npm packages so that any machine renders the same document.
+ * Renders a printable A4 certificate of results with one QR seal per achievement, each in its
+ * result's row, laid out in the issuer's languages (order = prominence; Arabic and Persian right
+ * to left), fonts embedded from npm packages so that any machine renders the same document. With
+ * a pick-up code, a box with the code, the wallet's short address and a QR of the link that
+ * redeems it (`pickupUrl`), kept on the page of the last result.
  *
  * @throws CertificateError INVALID_INPUT | INVALID_SEAL_PNG | FONT_MISSING
  * @example
@@ -43,7 +48,9 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     const first = issues[0];
     throw new CertificateError('INVALID_INPUT', `certificate input: ${first?.message ?? 'invalid'} at ${first?.path ?? '$'}`, issues);
   }
-  return new CertificateLayout(parsed.data).render();
+  const url = parsed.data.pickupUrl;
+  const pickupQr = url !== undefined ? await renderQrPng(url, { scale: 8, margin: 4 }) : undefined;
+  return new CertificateLayout(parsed.data, pickupQr).render();
 }
 
 class CertificateLayout {
@@ -56,7 +63,7 @@ class CertificateLayout {
   private y = TOP;
   private bottom = PAGE_H - 110;
 
-  constructor(private readonly input: ParsedCertificateInput) {
+  constructor(private readonly input: ParsedCertificateInput, private readonly pickupQr: Uint8Array | undefined) {
     const withMessages = input.languages.filter((l) => messagesFor(l) !== undefined);
     this.labelLangs = withMessages.length > 0 ? withMessages : ['en'];
     this.ltrLangs = this.labelLangs.filter((l) => !isRtlLanguage(l));
@@ -83,6 +90,7 @@ class CertificateLayout {
     this.bottom = PAGE_H - 52 - this.footerHeight();
   }
 
+
   async render(): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
     const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -94,15 +102,14 @@ class CertificateLayout {
     this.header();
     this.title();
     this.details();
-    this.achievementTable();
-    this.seals();
-    if (this.input.pickupCode) this.pickup(this.input.pickupCode);
+    const code = this.input.pickupCode;
+    // The pick-up box never stands alone on a page: the last result row goes with it.
+    this.achievementTable(code ? this.pickupLayout(code).height + 12 : 0);
+    if (code) this.pickup(code);
     this.footers();
     this.doc.end();
     return done;
   }
-
-  // ---- text helpers ----
 
   private msg(lang: string, key: CertificateMessageKey): string {
     return (messagesFor(lang) ?? messagesFor('en'))?.[key] ?? key;
@@ -196,13 +203,13 @@ class CertificateLayout {
       const name = this.localized(this.input.issuer.names, lang);
       if (!name || seen.has(name)) return;
       seen.add(name);
-      const style: TextStyle = i === 0 ? { size: 17, bold: true, color: INK } : { size: 12.5, color: INK };
+      const style: TextStyle = i === 0 ? { size: 16, bold: true, color: INK } : { size: 11.5, color: INK };
       this.ts.line(name, X0, this.y, W, 'center', style, this.dir(lang));
       this.y += this.ts.lineHeight(style) * (i === 0 ? 1 : 0.95);
     });
-    this.y += 4;
+    this.y += 3;
     this.ornament(this.y);
-    this.y += 14;
+    this.y += 10;
   }
 
   private ornament(y: number): void {
@@ -214,16 +221,21 @@ class CertificateLayout {
     d.restore();
   }
 
+
+  /** The title in the most prominent language, then the others on one line (each keeps its direction). */
   private title(): void {
-    this.labelLangs.forEach((lang, i) => {
-      const style: TextStyle = i === 0 ? { size: 24, bold: true, color: ACCENT } : { size: 15, color: ACCENT };
-      this.ts.line(this.msg(lang, 'certificateOfResults'), X0, this.y, W, 'center', style, this.dir(lang));
-      this.y += this.ts.lineHeight(style) * (i === 0 ? 1.0 : 0.95);
-    });
-    this.y += 4;
+    const [first = 'en', ...others] = this.labelLangs;
+    const main: TextStyle = { size: 22, bold: true, color: ACCENT };
+    this.ts.line(this.msg(first, 'certificateOfResults'), X0, this.y, W, 'center', main, this.dir(first));
+    this.y += this.ts.lineHeight(main);
+    if (others.length > 0) {
+      const sub: TextStyle = { size: 13, color: ACCENT };
+      this.ts.line(others.map((l) => this.msg(l, 'certificateOfResults')).join('   ·   '), X0, this.y, W, 'center', sub, this.primaryRtl ? 'rtl' : 'ltr');
+      this.y += this.ts.lineHeight(sub);
+    }
+    this.y += 2;
   }
 
-  /** A row: left-to-right labels at the left, right-to-left labels at the right, the value between. */
   private labelledRow(key: CertificateMessageKey, drawValue: (x: number, top: number, width: number) => number): void {
     const { ltr, rtl } = this.labels(key);
     const labelW = 130;
@@ -238,11 +250,12 @@ class CertificateLayout {
     this.doc.moveTo(X0, this.y - 3).lineTo(X1, this.y - 3).lineWidth(0.4).strokeColor('#e3dccb').stroke();
   }
 
+
   private details(): void {
     const { learner, session } = this.input;
     this.labelledRow('learner', (x, top, width) => {
-      const written: TextStyle = { size: 20, bold: true, color: INK };
-      const latin: TextStyle = { size: 15, bold: true, color: INK };
+      const written: TextStyle = { size: 19, bold: true, color: INK };
+      const latin: TextStyle = { size: 14, bold: true, color: INK };
       this.ts.line(learner.nameAsWritten, x, top, width, 'center', written, 'auto');
       const h1 = this.ts.lineHeight(written);
       if (learner.nameLatin !== learner.nameAsWritten) {
@@ -251,61 +264,101 @@ class CertificateLayout {
       }
       return h1;
     });
-    const value: TextStyle = { size: 12, color: INK };
-    const plain = (text: string) => (x: number, top: number, width: number) => {
-      this.ts.line(text, x, top, width, 'center', value, 'auto');
-      return this.ts.lineHeight(value);
-    };
-    if (learner.dateOfBirth) this.labelledRow('dateOfBirth', plain(learner.dateOfBirth.slice(0, 10)));
-    if (learner.candidateNumber) this.labelledRow('candidateNumber', plain(learner.candidateNumber));
-    this.labelledRow('session', plain(session));
-    this.y += 8;
+    // Date of birth, candidate number and session side by side: one row instead of three keeps
+    // the results (and their seals) on the first page.
+    const cells: [CertificateMessageKey, string][] = [];
+    if (learner.dateOfBirth) cells.push(['dateOfBirth', learner.dateOfBirth.slice(0, 10)]);
+    if (learner.candidateNumber) cells.push(['candidateNumber', learner.candidateNumber]);
+    cells.push(['session', session]);
+    const ltrStyle: TextStyle = { size: 8, color: MUTED };
+    const rtlStyle: TextStyle = { size: 9, color: MUTED };
+    const value: TextStyle = { size: 11.5, bold: true, color: INK };
+    const cellW = W / cells.length;
+    const top = this.y;
+    let h = 0;
+    cells.forEach(([key, text], i) => {
+      const slot = this.primaryRtl ? cells.length - 1 - i : i;
+      const x = X0 + slot * cellW;
+      const { ltr, rtl } = this.labels(key);
+      let y = top;
+      // Both groups of labels on one line, each half of the cell (the script's own side).
+      if (ltr && rtl) {
+        const half = (cellW - 8) / 2;
+        this.ts.line(ltr, this.primaryRtl ? x + 4 + half : x + 4, y + 1, half - 3, this.primaryRtl ? 'left' : 'right', ltrStyle, 'ltr');
+        this.ts.line(rtl, this.primaryRtl ? x + 4 : x + 4 + half + 3, y, half - 3, this.primaryRtl ? 'right' : 'left', rtlStyle, 'rtl');
+      } else if (ltr || rtl) {
+        this.ts.line(ltr || rtl, x + 4, y, cellW - 8, 'center', ltr ? ltrStyle : rtlStyle, ltr ? 'ltr' : 'rtl');
+      }
+      y += this.ts.lineHeight(rtl ? rtlStyle : ltrStyle);
+      this.ts.line(text, x + 4, y, cellW - 8, 'center', value, 'auto');
+      y += this.ts.lineHeight(value);
+      h = Math.max(h, y - top);
+    });
+    this.y = top + h + 4;
+    this.rule(this.y, '#e3dccb', 0.4);
+    this.y += 10;
   }
 
   /** Column boxes of the results table, mirrored when the most prominent language is right to left. */
-  private columns(): { code: [number, number]; subject: [number, number]; result: [number, number] } {
-    const codeW = 78;
-    const resultW = 120;
+  private columns(): { code: [number, number]; subject: [number, number]; result: [number, number]; seal: [number, number] } {
+    const codeW = 66;
+    const resultW = 92;
+    const sealW = SEAL + 2 * SEAL_PAD + 8;
+    const subjectW = W - codeW - resultW - sealW;
     if (this.primaryRtl) {
-      return { result: [X0, resultW], subject: [X0 + resultW, W - codeW - resultW], code: [X1 - codeW, codeW] };
+      return { seal: [X0, sealW], result: [X0 + sealW, resultW], subject: [X0 + sealW + resultW, subjectW], code: [X1 - codeW, codeW] };
     }
-    return { code: [X0, codeW], subject: [X0 + codeW, W - codeW - resultW], result: [X1 - resultW, resultW] };
+    return { code: [X0, codeW], subject: [X0 + codeW, subjectW], result: [X0 + codeW + subjectW, resultW], seal: [X1 - sealW, sealW] };
   }
 
+  /** Column titles: the left-to-right languages on one line, the right-to-left ones on another. */
   private tableHeader(): void {
     const cols = this.columns();
     const style: TextStyle = { size: 8.5, bold: true, color: '#ffffff' };
-    const rowH = this.labelLangs.length * this.ts.lineHeight(style) + 8;
+    const groups = [this.ltrLangs, this.rtlLangs].filter((g) => g.length > 0);
+    const rowH = groups.length * this.ts.lineHeight(style) + 8;
     this.doc.save();
     this.doc.rect(X0, this.y, W, rowH).fill(INK);
     this.doc.restore();
     const cell = (key: CertificateMessageKey, [x, w]: [number, number], center: boolean) => {
-      this.labelLangs.forEach((lang, i) => {
+      groups.forEach((langs, i) => {
         const align: Align = center ? 'center' : this.primaryRtl ? 'right' : 'left';
-        this.ts.line(this.msg(lang, key), x + 6, this.y + 4 + i * this.ts.lineHeight(style), w - 12, align, style, this.dir(lang));
+        const dir = this.dir(langs[0] ?? 'en');
+        this.ts.line(langs.map((l) => this.msg(l, key)).join(' / '), x + 6, this.y + 4 + i * this.ts.lineHeight(style), w - 12, align, style, dir);
       });
     };
     cell('code', cols.code, true);
     cell('subject', cols.subject, false);
     cell('result', cols.result, true);
+    cell('scanToVerify', cols.seal, true);
     this.y += rowH;
   }
 
-  private achievementTable(): void {
+  /** One row per result: code, names in every language, result with its scale, and its seal. */
+  private achievementTable(keepWithLast: number): void {
     this.ensure(80);
     this.tableHeader();
     const cols = this.columns();
+    const nameStyle = (i: number): TextStyle => (i === 0 ? { size: 11, bold: true, color: INK } : { size: 9.5, color: INK });
+    const resultStyle: TextStyle = { size: 15, bold: true, color: INK };
+    const labelStyle: TextStyle = { size: 8, color: MUTED };
+    const sealCell = SEAL + 2 * SEAL_PAD;
+    const last = this.input.achievements.length - 1;
     this.input.achievements.forEach((a, index) => {
-      const nameLines = this.input.languages
+      const [sx, sw] = cols.subject;
+      const [rx, rw] = cols.result;
+      const names = this.input.languages
         .map((lang) => ({ lang, text: this.localized(a.names, lang) }))
         .filter((n): n is { lang: string; text: string } => n.text !== undefined);
-      if (nameLines.length === 0) nameLines.push({ lang: 'und', text: Object.values(a.names)[0] ?? a.code });
+      if (names.length === 0) names.push({ lang: 'und', text: Object.values(a.names)[0] ?? a.code });
+      const nameLines = names.flatMap((n, i) => {
+        const dir: Direction = n.lang === 'und' ? 'auto' : this.dir(n.lang);
+        return this.ts.wrap(n.text, sw - 16, nameStyle(i), dir).map((text) => ({ text, dir, style: nameStyle(i) }));
+      });
       const labelLines = this.input.languages
         .map((lang) => ({ lang, text: a.resultLabel ? this.localized(a.resultLabel, lang) : undefined }))
-        .filter((n): n is { lang: string; text: string } => n.text !== undefined);
-      const nameStyle = (i: number): TextStyle => (i === 0 ? { size: 11.5, bold: true, color: INK } : { size: 10, color: INK });
-      const resultStyle: TextStyle = { size: 14, bold: true, color: INK };
-      const labelStyle: TextStyle = { size: 8.5, color: MUTED };
+        .filter((n): n is { lang: string; text: string } => n.text !== undefined)
+        .flatMap((n) => this.ts.wrap(n.text, rw - 8, labelStyle, this.dir(n.lang)).map((text) => ({ text, dir: this.dir(n.lang) })));
       // The award date under the names, once for the left-to-right labels and once for the
       // right-to-left ones: a 2012 result digitised today must not read as awarded today.
       const awardedStyle: TextStyle = { size: 8.5, color: MUTED };
@@ -314,10 +367,10 @@ class CertificateLayout {
         const { ltr, rtl } = this.labels('awarded');
         return [...(ltr ? [{ text: `${ltr}: ${awarded}`, dir: 'ltr' as Direction }] : []), ...(rtl ? [{ text: `${rtl}: ${awarded}`, dir: 'rtl' as Direction }] : [])];
       })();
-      const namesH = nameLines.reduce((h, _, i) => h + this.ts.lineHeight(nameStyle(i)), 0) + awardedLines.length * this.ts.lineHeight(awardedStyle);
+      const namesH = nameLines.reduce((h, l) => h + this.ts.lineHeight(l.style), 0) + awardedLines.length * this.ts.lineHeight(awardedStyle);
       const resultH = this.ts.lineHeight(resultStyle) + labelLines.length * this.ts.lineHeight(labelStyle);
-      const rowH = Math.max(namesH, resultH, 24) + 10;
-      if (this.ensure(rowH)) this.tableHeader();
+      const rowH = Math.max(namesH, resultH, sealCell) + 6;
+      if (this.ensure(rowH + (index === last ? keepWithLast : 0))) this.tableHeader();
       const top = this.y;
       if (index % 2 === 1) {
         this.doc.save();
@@ -326,94 +379,32 @@ class CertificateLayout {
       }
       const [cx, cw] = cols.code;
       this.ts.line(a.code, cx + 4, top + (rowH - this.ts.lineHeight({ size: 9.5 })) / 2, cw - 8, 'center', { size: 9.5, color: MUTED }, 'ltr');
-      const [sx, sw] = cols.subject;
       let ny = top + (rowH - namesH) / 2;
-      nameLines.forEach((n, i) => {
-        const dir: Direction = n.lang === 'und' ? 'auto' : this.dir(n.lang);
+      for (const l of nameLines) {
         // One edge for every language in the cell (the prominent language's), so the names read as a unit.
-        this.ts.line(n.text, sx + 8, ny, sw - 16, this.primaryRtl ? 'right' : 'left', nameStyle(i), dir);
-        ny += this.ts.lineHeight(nameStyle(i));
-      });
+        this.ts.line(l.text, sx + 8, ny, sw - 16, this.primaryRtl ? 'right' : 'left', l.style, l.dir);
+        ny += this.ts.lineHeight(l.style);
+      }
       for (const l of awardedLines) {
         this.ts.line(l.text, sx + 8, ny, sw - 16, this.primaryRtl ? 'right' : 'left', awardedStyle, l.dir);
         ny += this.ts.lineHeight(awardedStyle);
       }
-      const [rx, rw] = cols.result;
       let ry = top + (rowH - resultH) / 2;
       this.ts.line(a.result, rx + 4, ry, rw - 8, 'center', resultStyle, 'auto');
       ry += this.ts.lineHeight(resultStyle);
       for (const l of labelLines) {
-        this.ts.line(l.text, rx + 4, ry, rw - 8, 'center', labelStyle, this.dir(l.lang));
+        this.ts.line(l.text, rx + 4, ry, rw - 8, 'center', labelStyle, l.dir);
         ry += this.ts.lineHeight(labelStyle);
       }
+      const [qx, qw] = cols.seal;
+      this.seal(a, qx + (qw - sealCell) / 2, top + (rowH - sealCell) / 2);
       this.y = top + rowH;
       this.doc.moveTo(X0, this.y).lineTo(X1, this.y).lineWidth(0.4).strokeColor('#d8cfb8').stroke();
     });
     this.y += 12;
   }
 
-  private pickup(code: string): void {
-    const instr: TextStyle = { size: 8.5, color: MUTED };
-    const innerW = W - 24;
-    const heights = this.labelLangs.map((l) => this.ts.wrap(this.msg(l, 'pickupInstruction'), innerW, instr, this.dir(l)).length * this.ts.lineHeight(instr));
-    // Tracking keeps look-alike characters apart when the code is typed from paper; it is spacing,
-    // not inserted characters, so copying the code from the PDF gives the code itself.
-    const codeStyle: TextStyle = { size: 16, bold: true, color: INK, tracking: 2.5 };
-    const boxH = 14 + this.ts.lineHeight(codeStyle) + heights.reduce((a, b) => a + b, 0) + 8;
-    this.ensure(boxH + 10);
-    const top = this.y;
-    this.doc.save();
-    this.doc.roundedRect(X0, top, W, boxH, 6).lineWidth(1).dash(4, { space: 3 }).strokeColor(ACCENT).stroke();
-    this.doc.undash();
-    this.doc.restore();
-    const { ltr, rtl } = this.labels('pickupCode');
-    const labelW = 150;
-    const rowTop = top + 8;
-    const codeTop = rowTop;
-    if (ltr) this.ts.line(ltr, X0 + 12, codeTop + 5, labelW, 'left', { size: 9.5, bold: true, color: ACCENT }, 'ltr');
-    if (rtl) this.ts.line(rtl, X1 - 12 - labelW, codeTop + 3, labelW, 'right', { size: 11, bold: true, color: ACCENT }, 'rtl');
-    this.ts.line(code, X0 + labelW, codeTop, W - 2 * labelW, 'center', codeStyle, 'ltr');
-    let y = codeTop + this.ts.lineHeight(codeStyle) + 2;
-    this.labelLangs.forEach((l, i) => {
-      this.ts.paragraph(this.msg(l, 'pickupInstruction'), X0 + 12, y, innerW, this.align(l), instr, this.dir(l));
-      y += heights[i] ?? 0;
-    });
-    this.y = top + boxH + 16;
-  }
-
-  private seals(): void {
-    const captionStyle: TextStyle = { size: 9, bold: true, color: INK };
-    const subStyle: TextStyle = { size: 8.5, color: MUTED };
-    const cellW = SEAL + 2 * SEAL_PAD;
-    const cellH = cellW + this.ts.lineHeight(captionStyle) + this.ts.lineHeight(subStyle) + 8;
-    const perRow = Math.max(1, Math.floor((W + SEAL_GAP) / (cellW + SEAL_GAP)));
-    const headingH = 22;
-    const achievements = this.input.achievements;
-    let i = 0;
-    while (i < achievements.length) {
-      const rowItems = achievements.slice(i, i + perRow);
-      const needHeading = i === 0;
-      if (this.ensure(cellH + (needHeading ? headingH : 0)) || needHeading) this.sealHeading();
-      const rowW = rowItems.length * cellW + (rowItems.length - 1) * SEAL_GAP;
-      const startX = X0 + (W - rowW) / 2;
-      rowItems.forEach((a, k) => {
-        // Right-to-left certificates fill each row of seals from the right, like the table.
-        const slot = this.primaryRtl ? rowItems.length - 1 - k : k;
-        this.seal(a, startX + slot * (cellW + SEAL_GAP), this.y, captionStyle, subStyle);
-      });
-      this.y += cellH + 10;
-      i += perRow;
-    }
-  }
-
-  private sealHeading(): void {
-    const { ltr, rtl } = this.labels('scanToVerify');
-    const text = [ltr, rtl].filter((t) => t !== '');
-    this.ts.line(text.join('  ·  '), X0, this.y, W, 'center', { size: 10.5, bold: true, color: ACCENT }, this.primaryRtl ? 'rtl' : 'ltr');
-    this.y += 22;
-  }
-
-  private seal(a: CertificateAchievement, x: number, top: number, captionStyle: TextStyle, subStyle: TextStyle): void {
+  private seal(a: CertificateAchievement, x: number, top: number): void {
     const d = this.doc;
     const cellW = SEAL + 2 * SEAL_PAD;
     // White ground and a frame outside the padding: the QR's own quiet zone stays clear of ink.
@@ -426,12 +417,73 @@ class CertificateLayout {
     } catch (cause) {
       throw new CertificateError('INVALID_SEAL_PNG', `seal image of ${a.code} cannot be embedded: ${(cause as Error).message}`);
     }
-    let y = top + cellW + 4;
-    this.ts.line(a.code, x, y, cellW, 'center', captionStyle, 'ltr');
-    y += this.ts.lineHeight(captionStyle);
-    const lang = this.input.languages[0] ?? 'en';
-    const name = this.localized(a.names, lang) ?? Object.values(a.names)[0] ?? '';
-    this.ts.line(name, x, y, cellW, 'center', subStyle, this.dir(lang));
+  }
+
+  /**
+   * Where everything in the pick-up box goes: the labels on their own line, the code on its own
+   * line below them (never beside a label it could run into), the wallet's short address, and
+   * the instructions in each language; the QR of the link beside them.
+   */
+  private pickupLayout(code: string) {
+    const qr = this.pickupQr !== undefined ? PICKUP_QR + 8 : 0;
+    const textX = this.primaryRtl ? X0 + 12 : X0 + 12 + (qr > 0 ? qr + 12 : 0);
+    const textW = W - 24 - (qr > 0 ? qr + 12 : 0);
+    const labelLtr: TextStyle = { size: 9.5, bold: true, color: ACCENT };
+    const labelRtl: TextStyle = { size: 11, bold: true, color: ACCENT };
+    // No letter spacing: text extractors (pdftotext) read spaced letters as separate words in 10 of
+    // 40 codes measured at 2 pt, and a code copied from the PDF must be the code itself. The dashes
+    // between groups of four and the size keep it readable from paper.
+    const codeStyle: TextStyle = { size: 17, bold: true, color: INK };
+    const urlStyle: TextStyle = { size: 10.5, bold: true, color: INK };
+    const instr: TextStyle = { size: 8, color: MUTED };
+    const url = this.input.pickupUrl !== undefined ? shortUrl(this.input.pickupUrl) : undefined;
+    const key: CertificateMessageKey = url !== undefined ? 'pickupInstructionUrl' : 'pickupInstruction';
+    const paragraphs = this.labelLangs.map((l) => ({ lang: l, lines: this.ts.wrap(this.msg(l, key), textW, instr, this.dir(l)) }));
+    const labelH = this.ts.lineHeight(labelRtl);
+    const codeH = this.ts.lineHeight(codeStyle);
+    const urlH = url !== undefined ? this.ts.lineHeight(urlStyle) : 0;
+    const instrH = paragraphs.reduce((h, p) => h + p.lines.length * this.ts.lineHeight(instr), 0);
+    const textH = labelH + codeH + urlH + 4 + instrH;
+    const height = Math.max(textH, qr) + 16;
+    return { code, qr, textX, textW, labelLtr, labelRtl, codeStyle, urlStyle, instr, url, paragraphs, labelH, codeH, urlH, height };
+  }
+
+  private pickup(code: string): void {
+    const p = this.pickupLayout(code);
+    this.ensure(p.height);
+    const top = this.y;
+    this.doc.save();
+    this.doc.roundedRect(X0, top, W, p.height, 6).lineWidth(1).dash(4, { space: 3 }).strokeColor(ACCENT).stroke();
+    this.doc.undash();
+    this.doc.restore();
+    if (this.pickupQr !== undefined) {
+      const qx = this.primaryRtl ? X1 - 12 - p.qr : X0 + 12;
+      const qy = top + (p.height - p.qr) / 2;
+      this.doc.save();
+      this.doc.rect(qx, qy, p.qr, p.qr).fill('#ffffff');
+      this.doc.restore();
+      this.doc.image(Buffer.from(this.pickupQr), qx + 4, qy + 4, { width: PICKUP_QR, height: PICKUP_QR });
+    }
+    let y = top + 8;
+    const { ltr, rtl } = this.labels('pickupCode');
+    // Two halves of one line: the left-to-right labels cannot run into the right-to-left ones.
+    if (ltr) this.ts.line(ltr, p.textX, y + 1.5, p.textW * 0.6, 'left', p.labelLtr, 'ltr');
+    if (rtl) this.ts.line(rtl, p.textX + p.textW * 0.6, y, p.textW * 0.4, 'right', p.labelRtl, 'rtl');
+    y += p.labelH;
+    this.ts.line(code, p.textX, y, p.textW, this.primaryRtl ? 'right' : 'left', p.codeStyle, 'ltr');
+    y += p.codeH;
+    if (p.url !== undefined) {
+      this.ts.line(p.url, p.textX, y, p.textW, this.primaryRtl ? 'right' : 'left', p.urlStyle, 'ltr');
+      y += p.urlH;
+    }
+    y += 4;
+    for (const para of p.paragraphs) {
+      for (const line of para.lines) {
+        this.ts.line(line, p.textX, y, p.textW, this.align(para.lang), p.instr, this.dir(para.lang), false);
+        y += this.ts.lineHeight(p.instr);
+      }
+    }
+    this.y = top + p.height + 12;
   }
 
   private footerHeight(): number {
@@ -459,4 +511,10 @@ class CertificateLayout {
       }
     }
   }
+}
+
+/** What a reader types: the host and path of the link, without its scheme and the code in its fragment. */
+function shortUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`.replace(/\/$/, '');
 }

@@ -43,9 +43,20 @@ export const CertificateInputSchema = z.object({
     .min(1)
     .max(30),
   pickupCode: z.string().regex(/^[A-Z0-9-]{4,40}$/, 'pick-up code: uppercase letters, digits and dashes').optional(),
+  /** The link that redeems the code (the wallet page with the code), printed as a QR. */
+  pickupUrl: z
+    .string()
+    .max(300)
+    .regex(/^https?:\/\/[^\s]+$/, 'pick-up link: an http(s) URL')
+    .refine((u) => URL.canParse(u), 'pick-up link: not a URL')
+    .optional(),
   demo: z.boolean().optional(),
   /** When the certificate's credentials were signed. */
   issuedAt: IsoDate,
+}).refine((c) => c.pickupUrl === undefined || (c.pickupCode !== undefined && c.pickupUrl.includes(c.pickupCode)), {
+  // The QR and the printed code must deliver the same thing.
+  message: 'pick-up link: needs the pick-up code, and must carry it',
+  path: ['pickupUrl'],
 });
 
 export type CertificateInput = z.input<typeof CertificateInputSchema>;

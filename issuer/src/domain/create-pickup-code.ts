@@ -17,6 +17,16 @@ export interface PickupCode {
   url?: string;
 }
 
+/**
+ * The link a certificate prints as its pick-up QR: the wallet page of the server that issued the
+ * code (`lp serve` serves it at /wallet) with the code in the fragment. Opening it neither
+ * redeems the code (the page asks the learner to open the wallet first) nor sends the code to
+ * any server log: a fragment stays in the browser.
+ */
+export function pickupWalletUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/wallet#pickup=${code}`;
+}
+
 /** The stored hash of a pick-up code (normalised: case, dashes and look-alikes do not matter). */
 export function pickupCodeHash(code: string): string {
   return sha256Hex(normalizeBase32(code));

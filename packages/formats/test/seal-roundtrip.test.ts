@@ -149,3 +149,26 @@ describe('seal round trip', () => {
     );
   });
 });
+
+describe('claim 14: the name in Latin letters', () => {
+  const withLatin = (latin: string) => {
+    const vc = grade9() as Record<string, any>;
+    vc.credentialSubject.identifier = [
+      { type: 'IdentityObject', identityType: 'ext:name', hashed: false, identityHash: 'ليلى أحمد' },
+      { type: 'IdentityObject', identityType: 'ext:nameLatin', hashed: false, identityHash: latin },
+    ];
+    return vc;
+  };
+  test('travels from the ext:nameLatin identifier and round-trips', async () => {
+    const key = await testKey();
+    const claims = createSealClaims(withLatin('Layla Ahmad'), GRADE9_CATALOGUE, { keyId: KEY_ID });
+    expect(claims).toMatchObject({ learnerName: 'ليلى أحمد', learnerNameLatin: 'Layla Ahmad' });
+    const decoded = decodeSeal(await encodeSeal(claims, { sign: key.signer, kid: KID }));
+    expect(decoded.claims).toEqual(claims);
+  });
+  test('is left out when it is the name as written', () => {
+    const vc = withLatin('Layla Ahmad');
+    vc.credentialSubject.identifier[0].identityHash = 'Layla Ahmad';
+    expect(createSealClaims(vc, GRADE9_CATALOGUE, { keyId: KEY_ID })).not.toHaveProperty('learnerNameLatin');
+  });
+});

@@ -103,7 +103,11 @@ export interface DisplayIssuer {
  * result) are plain data: renderers must escape or isolate them, never interpret them.
  */
 export interface Display {
-  learner: { name: string | undefined; birthDate?: string };
+  /**
+   * The name as written (any script), in Latin letters when the issuer gave it, and the date of
+   * birth: what a school compares with an identity document.
+   */
+  learner: { name: string | undefined; nameLatin?: string; birthDate?: string };
   issuer: DisplayIssuer | undefined;
   achievements: DisplayAchievement[];
   issuedAt: string | undefined;

@@ -92,6 +92,8 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
     {
       issuerId,
       learnerName: learnerNameOf(subject),
+      learnerNameLatin: unhashedIdentifier(subject, ['ext:nameLatin']),
+      birthDate: unhashedIdentifier(subject, ['ext:birthDate', 'ext:dateOfBirth', 'birthDate', 'dateOfBirth'])?.slice(0, 10),
       achievements: facts,
       issuedAt,
       ...(signedAt && signedAt.source !== 'validFrom' ? { signedAt: signedAt.at } : {}),
@@ -267,6 +269,17 @@ function learnerNameOf(subject: Json | undefined): string | undefined {
     if ((i.identityType === 'name' || i.identityType === 'ext:name') && i.hashed === false && typeof i.identityHash === 'string') return i.identityHash;
   }
   return typeof subject.name === 'string' ? subject.name : undefined;
+}
+
+/** An unhashed identifier's value (OB 3.0 IdentityObject with hashed false), the first of these types. */
+function unhashedIdentifier(subject: Json | undefined, types: readonly string[]): string | undefined {
+  if (!subject) return undefined;
+  for (const t of types) {
+    for (const i of asArray(subject.identifier).filter(isObject)) {
+      if (i.identityType === t && i.hashed === false && typeof i.identityHash === 'string' && i.identityHash !== '') return i.identityHash;
+    }
+  }
+  return undefined;
 }
 
 export function issuerIdOf(credential: Json): string | undefined {

@@ -85,6 +85,7 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
     {
       issuerId: claims.issuer,
       learnerName: claims.learnerName,
+      learnerNameLatin: claims.learnerNameLatin,
       birthDate: claims.learnerBirthDate,
       achievements: facts,
       issuedAt,

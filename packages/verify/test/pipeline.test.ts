@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { verifyAny, verifyFullRecordWithTrust, verifySeal, type VerificationResult } from '../src/index.ts';
-import { forbidNetwork, makeWorld, NOW, type World } from './lib/make-world.ts';
+import { forbidNetwork, issue, makeWorld, NOW, type World } from './lib/make-world.ts';
 
 let world: World;
 let net: ReturnType<typeof forbidNetwork>;
@@ -34,5 +34,25 @@ describe('the Grade 9 example verifies in every form', () => {
     const r = await verifyAny(world.good.jwt, world.ctx());
 
     expect(r.verdict).toBe('VALID');
+  });
+});
+
+describe("the learner's identity is displayed for comparison with an identity document", () => {
+  test('name as written, name in Latin letters and date of birth, from the seal and from the full record', async () => {
+    const issued = await issue(world.issuer, {
+      learnerName: 'ليلى أحمد',
+      mutate: (c) => {
+        c.credentialSubject.identifier.push(
+          { type: 'IdentityObject', identityType: 'ext:nameLatin', hashed: false, identityHash: 'Layla Ahmad' },
+          { type: 'IdentityObject', identityType: 'ext:birthDate', hashed: false, identityHash: '2008-03-14' },
+        );
+      },
+    });
+    expect(issued.claims.learnerNameLatin).toBe('Layla Ahmad');
+    for (const input of [issued.seal, issued.di]) {
+      const r = await verifyAny(typeof input === 'string' ? input : JSON.stringify(input), world.ctx());
+      expect(r.verdict).toBe('VALID');
+      expect(r.display?.learner).toEqual({ name: 'ليلى أحمد', nameLatin: 'Layla Ahmad', birthDate: '2008-03-14' });
+    }
   });
 });

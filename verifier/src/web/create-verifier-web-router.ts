@@ -15,8 +15,8 @@ export function buildVerifierPage(): Promise<BuiltPage> {
 /**
  * The offline verifier page at /verify (DESIGN.md "Verifier"): the page verifies in the browser
  * with @lp/verify; the server only hands out the page, its JavaScript, zxing's .wasm, a config
- * with the anchors to pin, and the trust bundle.
+ * with the anchors to pin, the trust bundle, and the manifest and icons (installable).
  */
 export function createVerifierWebRouter(opts: VerifierWebOptions): Router {
-  return createPageRouter({ ...opts, base: '/verify', webDir: WEB_DIR, page: buildVerifierPage() });
+  return createPageRouter({ ...opts, base: '/verify', webDir: WEB_DIR, page: buildVerifierPage(), app: { iconColor: [10, 107, 45] } });
 }

@@ -2,7 +2,7 @@ import { exitCodeOf, type Verdict } from '@lp/model';
 import { WalletError } from '../core/wallet-error.ts';
 import { importCredential, type ImportInput, type ImportOutcome } from '../core/import-credential.ts';
 import { readImportInput } from '../node/read-import-input.ts';
-import { receivePickup } from '../node/receive-pickup.ts';
+import { receivePickup } from '../core/receive-pickup.ts';
 import { help } from './profile-commands.ts';
 import { PROFILE_OPTION, WalletUsageError, args, clock, profileOf, unlock, verifyContext, type WalletIo } from './wallet-context.ts';
 

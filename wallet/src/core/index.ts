@@ -17,3 +17,5 @@ export { createPresentation } from './create-presentation.ts';
 export type { CreatePresentationOptions } from './create-presentation.ts';
 export { createHolderKey } from './create-holder-key.ts';
 export { isolateBidi } from './isolate-bidi.ts';
+export { receivePickup } from './receive-pickup.ts';
+export { parsePickupCode } from './parse-pickup-code.ts';

@@ -18,6 +18,7 @@ export type WalletErrorCode =
   | 'PICKUP_EXPIRED'
   | 'PICKUP_NOT_FOUND'
   | 'PICKUP_FAILED'
+  | 'PICKUP_CODE_INVALID'
   | 'TRUST_BUNDLE_REFUSED';
 
 export class WalletError extends Error {

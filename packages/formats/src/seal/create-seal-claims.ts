@@ -21,6 +21,8 @@ export interface CreateSealClaimsOptions {
   learnerName?: string;
   /** YYYY-MM-DD; default: an unhashed `ext:birthDate`/`ext:dateOfBirth` identifier, else none. */
   learnerBirthDate?: string;
+  /** Name in Latin letters; default: an unhashed `ext:nameLatin` identifier, left out when it equals the name. */
+  learnerNameLatin?: string;
   /** Session or term; default: credentialSubject.term (of the first embedded credential for a CLR). */
   session?: string;
   /** Languages of the name of an achievement not in the catalogue; default [inLanguage, 'en']. */
@@ -95,6 +97,7 @@ export function createSealClaims(fullRecord: object, catalogue: CatalogueLike, o
   const learnerName =
     opts.learnerName ?? optStr(unhashed(['name', 'ext:name'])) ?? optStr(subject['name']) ?? fail('credentialSubject.identifier', 'no unhashed learner name');
   const birth = opts.learnerBirthDate ?? optStr(unhashed(['ext:birthDate', 'ext:dateOfBirth', 'birthDate', 'dateOfBirth']));
+  const latin = opts.learnerNameLatin ?? optStr(unhashed(['ext:nameLatin']));
 
   const status: SealStatusEntry[] = [];
   for (const s of asArray(rec['credentialStatus'])) {
@@ -117,6 +120,7 @@ export function createSealClaims(fullRecord: object, catalogue: CatalogueLike, o
   };
   if (rec['validUntil'] !== undefined) claims.expiresAt = epochOf(rec['validUntil'], 'validUntil');
   if (birth !== undefined) claims.learnerBirthDate = birth.slice(0, 10);
+  if (latin !== undefined && latin !== learnerName) claims.learnerNameLatin = latin;
   if (status.length > 0) claims.status = status;
   if (session !== undefined) claims.session = session;
   if (opts.recordDigest) claims.recordDigest = digestFullRecord(rec);

@@ -62,6 +62,11 @@ export interface SealClaims {
   learnerName: string;
   /** YYYY-MM-DD. */
   learnerBirthDate?: string;
+  /**
+   * The name in Latin letters, when claim 6 is written in another script: a school abroad must
+   * match the seal against a passport or UNHCR document, which spell it in Latin letters.
+   */
+  learnerNameLatin?: string;
   achievements: SealAchievement[];
   status?: SealStatusEntry[];
   kind: SealKind;
@@ -126,6 +131,7 @@ export const zWireSealClaims = z
     '11': text(64).optional(),
     '12': bytes16.optional(),
     '13': epoch.optional(),
+    '14': text(256).optional(),
   })
   .superRefine((c, ctx) => {
     if (c['5'] !== undefined && c['5'] <= c['4']) {
@@ -188,6 +194,7 @@ function fromWire(w: WireSealClaims): SealClaims {
   if (w['11'] !== undefined) claims.session = w['11'];
   if (w['12'] !== undefined) claims.recordDigest = w['12'];
   if (w['13'] !== undefined) claims.signedAt = w['13'];
+  if (w['14'] !== undefined) claims.learnerNameLatin = w['14'];
   return claims;
 }
 
@@ -234,6 +241,7 @@ export function toWireSealClaims(c: SealClaims): Map<number, unknown> {
   if (c.session !== undefined) m.set(11, c.session);
   if (c.recordDigest !== undefined) m.set(12, c.recordDigest);
   if (c.signedAt !== undefined) m.set(13, c.signedAt);
+  if (c.learnerNameLatin !== undefined) m.set(14, c.learnerNameLatin);
   parseWireSealClaims(cborMapsToObjects(m));
   return m;
 }

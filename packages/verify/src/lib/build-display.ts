@@ -24,6 +24,7 @@ export interface AchievementFacts {
 export interface DisplayFacts {
   issuerId: string | undefined;
   learnerName: string | undefined;
+  learnerNameLatin?: string | undefined;
   birthDate?: string | undefined;
   achievements: readonly AchievementFacts[];
   issuedAt: Date | undefined;
@@ -47,7 +48,11 @@ export function buildDisplay(facts: DisplayFacts, ctx: VerifyContext): Display {
   const vb = ctx.bundle;
   const listed = vb && facts.issuerId ? findIssuer(vb.bundle, facts.issuerId) : undefined;
   const display: Display = {
-    learner: { name: facts.learnerName, ...(facts.birthDate ? { birthDate: facts.birthDate } : {}) },
+    learner: {
+      name: facts.learnerName,
+      ...(facts.learnerNameLatin && facts.learnerNameLatin !== facts.learnerName ? { nameLatin: facts.learnerNameLatin } : {}),
+      ...(facts.birthDate ? { birthDate: facts.birthDate } : {}),
+    },
     issuer: facts.issuerId === undefined
       ? undefined
       : {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Response, type Router } from 'express';
 import type { BuiltPage } from './build-web-page.ts';
+import { renderIconPng, type Rgb } from './render-icon.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,11 @@ export interface PageRouterOptions extends PageTrustOptions {
   config?: Record<string, unknown>;
   /** Files the service worker caches at install besides the page, its code, the .wasm and the config. */
   precache?: readonly string[];
+  /**
+   * Installable: `${webDir}manifest.webmanifest` is served at `${base}/manifest.webmanifest` with
+   * icons at `${base}/icon-192.png` and `-512.png` in this colour, all cached for offline use.
+   */
+  app?: { iconColor: Rgb };
 }
 
 /** The head every page shares: the mark in index.html is replaced by it. */
@@ -57,7 +63,7 @@ function problem(res: Response, status: number, title: string, code: string): vo
  * Arabic-script font (from node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
  * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. Every file
  * is revalidated (no-cache): a page fixed on the server reaches a phone on its next online visit.
- * Page-specific routes (manifest, icons) are added by the caller on the returned router.
+ * With `app`, the manifest and icons that make the page installable.
  */
 export function createPageRouter(opts: PageRouterOptions): Router {
   const { base, page } = opts;
@@ -65,7 +71,8 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   page.catch((err: unknown) => opts.log?.(`${base} page build failed: ${(err as Error).message}`));
   const html = fs.readFileSync(`${opts.webDir}index.html`, 'utf8').replace(HEAD_MARK, pageHead(base));
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
-  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...(opts.precache ?? [])];
+  const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
+  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
 
   router.get([base, `${base}/`, `${base}/index.html`], (_req, res) => {
@@ -108,6 +115,20 @@ export function createPageRouter(opts: PageRouterOptions): Router {
       ...opts.config,
     });
   });
+  if (opts.app) {
+    const { iconColor } = opts.app;
+    const manifest = fs.readFileSync(`${opts.webDir}manifest.webmanifest`);
+    const icons = new Map<number, Uint8Array>();
+    router.get(`${base}/manifest.webmanifest`, (_req, res) => {
+      noCache(res).type('application/manifest+json').send(manifest);
+    });
+    router.get(`${base}/icon-:size.png`, (req, res) => {
+      const size = Number(req.params.size);
+      if (size !== 192 && size !== 512) { res.status(404).end(); return; }
+      if (!icons.has(size)) icons.set(size, renderIconPng(size, iconColor));
+      noCache(res).type('png').send(Buffer.from(icons.get(size)!));
+    });
+  }
   router.get(`${base}/bundle.json`, (_req, res) => {
     if (!opts.bundlePath) {
       problem(res, 404, 'no trust bundle configured', 'TRUST_BUNDLE_MISSING');

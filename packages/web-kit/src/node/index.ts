@@ -6,3 +6,5 @@ export { createPageRouter } from './create-page-router.ts';
 export type { PageRouterOptions, PageTrustOptions } from './create-page-router.ts';
 export { renderServiceWorker } from './render-service-worker.ts';
 export type { ServiceWorkerOptions } from './render-service-worker.ts';
+export { renderIconPng } from './render-icon.ts';
+export type { Rgb } from './render-icon.ts';

@@ -1,5 +1,5 @@
 // Offline after the first visit: every GET under the scope is fetched from the network when it
-// can be (fresh bundle and code) and from this cache when it cannot. Generated per page by
+// can be (fresh bundle and code) and from this cache when it cannot (marked X-LP-From-Cache). Generated per page by
 // renderServiceWorker (@lp/web-kit/node) from this one template.
 const SCOPE = __SCOPE__;
 const PREFIX = __CACHE_PREFIX__;
@@ -30,6 +30,13 @@ self.addEventListener('fetch', (event) => {
         }
         return res;
       })
-      .catch(() => caches.open(CACHE).then((c) => c.match(key)).then((hit) => hit || Response.error())),
+      .catch(() => caches.open(CACHE).then((c) => c.match(key)).then((hit) => (hit ? fromCache(hit) : Response.error()))),
   );
 });
+// A copy from the cache says so: a page asking the server "is there a newer trust bundle?" must
+// not read its own old copy as the server's answer.
+function fromCache(res) {
+  const headers = new Headers(res.headers);
+  headers.set('X-LP-From-Cache', '1');
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}

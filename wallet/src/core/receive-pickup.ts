@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ImportInput } from '../core/import-credential.ts';
-import { WalletError } from '../core/wallet-error.ts';
+import type { ImportInput } from './import-credential.ts';
+import { WalletError } from './wallet-error.ts';
 
 const MAX_PICKUP_BYTES = 2 * 1024 * 1024;
 const MAX_PICKUP_ITEMS = 100;
