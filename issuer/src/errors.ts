@@ -22,6 +22,12 @@ export type IssuerErrorCode =
   | 'CATALOGUE_INVALID'
   /** The QR seal would need a QR version above the budget (DESIGN.md: no silent multi-QR). */
   | 'SEAL_TOO_LARGE'
+  /** A seal was asked for, but the credential names no learner in clear (a seal prints the name). */
+  | 'SEAL_NEEDS_LEARNER_NAME'
+  /** VC-API: the credential to sign names no issuer (it is never filled in for the caller). */
+  | 'ISSUER_REQUIRED'
+  /** A learner's name with invisible or bidi-control characters (U+202A–E, U+2066–9, U+200B–D, U+2060, U+FEFF). */
+  | 'NAME_INVISIBLE_CHARACTERS'
   /** An unknown credential, status list, API key, achievement. */
   | 'NOT_FOUND'
   /** Reinstating (or suspending) a revoked credential: revocation is permanent. */
@@ -43,6 +49,9 @@ const STATUS: Record<IssuerErrorCode, number> = {
   RESULT_OUT_OF_SCALE: 422,
   CATALOGUE_INVALID: 422,
   SEAL_TOO_LARGE: 422,
+  SEAL_NEEDS_LEARNER_NAME: 422,
+  ISSUER_REQUIRED: 422,
+  NAME_INVISIBLE_CHARACTERS: 422,
   NOT_FOUND: 404,
   CREDENTIAL_REVOKED: 409,
   ROTATION_UNSUPPORTED: 409,

@@ -26,6 +26,8 @@ export type BulkIssueCode =
   /** Not a real calendar date in YYYY-MM-DD form, or before 1900. */
   | 'DATE_OF_BIRTH_INVALID'
   | 'DATE_OF_BIRTH_IN_FUTURE'
+  /** A name with invisible or bidi-control characters (as POST /credentials/issue refuses it). */
+  | 'NAME_INVISIBLE_CHARACTERS'
   /** The achievement code is not in the issuer's catalogue. */
   | 'ACHIEVEMENT_UNKNOWN'
   /** The result is not on the achievement's scale. */

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { ModelError, parseWithErrorHandling } from '@lp/model';
+import { inspectPersonName, ModelError, parseWithErrorHandling } from '@lp/model';
 import type { BulkIssue } from './bulk-issue.ts';
 import { BULK_COLUMNS, BulkRowSchema, REQUIRED_BULK_COLUMNS } from './z-bulk-row.ts';
 import type { BulkColumn, BulkRow } from './z-bulk-row.ts';
@@ -135,6 +135,11 @@ export function readResultsCsv(bytes: Uint8Array, opts: { now: Date }): ResultsC
     }
     if (data.dateOfBirth > today) {
       issues.push({ row, column: colName('date_of_birth'), code: 'DATE_OF_BIRTH_IN_FUTURE', message: `date of birth ${data.dateOfBirth} is after today (${today})` });
+      continue;
+    }
+    const hidden = (['name', 'name_latin'] as const).find((c) => inspectPersonName(c === 'name' ? data.name : data.nameLatin).invisible.length > 0);
+    if (hidden) {
+      issues.push({ row, column: colName(hidden), code: 'NAME_INVISIBLE_CHARACTERS', message: `${colName(hidden)} holds invisible or text-direction characters (e.g. U+202E, U+200B); remove them` });
       continue;
     }
     rows.push({ row, data });
