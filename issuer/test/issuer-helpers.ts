@@ -91,7 +91,7 @@ export function post(t: Pick<TestIssuer, 'url' | 'apiKey'>, route: string, body:
   return fetch(t.url + route, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}`, ...headers },
-    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
   });
 }
 
