@@ -52,9 +52,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // unlocked with the documented DEMO passphrase, at the base URL it was created with.
     const demo = trust.demo;
     issuer = demo
-      ? await openIssuerApp({ env: { ...config.env, LP_DATA_DIR: demo.issuerDir, LP_PASSPHRASE: DEMO_PASSPHRASE }, cwd: config.cwd, baseUrl: demo.baseUrl, log: config.log })
-      : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: config.env.LP_PUBLIC_URL || `http://localhost:${port}`, log: config.log });
+      ? await openIssuerApp({ env: { ...config.env, LP_DATA_DIR: demo.issuerDir, LP_PASSPHRASE: DEMO_PASSPHRASE, LP_PUBLIC_URL: demo.baseUrl }, cwd: config.cwd, baseUrl: demo.baseUrl, log: config.log })
+      : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: `http://localhost:${port}`, log: config.log });
   } catch (e) {
+    // A public URL that disagrees with the issuer's is a configuration error: refuse to serve
+    // rather than run without the issuer a deployment expects.
+    if ((e as { code?: string }).code === 'PUBLIC_URL_MISMATCH') {
+      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      throw e;
+    }
     config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
   }
   config.log(`Verifier page: http://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);

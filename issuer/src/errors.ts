@@ -36,6 +36,10 @@ export type IssuerErrorCode =
   | 'ROTATION_UNSUPPORTED'
   /** A pick-up code already used or expired. */
   | 'PICKUP_GONE'
+  /** A public URL that is not an absolute http(s) URL without query or fragment. */
+  | 'PUBLIC_URL_INVALID'
+  /** LP_PUBLIC_URL disagrees with the issuer's stored public URL (lp issuer set-public-url changes it). */
+  | 'PUBLIC_URL_MISMATCH'
   /** Bad command-line input that is not a usage error (file unreadable, bad option value). */
   | 'INPUT_INVALID';
 
@@ -56,6 +60,8 @@ const STATUS: Record<IssuerErrorCode, number> = {
   CREDENTIAL_REVOKED: 409,
   ROTATION_UNSUPPORTED: 409,
   PICKUP_GONE: 410,
+  PUBLIC_URL_INVALID: 400,
+  PUBLIC_URL_MISMATCH: 409,
   INPUT_INVALID: 400,
 };
 
