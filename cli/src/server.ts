@@ -17,6 +17,11 @@ export interface ServerConfig {
   demo?: boolean;
   /** The clock of the verifier routes (tests set it); default: the system clock. */
   now?: () => Date;
+  /**
+   * Called once the port is open and before the issuer is mounted (tests watch the start-up
+   * window through it); start-up waits for it.
+   */
+  onListening?: (port: number) => Promise<void> | void;
 }
 
 export interface RunningServer {
@@ -29,6 +34,15 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // The port opens before the issuer is mounted (its base URL may need the port). Until every
+  // router is mounted, every route — /health included — answers 503 STARTING with Retry-After,
+  // so a load balancer never sees a 404 for a route that exists, nor "healthy" too early.
+  let ready = false;
+  app.use((_req, res, next) => {
+    if (ready) return next();
+    res.status(503).set({ 'Retry-After': '1', 'Cache-Control': 'no-store' }).type('application/problem+json')
+      .send(JSON.stringify({ type: 'urn:lp:problem:STARTING', title: 'STARTING', status: 503, code: 'STARTING', detail: 'the server is starting; retry in a second' }));
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -47,6 +61,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  await config.onListening?.(port);
   try {
     // In demo mode LP_DATA_DIR holds no issuer (else there is no demo): the DEMO issuer is mounted,
     // unlocked with the documented DEMO passphrase, at the base URL it was created with.
@@ -63,6 +78,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     }
     config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
   }
+  ready = true;
   config.log(`Verifier page: http://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);
   config.log(`Wallet page:   http://localhost:${port}/wallet${trust.demoIssuer ? ' (DEMO)' : ''}`);
   if (issuer) config.log(`Issuer API:    http://localhost:${port}/credentials/issue${trust.demo ? ' (DEMO issuer)' : ''}`);
