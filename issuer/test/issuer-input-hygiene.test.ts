@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { decodeSeal } from '@lp/formats';
-import { ISSUE_FROM_CATALOGUE, dbFingerprint, givenCredential, post, startTestIssuer, verifyDi } from './issuer-helpers.ts';
+import { startServer } from '../../cli/src/server.ts';
+import { ISSUE_FROM_CATALOGUE, dbFingerprint, givenCredential, lp, post, startTestIssuer, tempDir, verifyDi } from './issuer-helpers.ts';
 import type { TestIssuer } from './issuer-helpers.ts';
 
 // What POST /credentials/issue refuses before anything is signed or stored, and what it issues
 // with a warning. Every refusal compares the whole database before and after.
 
 let t: TestIssuer;
+let mixed: { seal: string; verifiableCredential: Record<string, unknown> };
 beforeAll(async () => {
   t = await startTestIssuer();
 });
@@ -113,6 +117,36 @@ describe('input hygiene in what gets signed', () => {
     const body = await res.json() as any;
     expect(body.warnings).toEqual([expect.objectContaining({ code: 'NAME_MIXED_SCRIPTS', path: '$.options.subject.name' })]);
     expect(decodeSeal(body.seal).claims.learnerName).toBe('\u0410mina Haddad');
+    mixed = body;
+  });
+
+  it('verifiers show the same flag: lp verify (seal and record, text and --json) and POST /seals/verify', async () => {
+    const tmp = tempDir('lp-mixed-name-');
+    try {
+      fs.writeFileSync(path.join(tmp.dir, 'seal.txt'), mixed.seal);
+      fs.writeFileSync(path.join(tmp.dir, 'record.json'), JSON.stringify(mixed.verifiableCredential));
+      // A school's bundle naming this issuer (its fragment, signed by an anchor).
+      fs.writeFileSync(path.join(tmp.dir, 'fragment.json'), await fetch(`${t.url}/trust/fragment`).then((r) => r.text()));
+      const anchorEnv = { LP_PASSPHRASE: 'anchor pass' };
+      const anchor = (await lp(['trust', 'init-anchor', '--out', 'anchor.json'], { cwd: tmp.dir, env: anchorEnv })).stdout.trim().split('\n').at(-1)!;
+      expect((await lp(['trust', 'build', '--anchor', 'anchor.json', '--add', 'fragment.json', '--sequence', '1', '--expires', '2099-01-01', '--out', 'bundle.json'], { cwd: tmp.dir, env: anchorEnv })).code).toBe(0);
+      const trust = ['--trust', 'bundle.json', '--anchor', anchor];
+      for (const file of ['seal.txt', 'record.json']) {
+        const text = await lp(['verify', file, ...trust], { cwd: tmp.dir, env: { LP_DATA_DIR: 'v' } });
+        expect(text.stdout).toMatch(/warning: {3}the name mixes Cyrillic and Latin letters in one word \(\u0410mina\).*\[NAME_MIXED_SCRIPTS\]/);
+        const json = JSON.parse((await lp(['verify', file, ...trust, '--json'], { cwd: tmp.dir, env: { LP_DATA_DIR: 'v' } })).stdout);
+        expect(json.learner.warnings).toEqual([{ code: 'NAME_MIXED_SCRIPTS', items: ['\u0410mina'], scripts: ['Cyrillic', 'Latin'] }]);
+      }
+      const server = await startServer({ port: 0, env: { LP_DATA_DIR: path.join(tmp.dir, 'none'), LP_DEMO: '0' }, cwd: tmp.dir, log: () => {} });
+      try {
+        const res = await fetch(`${server.url}/seals/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seal: mixed.seal }) });
+        expect(((await res.json()) as any).learner.warnings).toEqual([expect.objectContaining({ code: 'NAME_MIXED_SCRIPTS', items: ['\u0410mina'] })]);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it.each([

@@ -18,4 +18,5 @@ export type {
   DisplayIssuer,
   DisplayResultScale,
   DisplayText,
+  NameWarning,
 } from './types.ts';
