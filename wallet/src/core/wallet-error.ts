@@ -18,6 +18,8 @@ export type WalletErrorCode =
   | 'PICKUP_EXPIRED'
   | 'PICKUP_NOT_FOUND'
   | 'PICKUP_FAILED'
+  /** A record or answer with a key twice in one object: refused rather than read one way. */
+  | 'JSON_DUPLICATE_KEY'
   | 'TRUST_BUNDLE_REFUSED';
 
 export class WalletError extends Error {
