@@ -116,6 +116,14 @@ describe('lp verify', () => {
     expect(r.stdout).toContain('verdict: VALID');
   });
 
+  it('a signed record with a key twice → INVALID at decode, JSON_DUPLICATE_KEY (exit 1)', async () => {
+    writeFileSync(join(dir, 'twice.json'), JSON.stringify(vcIssued).replace('"name":', '"name":"Forged","name":'));
+    const r = await lp(['verify', 'twice.json', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { verdict: string; checks: { id: string; status: string; code: string }[] };
+    expect(out.checks[0]).toMatchObject({ id: 'decode', status: 'fail', code: 'JSON_DUPLICATE_KEY' });
+  });
+
   it('tampered → INVALID, exit 1; --json gives {verdict, checks}', async () => {
     const r = await lp(['verify', 'tampered.json', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
