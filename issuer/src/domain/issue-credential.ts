@@ -92,6 +92,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
   let unsigned: Record<string, unknown>;
   let codes: string[];
   let learnerName: string | undefined;
+  let namedInClear = false;
   const warnings: IssueWarning[] = [];
   if (input.achievement !== undefined) {
     const entry = catalogue.find((e) => e.code === input.achievement);
@@ -104,6 +105,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     });
     codes = [entry.code];
     learnerName = input.subject.name;
+    namedInClear = true;
     assertProfile(unsigned);
     warnings.push(...checkLearnerNames([
       { text: input.subject.name, path: '$.options.subject.name' },
@@ -114,7 +116,8 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     codes = codesOf(unsigned, catalogue, deps.baseUrl);
     const names = learnerNamesOf(unsigned);
     warnings.push(...checkLearnerNames(names));
-    learnerName = names[0]?.text;
+    // The seal picks the name itself (createSealClaims); here only whether there is one matters.
+    namedInClear = names.some((n) => n.printed);
   } else {
     throw new IssuerError('CREDENTIAL_INVALID', 'give a credential or options.achievement', '$');
   }
@@ -123,13 +126,13 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
   const kind = detected === 'ClrCredential' ? 'clr' : detected === 'VerifiableCredential' ? 'vc' : 'achievement';
   // A seal prints the learner's name (the school abroad compares it with a passport); an Open
   // Badges credential whose subject is only a DID is ordinary OB 3.0 and is issued without one.
-  const wantSeal = kind !== 'vc' && input.seal !== false && (learnerName !== undefined || input.seal === true);
-  if (input.seal === true && (kind === 'vc' || learnerName === undefined)) {
+  const wantSeal = kind !== 'vc' && input.seal !== false && namedInClear;
+  if (input.seal === true && (kind === 'vc' || !namedInClear)) {
     throw new IssuerError('SEAL_NEEDS_LEARNER_NAME', kind === 'vc'
       ? 'a plain VC 2.0 credential has no achievement to put in a QR seal'
       : 'a QR seal prints the learner\'s name: add an unhashed IdentityObject of identityType "name" (or options.subject.name)', '$.credential.credentialSubject.identifier');
   }
-  if (kind !== 'vc' && input.seal === undefined && learnerName === undefined) {
+  if (kind !== 'vc' && input.seal === undefined && !namedInClear) {
     warnings.push({ code: 'SEAL_NO_LEARNER_NAME', message: 'no QR seal: the credential names no learner in clear (a seal prints the name); the full record was issued', path: '$.credential.credentialSubject' });
   }
   const sealCatalogue = catalogue.map((e) => ({ code: e.code, id: achievementIdOf(e, deps.baseUrl) }));

@@ -13,6 +13,8 @@ export interface IssueWarning {
 export interface NameAt {
   text: string;
   path: string;
+  /** The name a QR seal prints (identityType `name` / `ext:name`, or `credentialSubject.name`). */
+  printed?: boolean;
 }
 
 /**
@@ -44,12 +46,12 @@ export function learnerNamesOf(credential: Record<string, unknown>): NameAt[] {
   if (!subject || typeof subject !== 'object' || Array.isArray(subject)) return [];
   const s = subject as Record<string, unknown>;
   const out: NameAt[] = [];
-  if (typeof s.name === 'string') out.push({ text: s.name, path: '$.credential.credentialSubject.name' });
+  if (typeof s.name === 'string') out.push({ text: s.name, path: '$.credential.credentialSubject.name', printed: true });
   if (Array.isArray(s.identifier)) {
     s.identifier.forEach((x: unknown, i) => {
       const o = x as Record<string, unknown> | null;
       if (o && typeof o === 'object' && o.hashed !== true && typeof o.identityHash === 'string' && /^(ext:)?(name|nameLatin|fullName)$/i.test(String(o.identityType))) {
-        out.push({ text: o.identityHash, path: `$.credential.credentialSubject.identifier[${i}].identityHash` });
+        out.push({ text: o.identityHash, path: `$.credential.credentialSubject.identifier[${i}].identityHash`, printed: /^(ext:)?name$/.test(String(o.identityType)) });
       }
     });
   }
