@@ -24,6 +24,11 @@ export interface ServerConfig {
   now?: () => Date;
   /** Injected fetch functions and bounds of the verifier (status lists, LP_TRUST_BUNDLE_URL); tests set them. */
   verifier?: Pick<VerifierHttpConfig, 'statusFetch' | 'bundleFetch'>;
+  /**
+   * Called once the port is open and before the issuer is mounted (tests watch the start-up
+   * window through it); start-up waits for it.
+   */
+  onListening?: (port: number) => Promise<void> | void;
 }
 
 export interface RunningServer {
@@ -36,6 +41,15 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // The port opens before the issuer is mounted (its base URL may need the port). Until every
+  // router is mounted, every route — /health included — answers 503 STARTING with Retry-After,
+  // so a load balancer never sees a 404 for a route that exists, nor "healthy" too early.
+  let ready = false;
+  app.use((_req, res, next) => {
+    if (ready) return next();
+    res.status(503).set({ 'Retry-After': '1', 'Cache-Control': 'no-store' }).type('application/problem+json')
+      .send(JSON.stringify({ type: 'urn:lp:problem:STARTING', title: 'STARTING', status: 503, code: 'STARTING', detail: 'the server is starting; retry in a second' }));
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -43,6 +57,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const scheme = config.tls ? 'https' : 'http';
+  await config.onListening?.(port);
   // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
   let trust: Awaited<ReturnType<typeof preparePagesTrust>>;
   const stopping = new AbortController();
@@ -68,11 +83,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // unlocked with the documented DEMO passphrase, at the base URL it was created with.
     const demo = trust.demo;
     issuer = demo
-      ? await openIssuerApp({ env: { ...config.env, LP_DATA_DIR: demo.issuerDir, LP_PASSPHRASE: DEMO_PASSPHRASE }, cwd: config.cwd, baseUrl: demo.baseUrl, log: config.log })
-      : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: config.env.LP_PUBLIC_URL || `http://localhost:${port}`, log: config.log });
+      ? await openIssuerApp({ env: { ...config.env, LP_DATA_DIR: demo.issuerDir, LP_PASSPHRASE: DEMO_PASSPHRASE, LP_PUBLIC_URL: demo.baseUrl }, cwd: config.cwd, baseUrl: demo.baseUrl, log: config.log })
+      : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: `http://localhost:${port}`, log: config.log });
   } catch (e) {
+    // A public URL that disagrees with the issuer's is a configuration error: refuse to serve
+    // rather than run without the issuer a deployment expects.
+    if ((e as { code?: string }).code === 'PUBLIC_URL_MISMATCH') {
+      stopping.abort();
+      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      throw e;
+    }
     config.log(`issuer: not started (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
   }
+  ready = true;
   config.log(`Verifier page: ${scheme}://localhost:${port}/verify${trust.demoIssuer ? ' (DEMO)' : ''}`);
   config.log(`Wallet page:   ${scheme}://localhost:${port}/wallet${trust.demoIssuer ? ' (DEMO)' : ''}`);
   if (issuer) config.log(`Issuer API:    ${scheme}://localhost:${port}/credentials/issue${trust.demo ? ' (DEMO issuer)' : ''}`);

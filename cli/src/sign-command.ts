@@ -5,27 +5,30 @@ import { parseArgs } from 'node:util';
 import { decryptKeyFile, didKeyFromPublicKey, parseKeyFile } from '@lp/crypto';
 import { createDocumentLoader } from '@lp/contexts';
 import { signCredentialDi, signCredentialJwt } from '@lp/formats';
+import { detectCredentialKind, parseJsonBytes } from '@lp/model';
 import type { CliIo } from '@lp/cli-kit';
 import { readPassphrase } from '@lp/cli-kit';
 import { UsageError } from '@lp/cli-kit';
 
-const HELP = `usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--cryptosuite eddsa-rdfc-2022|eddsa-jcs-2022] [--out FILE]
+const HELP = `usage: lp sign CREDENTIAL.json --key KEY.json [--format di|jwt] [--cryptosuite eddsa-rdfc-2022|eddsa-jcs-2022] [--issuer-name NAME] [--out FILE]
 
 Signs a VC 2.0 credential with an encrypted Ed25519 key file (passphrase: LP_PASSPHRASE, else a
-prompt). Fills what is absent: issuer (the key's did:key; an issuer object gets it as its id),
-validFrom (now) and id (urn:uuid). Writes the signed JSON (di: Data Integrity eddsa-rdfc-2022)
-or a compact application/vc+jwt (jwt) to --out, else to standard output.
-  --key FILE       the encrypted key file (lp keys new)
-  --format di|jwt  default di
-  --cryptosuite S  for di: eddsa-rdfc-2022 (default) or eddsa-jcs-2022
-  --out FILE       where to write (default: standard output)`;
+prompt). Fills what is absent: issuer (the key's did:key — for an Open Badges 3.0 or CLR 2.0
+credential an issuer Profile {id, type: ["Profile"], name}, for a plain VC the DID; an issuer
+object gets it as its id), validFrom (now) and id (urn:uuid). Writes the signed JSON (di: Data
+Integrity eddsa-rdfc-2022) or a compact application/vc+jwt (jwt) to --out, else to standard output.
+  --key FILE           the encrypted key file (lp keys new)
+  --format di|jwt      default di
+  --cryptosuite S      for di: eddsa-rdfc-2022 (default) or eddsa-jcs-2022
+  --issuer-name NAME   the name of an issuer Profile filled in (Open Badges 3.0 / CLR 2.0)
+  --out FILE           where to write (default: standard output)`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, cryptosuite: { type: 'string', default: 'eddsa-rdfc-2022' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { key: { type: 'string' }, format: { type: 'string', default: 'di' }, cryptosuite: { type: 'string', default: 'eddsa-rdfc-2022' }, 'issuer-name': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -48,7 +51,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const did = didKeyFromPublicKey(keyPair.publicKey);
   const verificationMethod = `${did}#${did.slice('did:key:'.length)}`;
   const now = new Date();
-  fillAbsent(credential, did, now);
+  fillAbsent(credential, did, now, values['issuer-name']);
   const issuerId = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: unknown } | undefined)?.id;
   if (issuerId !== did) {
     // Verification binds the issuer to the key's controller (VC Data Model 2.0 §4.7): say so now.
@@ -71,13 +74,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** issuer, validFrom and id where the credential has none (VC Data Model 2.0 §4.7, §4.9, §4.4). */
-function fillAbsent(credential: Record<string, unknown>, did: string, now: Date): void {
+/**
+ * issuer, validFrom and id where the credential has none (VC Data Model 2.0 §4.7, §4.9, §4.4).
+ * Open Badges 3.0 (§B.1.10) and CLR 2.0 require the issuer to be a Profile object, so a DID string
+ * there would be refused by every OB verifier, ours included (PROFILE_INVALID); a plain VC keeps
+ * the string, as the VC context alone does not define `Profile`.
+ */
+function fillAbsent(credential: Record<string, unknown>, did: string, now: Date, issuerName: string | undefined): void {
   const issuer = credential.issuer;
-  if (issuer === undefined) credential.issuer = did;
-  else if (issuer && typeof issuer === 'object' && !Array.isArray(issuer)) {
+  const kind = detectCredentialKind(credential);
+  const wantsProfile = kind !== undefined && kind !== 'VerifiableCredential';
+  if (issuer === undefined) {
+    credential.issuer = wantsProfile ? { id: did, type: ['Profile'], ...(issuerName ? { name: issuerName } : {}) } : did;
+  } else if (issuer && typeof issuer === 'object' && !Array.isArray(issuer)) {
     const obj = issuer as Record<string, unknown>;
     if (obj.id === undefined) obj.id = did;
+    if (wantsProfile && obj.type === undefined) obj.type = ['Profile'];
   }
   if (credential.validFrom === undefined) credential.validFrom = `${now.toISOString().slice(0, 19)}Z`;
   if (credential.id === undefined) credential.id = `urn:uuid:${randomUUID()}`;
@@ -91,14 +103,15 @@ function readText(path: string, label: string): string {
   }
 }
 
+/** Strict UTF-8 and no duplicate keys (@lp/model parseJsonBytes): what is signed is what the file says. */
 function readJsonObject(path: string, label: string): Record<string, unknown> {
-  const text = readText(path, label);
-  let value: unknown;
+  let bytes: Uint8Array;
   try {
-    value = JSON.parse(text);
+    bytes = readFileSync(path);
   } catch (err) {
-    throw new UsageError(`${label} is not JSON: ${(err as Error).message}`);
+    throw new UsageError(`cannot read ${label}: ${(err as Error).message}`);
   }
+  const value = parseJsonBytes(bytes);
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${label} is not a JSON object`);
   return value as Record<string, unknown>;
 }

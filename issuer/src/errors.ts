@@ -24,6 +24,12 @@ export type IssuerErrorCode =
   | 'CATALOGUE_INVALID'
   /** The QR seal would need a QR version above the budget (DESIGN.md: no silent multi-QR). */
   | 'SEAL_TOO_LARGE'
+  /** A seal was asked for, but the credential names no learner in clear (a seal prints the name). */
+  | 'SEAL_NEEDS_LEARNER_NAME'
+  /** VC-API: the credential to sign names no issuer (it is never filled in for the caller). */
+  | 'ISSUER_REQUIRED'
+  /** A learner's name with invisible or bidi-control characters (U+202A–E, U+2066–9, U+200B–D, U+2060, U+FEFF). */
+  | 'NAME_INVISIBLE_CHARACTERS'
   /** An unknown credential, status list, API key, achievement. */
   | 'NOT_FOUND'
   /** Reinstating (or suspending) a revoked credential: revocation is permanent. */
@@ -32,6 +38,10 @@ export type IssuerErrorCode =
   | 'ROTATION_UNSUPPORTED'
   /** A pick-up code already used or expired. */
   | 'PICKUP_GONE'
+  /** A public URL that is not an absolute http(s) URL without query or fragment. */
+  | 'PUBLIC_URL_INVALID'
+  /** LP_PUBLIC_URL disagrees with the issuer's stored public URL (lp issuer set-public-url changes it). */
+  | 'PUBLIC_URL_MISMATCH'
   /** Bad command-line input that is not a usage error (file unreadable, bad option value). */
   | 'INPUT_INVALID';
 
@@ -46,10 +56,15 @@ const STATUS: Record<IssuerErrorCode, number> = {
   DATE_IN_FUTURE: 422,
   CATALOGUE_INVALID: 422,
   SEAL_TOO_LARGE: 422,
+  SEAL_NEEDS_LEARNER_NAME: 422,
+  ISSUER_REQUIRED: 422,
+  NAME_INVISIBLE_CHARACTERS: 422,
   NOT_FOUND: 404,
   CREDENTIAL_REVOKED: 409,
   ROTATION_UNSUPPORTED: 409,
   PICKUP_GONE: 410,
+  PUBLIC_URL_INVALID: 400,
+  PUBLIC_URL_MISMATCH: 409,
   INPUT_INVALID: 400,
 };
 

@@ -5,6 +5,10 @@ export type { IssuerErrorCode } from './errors.ts';
 export type { IssuerDeps, SigningKey } from './domain/issuer-deps.ts';
 export { initIssuer } from './domain/init-issuer.ts';
 export type { InitIssuerInput } from './domain/init-issuer.ts';
+export { resolvePublicUrl } from './domain/resolve-public-url.ts';
+export type { ResolvePublicUrlInput } from './domain/resolve-public-url.ts';
+export { setPublicUrl } from './domain/set-public-url.ts';
+export type { SetPublicUrlResult } from './domain/set-public-url.ts';
 export { rotateKey } from './domain/rotate-key.ts';
 export type { RotateKeyResult } from './domain/rotate-key.ts';
 export { unlockSigningKey } from './domain/unlock-signing-key.ts';
@@ -15,6 +19,7 @@ export { parseCatalogueFile, validateCatalogueEntries } from './domain/parse-cat
 export { addAchievements } from './domain/add-achievements.ts';
 export { issueCredential } from './domain/issue-credential.ts';
 export type { IssueCredentialInput, IssuedCredential } from './domain/issue-credential.ts';
+export type { IssueWarning } from './domain/lib/check-learner-names.ts';
 export { buildAchievementCredential, SubjectInputSchema, ResultInputSchema } from './domain/build-achievement-credential.ts';
 export type { SubjectInput, ResultInput } from './domain/build-achievement-credential.ts';
 export { setCredentialStatus } from './domain/set-credential-status.ts';

@@ -201,6 +201,16 @@ describe('lp issuer bulk: bad input changes nothing stored', () => {
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@]/);
   }, 60_000);
 
+  it('a name with a right-to-left override or a zero-width space is refused (NAME_INVISIBLE_CHARACTERS, exit 2), nothing issued', async () => {
+    const before = storeDigest();
+    fs.writeFileSync(path.join(dir, 'hidden.csv'), `${HEADER}\nC-20,Layla \u202EdamhA,Layla Ahmad,2010-03-04,BECE-MATH,452\nC-21,Omar,Om\u200Bar,2010-03-04,BECE-MATH,400\n`);
+    const r = await run(['bulk', 'hidden.csv', '--session', '2026-06', '--json']);
+    expect(r.code).toBe(2);
+    const issues = (JSON.parse(r.stdout) as { issues: { row: number; column: string; code: string }[] }).issues;
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([[2, 'name', 'NAME_INVISIBLE_CHARACTERS'], [3, 'name_latin', 'NAME_INVISIBLE_CHARACTERS']]);
+    expect(storeDigest()).toBe(before);
+  }, 60_000);
+
   it('usage errors exit 2: no --session, no file, a flag that needs --out', async () => {
     expect((await run(['bulk', 'results.csv'])).code).toBe(2);
     expect((await run(['bulk', 'missing.csv', '--session', 'x'])).stderr).toContain('INPUT_INVALID');

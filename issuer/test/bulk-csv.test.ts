@@ -186,6 +186,14 @@ describe('readResultsCsv: bad files, each with its code, row and column', () => 
     expect(read(HEADER + '\n').issues[0]!.code).toBe('CSV_EMPTY');
   });
 
+  it.each([
+    ['name', 'C-1,Layla \u202EdamhA,Layla Ahmad,2010-03-04,BECE-MATH,452'],
+    ['name', 'C-1,ليلى\u200Bأحمد,Layla Ahmad,2010-03-04,BECE-MATH,452'],
+    ['name_latin', 'C-1,ليلى أحمد,Layla\u2066 Ahmad,2010-03-04,BECE-MATH,452'],
+  ])('a %s with invisible or bidi-control characters → NAME_INVISIBLE_CHARACTERS (as the API refuses it)', (column, row) => {
+    expect(read(csv(row)).issues).toEqual([expect.objectContaining({ code: 'NAME_INVISIBLE_CHARACTERS', row: 2, column })]);
+  });
+
   it('reports every problem of the file, not just the first', () => {
     const r = check(csv('C-1,L,L,2999-01-01,BECE-MATH,452', 'C-2,O,O,2010-03-04,NOPE,1', 'C-3,M,M,2010-03-04,BECE-MATH,999'));
     expect(r.issues.map((i) => i.code).sort()).toEqual(['ACHIEVEMENT_UNKNOWN', 'DATE_OF_BIRTH_IN_FUTURE', 'RESULT_OUT_OF_SCALE']);

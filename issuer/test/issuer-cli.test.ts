@@ -85,12 +85,13 @@ describe('lp issuer with a did:key issuer (child processes) and lp serve', () =>
     expect(res.status).toBe(201);
     const { id, verifiableCredential: vcred } = await res.json() as any;
     const rev = vcred.credentialStatus.find((s: any) => s.statusPurpose === 'revocation');
-    expect(rev.statusListCredential).toBe(`http://localhost:${server.port}/status/${rev.statusListCredential.split('/').at(-1)}`);
+    // The public URL stored at init (no --public-url, no LP_PUBLIC_URL: http://localhost:8080), not the test server's port.
+    expect(rev.statusListCredential).toBe(`http://localhost:8080/status/${rev.statusListCredential.split('/').at(-1)}`);
 
     const revoke = await run(['revoke', id, '--reason', 'exam malpractice']);
     expect(revoke.stderr).toBe('');
     expect(revoke.code).toBe(0);
-    const list = await fetch(local(rev.statusListCredential)).then((r) => r.json()) as any;
+    const list = await fetch(local(rev.statusListCredential).replace('127.0.0.1:8080', `127.0.0.1:${server.port}`)).then((r) => r.json()) as any;
     expect(getBit(decodeList(list.credentialSubject.encodedList), Number(rev.statusListIndex))).toBe(true);
     expect(list.id).toBe(rev.statusListCredential);
     expect((await verifyDi(list)).verified).toBe(true);

@@ -43,7 +43,7 @@ describe('issueCredential (the use case the bulk run calls per row)', () => {
     expect(a.pickup?.code).toBeDefined();
     const audit = (await store.listAudit()).length;
     const b = await issueCredential(deps, row('C-1'));
-    expect(b).toEqual({ id: a.id, credential: a.credential, seal: a.seal, existing: true });
+    expect(b).toEqual({ id: a.id, credential: a.credential, seal: a.seal, existing: true, warnings: [] });
     expect(await store.countCredentials()).toBe(1);
     expect((await store.listAudit()).length).toBe(audit);
     expect(decodeSeal(a.seal!).claims.learnerName).toBe('Learner C-1');

@@ -21,6 +21,16 @@ export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 export const T0 = new Date('2026-06-20T09:00:00Z');
 
+/**
+ * Every row of every table, in a stable order: equal before and after a refused request means
+ * nothing stored changed (not only the counts).
+ */
+export function dbFingerprint(db: { prepare(sql: string): { all(): unknown[] } }): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]), (_k, v: unknown) =>
+    v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
+}
+
 export function tempDir(prefix = 'lp-issuer-'): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -81,7 +91,7 @@ export function post(t: Pick<TestIssuer, 'url' | 'apiKey'>, route: string, body:
   return fetch(t.url + route, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}`, ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
   });
 }
 
@@ -94,7 +104,7 @@ export const ISSUE_FROM_CATALOGUE = {
   },
 };
 
-/** An unsigned OB 3.0 credential as a caller would send it (our issuer filled in by the caller or not). */
+/** An unsigned OB 3.0 credential as a caller would send it (POST /credentials/issue needs the issuer named). */
 export function givenCredential(issuer?: unknown): Record<string, unknown> {
   return {
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],

@@ -110,8 +110,8 @@ describe('issuer HTTP API: issuance', () => {
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
-  it('signs a given credential with our issuer (none named, or ours named)', async () => {
-    for (const issuer of [undefined, t.signer.issuerId, { id: t.signer.issuerId, type: ['Profile'], name: 'Demo' }]) {
+  it('signs a given credential with our issuer named (as a string or a Profile)', async () => {
+    for (const issuer of [t.signer.issuerId, { id: t.signer.issuerId, type: ['Profile'], name: 'Demo' }]) {
       const { verifiableCredential: vcred } = await issue({ credential: givenCredential(issuer) });
       expect(vcred.issuer.id).toBe(t.signer.issuerId);
       expect((await verifyDi(vcred)).verified).toBe(true);
@@ -278,7 +278,7 @@ describe('issuer HTTP API: bad input', () => {
 
   it('credentialSubject [] or a string → 422 with a JSON path; another issuer → 422 ISSUER_MISMATCH', async () => {
     for (const credentialSubject of [[], 'Omar']) {
-      const body = await problem(await post(t, '/credentials/issue', { credential: { ...givenCredential(), credentialSubject } }), 422, 'CREDENTIAL_INVALID');
+      const body = await problem(await post(t, '/credentials/issue', { credential: { ...givenCredential(t.signer.issuerId), credentialSubject } }), 422, 'CREDENTIAL_INVALID');
       expect(body.path).toMatch(/^\$\.credential\.credentialSubject/);
     }
     const other = await problem(await post(t, '/credentials/issue', { credential: givenCredential('did:web:other.example') }), 422, 'ISSUER_MISMATCH');
@@ -318,7 +318,7 @@ describe('issuer HTTP API: bad input', () => {
 
   it('a seal past the QR budget → 422 SEAL_TOO_LARGE, nothing stored', async () => {
     const before = await t.store.countCredentials();
-    const c = givenCredential() as any;
+    const c = givenCredential(t.signer.issuerId) as any;
     // An achievement outside the catalogue travels by id and name; incompressible text past ~760 base45 characters.
     let x = 7;
     const noise = (n: number) => Array.from({ length: n }, () => ((x = (x * 1103515245 + 12345) % 2 ** 31), 'abcdefghijklmnopqrstuvwxyz0123456789'[x % 36])).join('');
@@ -367,7 +367,7 @@ describe('issuer HTTP API: store failures leave nothing half-written', () => {
     const pages = t.store.db.pragma('page_count', { simple: true }) as number;
     t.store.db.pragma(`max_page_count = ${pages}`);
     try {
-      const res = await post(t, '/credentials/issue', { credential: { ...givenCredential(), description: 'x'.repeat(200_000) } });
+      const res = await post(t, '/credentials/issue', { credential: { ...givenCredential(t.signer.issuerId), description: 'x'.repeat(200_000) } });
       expect(res.status).toBe(503);
       expect((await res.json() as any).code).toBe('STORE_FULL');
     } finally {

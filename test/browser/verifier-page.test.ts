@@ -69,6 +69,26 @@ describe('verifier page', () => {
     expect(await page.locator('#verdict-word').textContent()).toBe('INVALID');
   });
 
+  test('a name mixing scripts in one word ("Аmina", Cyrillic А), issued through the API, is flagged on the page', async () => {
+    const apiKey = fs.readFileSync(path.join(server.dataDir, 'demo', 'API-KEY.txt'), 'utf8').trim();
+    const res = await fetch(`${server.url}/credentials/issue`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ options: { achievement: 'DEMO-MATH', subject: { name: '\u0410mina Haddad', nameLatin: 'Amina Haddad' }, result: { value: '72' } } }),
+    });
+    expect(res.status).toBe(201);
+    const issued = (await res.json()) as { seal: string; warnings: { code: string }[] };
+    expect(issued.warnings.map((w) => w.code)).toEqual(['NAME_MIXED_SCRIPTS']);
+    await pasteAndVerify(page, issued.seal);
+    const warning = page.locator('#learner .learner-warning[data-code="NAME_MIXED_SCRIPTS"]');
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.textContent()).toContain('\u0410mina');
+    expect(await warning.textContent()).toContain('identity document');
+    // A plain name gets no warning.
+    await pasteAndVerify(page, fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8'));
+    expect(await page.locator('#learner .learner-warning').count()).toBe(0);
+  });
+
   test('the browser and `lp verify --json` give the same verdict and check codes', async () => {
     const files = demoFiles(server.dataDir);
     const anchor = JSON.parse(await (await fetch(`${server.url}/verify/config.json`)).text()).anchors[0] as string;

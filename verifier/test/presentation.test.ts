@@ -55,6 +55,48 @@ async function verify(vp: unknown, options: Record<string, unknown>): Promise<{ 
 
 const codes = (b: { checks: { code: string }[] }) => b.checks.map((c) => c.code);
 
+/** The same presentation, signed again as it now is (e.g. without `holder`). */
+async function resign(vp: Record<string, unknown>, c: string, who: Party = holder, domain = DOMAIN): Promise<Record<string, unknown>> {
+  const { proof: _old, ...unsigned } = vp;
+  return signPresentationDi(unsigned, { keyPair: who.keyPair, verificationMethod: who.vm, documentLoader, challenge: c, domain, created: NOW });
+}
+
+describe('POST /presentations/verify with the caller\'s own challenge and domain (VC-API)', () => {
+  test('honoured as given: 200, the proof checked against them; holder binding off unless asked', async () => {
+    const c = 'vc-api-caller-nonce-1';
+    // The holder is not the subject of `bound`: fine without holder binding.
+    const stranger = await party(44);
+    const vp = await present(stranger, [bound], c, 'rp.example');
+    const r = await verify(vp, { challenge: c, domain: 'rp.example' });
+    expect(r.status).toBe(200);
+    expect(codes(r.body)).toEqual(['PRESENTATION_SIGNATURE_VALID']);
+    const bindingAsked = await verify(vp, { challenge: c, domain: 'rp.example', requireHolderBinding: true });
+    expect(bindingAsked.status).toBe(422);
+    expect(codes(bindingAsked.body)).toContain('PRESENTATION_HOLDER_NOT_SUBJECT');
+    // The proof must match what the caller says.
+    expect(codes((await verify(vp, { challenge: 'another-nonce', domain: 'rp.example' })).body)).toContain('PRESENTATION_CHALLENGE_MISMATCH');
+    expect(codes((await verify(vp, { challenge: c, domain: 'other.example' })).body)).toContain('PRESENTATION_DOMAIN_MISMATCH');
+  });
+
+  test('holder is optional: a presentation without one verifies (200) when binding is not asked', async () => {
+    const c = 'vc-api-caller-nonce-2';
+    const vp = await present(holder, [bound], c);
+    delete vp.holder;
+    const r = await verify(await resign(vp, c), { challenge: c, domain: DOMAIN });
+    expect(r.status).toBe(200);
+    expect(r.body.credentials.map((x) => x.verdict)).toEqual(['VALID']);
+  });
+
+  test('our own challenges keep holder binding on by default and stay single-use', async () => {
+    const c = await challenge();
+    expect(c.startsWith('lpc_')).toBe(true);
+    const vp = await present(await party(45), [bound], c);
+    const r = await verify(vp, { challenge: c, domain: DOMAIN });
+    expect(codes(r.body)).toContain('PRESENTATION_HOLDER_NOT_SUBJECT');
+    expect(codes((await verify(vp, { challenge: c, domain: DOMAIN, requireHolderBinding: false })).body)).toContain('PRESENTATION_CHALLENGE_USED');
+  });
+});
+
 describe('POST /presentations/verify', () => {
   test('a fresh presentation verifies once (200); the replay is rejected (422 PRESENTATION_CHALLENGE_USED)', async () => {
     const c = await challenge();
@@ -77,7 +119,13 @@ describe('POST /presentations/verify', () => {
       delete (vp.proof as Record<string, unknown>).challenge;
       return { vp, options: { domain: DOMAIN } };
     }],
-    ['a challenge this verifier never issued', 'PRESENTATION_CHALLENGE_UNKNOWN', async () => ({ vp: await present(holder, [bound], 'made-up'), options: { challenge: 'made-up', domain: DOMAIN } })],
+    ['a challenge of ours this verifier never issued (or forgot)', 'PRESENTATION_CHALLENGE_UNKNOWN', async () => ({ vp: await present(holder, [bound], 'lpc_made-up'), options: { challenge: 'lpc_made-up', domain: DOMAIN } })],
+    ['a foreign challenge found only in the proof', 'PRESENTATION_CHALLENGE_UNKNOWN', async () => ({ vp: await present(holder, [bound], 'made-up'), options: { domain: DOMAIN } })],
+    ['no holder, with our challenge (holder binding on)', 'PRESENTATION_HOLDER_MISSING', async (c: string) => {
+      const vp = await present(holder, [bound], c);
+      delete vp.holder;
+      return { vp: await resign(vp, c), options: { challenge: c, domain: DOMAIN } };
+    }],
     ['a proof for another challenge than the options say', 'PRESENTATION_CHALLENGE_MISMATCH', async (c: string) => ({ vp: await present(holder, [bound], 'other'), options: { challenge: c, domain: DOMAIN } })],
     ['a holder who is not the subject', 'PRESENTATION_HOLDER_NOT_SUBJECT', async (c: string) => ({ vp: await present(await party(43), [bound], c), options: { challenge: c, domain: DOMAIN } })],
     ['a changed holder (signature no longer covers it)', 'PRESENTATION_SIGNATURE_INVALID', async (c: string) => {

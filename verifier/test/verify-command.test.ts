@@ -78,6 +78,43 @@ describe('lp sign', () => {
     expect(() => readFileSync(join(dir, 'signed-bbs.json'))).toThrow();
   });
 
+  it('an Open Badges credential without issuer gets a Profile {id, type, name} that lp verify accepts (no PROFILE_INVALID)', async () => {
+    const unsigned = grade9();
+    delete unsigned.issuer;
+    writeFileSync(join(dir, 'no-issuer.json'), JSON.stringify(unsigned));
+    const r = await lp(['sign', 'no-issuer.json', '--key', 'key.json', '--issuer-name', 'Example Board', '--out', 'no-issuer-signed.json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    const signed = JSON.parse(readFileSync(join(dir, 'no-issuer-signed.json'), 'utf8')) as Record<string, unknown>;
+    expect(signed.issuer).toEqual({ id: key.did, type: ['Profile'], name: 'Example Board' });
+    const v = await lp(['verify', 'no-issuer-signed.json', '--json'], { cwd: dir });
+    const out = JSON.parse(v.stdout) as { verdict: string; checks: { id: string; status: string; code: string }[] };
+    expect(out.checks.find((c) => c.id === 'profile')).toMatchObject({ status: 'pass' });
+    expect(out.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(out.verdict).not.toBe('INVALID');
+  });
+
+  it('a plain VC 2.0 credential without issuer keeps the DID string', async () => {
+    writeFileSync(join(dir, 'plain.json'), JSON.stringify({
+      '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:learner' },
+    }));
+    const r = await lp(['sign', 'plain.json', '--key', 'key.json'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).issuer).toBe(key.did);
+  });
+
+  it('a file with a duplicate key or invalid UTF-8 is refused (exit 2, JSON_DUPLICATE_KEY / ENCODING_INVALID), nothing written', async () => {
+    writeFileSync(join(dir, 'dup.json'), '{"type":["VerifiableCredential"],"credentialSubject":{"id":"did:example:a"},"credentialSubject":{"id":"did:example:b"}}');
+    const d = await lp(['sign', 'dup.json', '--key', 'key.json', '--out', 'dup-signed.json'], { cwd: dir, env });
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('JSON_DUPLICATE_KEY');
+    writeFileSync(join(dir, 'bad-utf8.json'), Buffer.concat([Buffer.from('{"type":["VerifiableCredential"],"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]));
+    const u = await lp(['sign', 'bad-utf8.json', '--key', 'key.json', '--out', 'bad-signed.json'], { cwd: dir, env });
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain('ENCODING_INVALID');
+    expect(() => readFileSync(join(dir, 'dup-signed.json'))).toThrow();
+    expect(() => readFileSync(join(dir, 'bad-signed.json'))).toThrow();
+  });
+
   it('a wrong passphrase exits 2 with the key file code', async () => {
     const r = await lp(['sign', 'unsigned.json', '--key', 'key.json'], { cwd: dir, env: { LP_PASSPHRASE: 'wrong' } });
     expect(r.code).toBe(2);
@@ -110,6 +147,14 @@ describe('lp verify', () => {
       expect(r.stdout.split('\n').filter((l) => new RegExp(`^\\S+\\s+${id}\\s`).test(l))).toHaveLength(1);
     }
     expect(r.stdout).toContain('verdict: VALID');
+  });
+
+  it('a signed record with a key twice → INVALID at decode, JSON_DUPLICATE_KEY (exit 1)', async () => {
+    writeFileSync(join(dir, 'twice.json'), JSON.stringify(vcIssued).replace('"name":', '"name":"Forged","name":'));
+    const r = await lp(['verify', 'twice.json', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { verdict: string; checks: { id: string; status: string; code: string }[] };
+    expect(out.checks[0]).toMatchObject({ id: 'decode', status: 'fail', code: 'JSON_DUPLICATE_KEY' });
   });
 
   it('tampered → INVALID, exit 1; --json gives {verdict, checks}', async () => {

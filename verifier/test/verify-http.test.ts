@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const post = (body: string, type = 'application/json') =>
-  fetch(`${server.url}/credentials/verify`, { method: 'POST', headers: { 'content-type': type }, body });
+const post = (body: string | Buffer, type = 'application/json') =>
+  fetch(`${server.url}/credentials/verify`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 describe('POST /credentials/verify', () => {
   it('a valid Data Integrity credential, no trust bundle on the server → 422 UNKNOWN: the issuer is not established', async () => {
@@ -60,8 +60,13 @@ describe('POST /credentials/verify', () => {
     ['no verifiableCredential', '{"credential": {}}', 'BODY_INVALID'],
     ['verifiableCredential a number', '{"verifiableCredential": 5}', 'BODY_INVALID'],
     ['an unknown check', '{"verifiableCredential": {}, "options": {"checks": ["colour"]}}', 'BODY_INVALID'],
-  ])('%s → 400 problem+json', async (_l, body, code) => {
-    const res = await post(body);
+    ['a credential sent as JSON text in a string', () => JSON.stringify({ verifiableCredential: JSON.stringify(signed) }), 'BODY_INVALID'],
+    ['a seal in a string', '{"verifiableCredential": "LP1:6BF..."}', 'BODY_INVALID'],
+    ['a key twice in the credential', () => JSON.stringify({ verifiableCredential: signed }).replace('"verifiableCredential":{', '"verifiableCredential":{"name":"Forged",'), 'JSON_DUPLICATE_KEY'],
+    ['a key twice at the top', () => `{"verifiableCredential": ${JSON.stringify(signed)}, "verifiableCredential": {}}`, 'JSON_DUPLICATE_KEY'],
+    ['invalid UTF-8', () => Buffer.concat([Buffer.from('{"verifiableCredential": {"name": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]), 'ENCODING_INVALID'],
+  ] as [string, string | (() => string | Buffer), string][])('%s → 400 problem+json', async (_l, body, code) => {
+    const res = await post(typeof body === 'function' ? body() : body);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({ status: 400, code });

@@ -213,6 +213,13 @@ function renderResult(r: VerificationResult): void {
   const learner = $('learner');
   learner.replaceChildren();
   if (d?.learner.name) learner.append(span(d.learner.name, undefined, 'auto', 'learner-name'));
+  // Warnings about the name (a word mixing scripts, invisible characters) do not change the
+  // verdict, but the person checking must compare the name with an identity document.
+  for (const w of d?.learner.warnings ?? []) {
+    const el = sentence('learner-warning', `code.${w.code}`, 'words', span(w.items.join(', '), undefined, 'auto'));
+    el.dataset.code = w.code;
+    learner.append(el);
+  }
   const latin = d?.learner.nameLatin;
   $('learner-latin').replaceChildren(...(latin ? [span(latin, undefined, 'ltr', 'learner-name')] : []));
   $('learner-latin').hidden = $('learner-latin-label').hidden = !latin;

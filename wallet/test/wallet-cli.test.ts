@@ -276,6 +276,32 @@ describe('lp wallet receive', () => {
     }
   }, 60_000);
 
+  test('an answer or a record with a key twice is refused (JSON_DUPLICATE_KEY); nothing kept', async () => {
+    const issued = await issue(world.issuer, { mutate: (c) => { c.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-0000000000d1'; } });
+    const record = JSON.stringify(issued.di);
+    // The second "name" is what JSON.parse would keep and a re-serialised record would carry.
+    const twice = record.replace('"name":', '"name":"Forged","name":');
+    const app = express();
+    app.get('/pickup/:code', (_req, res) => { res.type('application/json').send(`{"credentials":[{"credential":${twice},"seal":null}]}`); });
+    const server = await new Promise<Server>((r) => { const srv = app.listen(0, '127.0.0.1', () => r(srv)); });
+    const a = server.address();
+    const url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/pickup/K7Q2-9XTD`;
+    try {
+      const before = snapshot(walletA);
+      const r = await inA(['receive', url]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('JSON_DUPLICATE_KEY');
+      writeFileSync(join(work, 'twice.json'), twice);
+      const imported = await inA(['import', join(work, 'twice.json'), '--json']);
+      // The pipeline's decode step refuses it; the wallet reports the record as unreadable, with the code.
+      expect(imported.code).toBe(2);
+      expect(imported.stderr).toContain('JSON_DUPLICATE_KEY');
+      expect(snapshot(walletA)).toEqual(before);
+    } finally {
+      await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+    }
+  }, 60_000);
+
   test('a code for several credentials: each verified and kept on its own; one INVALID makes exit 1', async () => {
     const good = await issue(world.issuer, { mutate: (c) => { c.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-000000000002'; } });
     const tampered = JSON.parse(readFileSync(join(work, 'tampered.json'), 'utf8')) as Record<string, unknown>;

@@ -145,7 +145,7 @@ async function createDemo(dir: string, baseUrl: string, now: Date): Promise<{ is
   fs.writeFileSync(path.join(issuerDir, 'base-url.txt'), baseUrl + '\n');
   const store = await openIssuerStore(issuerDir);
   try {
-    await initIssuer(store, { names: DEMO_ISSUER_NAMES, country: 'XX', passphrase: DEMO_PASSPHRASE, now, actor: 'demo' });
+    await initIssuer(store, { names: DEMO_ISSUER_NAMES, country: 'XX', passphrase: DEMO_PASSPHRASE, now, actor: 'demo', publicUrl: baseUrl });
     const catalogue = DEMO_CATALOGUE.map((e) => CatalogueAchievementSchema.parse(e));
     await addAchievements(store, catalogue, { now, actor: 'demo' });
     const key = await createApiKey(store, { label: 'DEMO', now, random, actor: 'demo' });

@@ -28,6 +28,8 @@ export type BulkIssueCode =
   | 'DATE_OF_BIRTH_IN_FUTURE'
   /** An award date (column awarded_date) after today. */
   | 'DATE_IN_FUTURE'
+  /** A name with invisible or bidi-control characters (as POST /credentials/issue refuses it). */
+  | 'NAME_INVISIBLE_CHARACTERS'
   /** The achievement code is not in the issuer's catalogue. */
   | 'ACHIEVEMENT_UNKNOWN'
   /** The result is not on the achievement's scale. */

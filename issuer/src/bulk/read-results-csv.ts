@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { ModelError, parseWithErrorHandling } from '@lp/model';
+import { inspectPersonName, ModelError, parseWithErrorHandling } from '@lp/model';
 import type { BulkIssue } from './bulk-issue.ts';
 import { awardedDateProblem } from '../domain/lib/awarded-date-problem.ts';
 import { BULK_COLUMNS, BulkRowSchema, REQUIRED_BULK_COLUMNS } from './z-bulk-row.ts';
@@ -142,6 +142,11 @@ export function readResultsCsv(bytes: Uint8Array, opts: { now: Date }): ResultsC
     const awarded = data.awardedDate !== undefined ? awardedDateProblem(data.awardedDate, opts.now) : undefined;
     if (awarded) {
       issues.push({ row, column: colName('awarded_date'), code: awarded.kind === 'in-future' ? 'DATE_IN_FUTURE' : 'CELL_INVALID', message: `${colName('awarded_date')} ${awarded.message}` });
+      continue;
+    }
+    const hidden = (['name', 'name_latin'] as const).find((c) => inspectPersonName(c === 'name' ? data.name : data.nameLatin).invisible.length > 0);
+    if (hidden) {
+      issues.push({ row, column: colName(hidden), code: 'NAME_INVISIBLE_CHARACTERS', message: `${colName(hidden)} holds invisible or text-direction characters (e.g. U+202E, U+200B); remove them` });
       continue;
     }
     rows.push({ row, data });

@@ -15,6 +15,7 @@ import { writeBulkOutput } from '../bulk/write-bulk-output.ts';
 import type { BulkOutputSummary } from '../bulk/write-bulk-output.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
 import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, openIssuerStore } from '../domain/open-issuer-store.ts';
+import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
 import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
 import { IssuerError } from '../errors.ts';
 import { ProgressBar } from './lib/progress-bar.ts';
@@ -102,9 +103,11 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
       return 0;
     }
 
+    // Before the passphrase: a process whose LP_PUBLIC_URL disagrees with the issuer's stops here.
+    const baseUrl = await resolvePublicUrl(store, { envUrl: io.env.LP_PUBLIC_URL, fallback: `http://localhost:${io.env.PORT || '8080'}`, now: new Date(), actor: 'cli' });
     const signer = await unlockSigningKey(store, await passphrase(io));
     const deps: IssuerDeps = {
-      store, signer, clock: () => new Date(), random: (n) => new Uint8Array(randomBytes(n)), baseUrl: baseUrlOf(io.env),
+      store, signer, clock: () => new Date(), random: (n) => new Uint8Array(randomBytes(n)), baseUrl,
       documentLoader: await issuerDocumentLoader(store),
     };
     const runId = randomBytes(8).toString('hex');
@@ -193,7 +196,3 @@ async function passphrase(io: IssuerCliIo): Promise<string> {
   return readPassphrase(io as never, 'Passphrase: ');
 }
 
-/** As `lp issuer` does: LP_PUBLIC_URL, else http://localhost:PORT. */
-function baseUrlOf(env: NodeJS.ProcessEnv): string {
-  return (env.LP_PUBLIC_URL && env.LP_PUBLIC_URL !== '' ? env.LP_PUBLIC_URL : `http://localhost:${env.PORT || '8080'}`).replace(/\/+$/, '');
-}

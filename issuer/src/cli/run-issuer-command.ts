@@ -10,6 +10,8 @@ import { initIssuer } from '../domain/init-issuer.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
 import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, openIssuerStore } from '../domain/open-issuer-store.ts';
 import { parseCatalogueFile } from '../domain/parse-catalogue-file.ts';
+import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
+import { setPublicUrl } from '../domain/set-public-url.ts';
 import { rotateKey } from '../domain/rotate-key.ts';
 import { setCredentialStatus } from '../domain/set-credential-status.ts';
 import type { StatusAction } from '../domain/set-credential-status.ts';
@@ -35,10 +37,14 @@ export const ISSUER_HELP = `usage: lp issuer <command> [options]
 The examination body: identity, catalogue, status, API keys. Data in LP_DATA_DIR (default ./data);
 the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the terminal).
 
-  init --name NAME [--name-LANG NAME …] --country CC [--did-web HOST] [--kind KIND]
+  init --name NAME [--name-LANG NAME …] --country CC [--did-web HOST] [--kind KIND] [--public-url URL]
       create the issuer: Ed25519 key, DID (did:key, or did:web:HOST), OB 3.0 profile. Names per
       language with --name-ar, --name-fr, … (--name is English). Refuses if an issuer exists.
-  show                          the issuer's DID, names and keys
+      --public-url is where the issuer is reached (status lists, pick-up links); default
+      LP_PUBLIC_URL, else http://localhost:PORT. It is stored: every process uses it.
+  set-public-url URL            change the public URL; re-signs the status lists under it and
+                                says which credentials still name the old one
+  show                          the issuer's DID, names, public URL and keys
   rotate-key                    new signing key; the old one's window ends now (did:web only)
   achievement add FILE          add/replace catalogue entries from JSON (entry or array) or CSV
   achievement list              the catalogue
@@ -52,8 +58,8 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
   bulk RESULTS.csv --session NAME [--dry-run] [--out DIR] [--transcripts]
                                 issue a results CSV (lp issuer bulk --help)
 
-Options: --json for machine output. Base URL for status lists: LP_PUBLIC_URL, else
-http://localhost:PORT (PORT default 8080).`;
+Options: --json for machine output. The public URL is the issuer's stored one; a process whose
+LP_PUBLIC_URL says otherwise is refused (PUBLIC_URL_MISMATCH).`;
 
 const NAME_OPTION = /^--name-([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)(?:=(.*))?$/s;
 
@@ -77,6 +83,7 @@ export async function runIssuerCommand(argv: string[], io: IssuerCliIo): Promise
     case 'revoke': case 'suspend': case 'reinstate':
       return withStore(io, false, (s) => cmdStatus(command === 'revoke' ? 'revoke' : command === 'suspend' ? 'suspend' : 'reinstate', rest, io, s));
     case 'export-trust': return withStore(io, false, (s) => cmdExport(rest, io, s));
+    case 'set-public-url': return withStore(io, false, (s) => cmdSetPublicUrl(rest, io, s));
     case 'api-key': return withStore(io, false, (s) => cmdApiKey(rest, io, s));
     default: throw new IssuerUsageError(`unknown command "${command}" (lp issuer --help)`);
   }
@@ -114,8 +121,14 @@ async function passphrase(io: IssuerCliIo, confirm = false): Promise<string> {
   return readPassphrase(io as never, 'Passphrase: ', { confirm });
 }
 
-function baseUrlOf(env: NodeJS.ProcessEnv): string {
-  return (env.LP_PUBLIC_URL && env.LP_PUBLIC_URL !== '' ? env.LP_PUBLIC_URL : `http://localhost:${env.PORT || '8080'}`).replace(/\/+$/, '');
+/** The default public URL of a new issuer, and the fallback for one made before it was stored. */
+function defaultPublicUrl(env: NodeJS.ProcessEnv): string {
+  return env.LP_PUBLIC_URL && env.LP_PUBLIC_URL.trim() !== '' ? env.LP_PUBLIC_URL : `http://localhost:${env.PORT || '8080'}`;
+}
+
+/** The issuer's stored public URL; PUBLIC_URL_MISMATCH when this process's LP_PUBLIC_URL disagrees. */
+function baseUrlOf(io: IssuerCliIo, store: SqliteIssuerStore): Promise<string> {
+  return resolvePublicUrl(store, { envUrl: io.env.LP_PUBLIC_URL, fallback: defaultPublicUrl(io.env), now: new Date(), actor: 'cli' });
 }
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
@@ -131,7 +144,7 @@ async function cmdInit(args: string[], io: IssuerCliIo): Promise<number> {
     if (value === undefined || value.startsWith('--')) throw new IssuerUsageError(`--name-${m[1]} needs a value`);
     names[m[1]!.toLowerCase()] = value;
   }
-  const { values } = parse(restArgs, { name: { type: 'string' }, country: { type: 'string' }, 'did-web': { type: 'string' }, kind: { type: 'string' } });
+  const { values } = parse(restArgs, { name: { type: 'string' }, country: { type: 'string' }, 'did-web': { type: 'string' }, kind: { type: 'string' }, 'public-url': { type: 'string' } });
   if (typeof values.name === 'string') names.en ??= values.name;
   if (Object.keys(names).length === 0) throw new IssuerUsageError('--name NAME is required');
   if (typeof values.country !== 'string') throw new IssuerUsageError('--country CC is required (ISO 3166-1 alpha-2)');
@@ -143,15 +156,16 @@ async function cmdInit(args: string[], io: IssuerCliIo): Promise<number> {
     await probe.close();
     if (exists) throw new IssuerError('ISSUER_EXISTS', `${dir} already holds an issuer; refusing to overwrite it`);
   }
+  const publicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : defaultPublicUrl(io.env);
   const pass = await passphrase(io, true);
   return withStore(io, true, async (store) => {
     const { profile, kid } = await initIssuer(store, {
-      names, country: String(values.country).toUpperCase(), passphrase: pass, now: new Date(), actor: 'cli',
+      names, country: String(values.country).toUpperCase(), passphrase: pass, now: new Date(), actor: 'cli', publicUrl,
       ...(typeof values['did-web'] === 'string' ? { didWebHost: values['did-web'] } : {}),
       ...(typeof values.kind === 'string' ? { kind: values.kind } : {}),
     });
-    if (values.json) io.stdout.write(JSON.stringify({ id: profile.id, kid, names: profile.names, country: profile.country, kind: profile.kind, dataDir: dir }) + '\n');
-    else io.stdout.write(`issuer created in ${dir}\nkey ${kid}\n${profile.id}\n`);
+    if (values.json) io.stdout.write(JSON.stringify({ id: profile.id, kid, names: profile.names, country: profile.country, kind: profile.kind, publicUrl: profile.publicUrl, dataDir: dir }) + '\n');
+    else io.stdout.write(`issuer created in ${dir}\npublic URL ${profile.publicUrl} (lp issuer set-public-url changes it)\nkey ${kid}\n${profile.id}\n`);
     return 0;
   });
 }
@@ -163,7 +177,7 @@ async function cmdShow(args: string[], io: IssuerCliIo, store: SqliteIssuerStore
   const keys = (await store.listKeys()).map(({ keyFile: _omit, ...k }) => k);
   if (values.json) io.stdout.write(JSON.stringify({ ...profile, keys }) + '\n');
   else {
-    io.stdout.write(`${profile.id}\n${Object.entries(profile.names).map(([l, n]) => `  ${l}: ${n}`).join('\n')}\ncountry ${profile.country}\n`);
+    io.stdout.write(`${profile.id}\n${Object.entries(profile.names).map(([l, n]) => `  ${l}: ${n}`).join('\n')}\ncountry ${profile.country}\npublic URL ${profile.publicUrl ?? '(not stored yet: adopted on first use)'}\n`);
     for (const k of keys) io.stdout.write(`key ${k.kid} ${k.status} ${k.validFrom} … ${k.validUntil ?? ''}${k.revokedAt ? ` REVOKED ${k.revokedAt}` : ''}\n`);
   }
   return 0;
@@ -210,7 +224,8 @@ async function cmdAchievement(args: string[], io: IssuerCliIo, store: SqliteIssu
 
 async function signingDeps(io: IssuerCliIo, store: SqliteIssuerStore): Promise<IssuerDeps> {
   const signer = await unlockSigningKey(store, await passphrase(io));
-  return { store, signer, clock: () => new Date(), random, baseUrl: baseUrlOf(io.env), documentLoader: await issuerDocumentLoader(store) };
+  const baseUrl = await baseUrlOf(io, store);
+  return { store, signer, clock: () => new Date(), random, baseUrl, documentLoader: await issuerDocumentLoader(store) };
 }
 
 async function cmdStatus(action: StatusAction, args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
@@ -232,12 +247,31 @@ async function cmdExport(args: string[], io: IssuerCliIo, store: SqliteIssuerSto
   // Stale status lists are re-signed when the passphrase is at hand; otherwise the last signed copies go out.
   let deps: Pick<IssuerDeps, 'store' | 'clock' | 'baseUrl' | 'documentLoader'> & { signer: IssuerDeps['signer'] | null };
   if (io.env.LP_PASSPHRASE || io.stdin.isTTY) deps = await signingDeps(io, store);
-  else deps = { store, signer: null, clock: () => new Date(), baseUrl: baseUrlOf(io.env), documentLoader: await issuerDocumentLoader(store) };
+  else deps = { store, signer: null, clock: () => new Date(), baseUrl: await baseUrlOf(io, store), documentLoader: await issuerDocumentLoader(store) };
   const fragment = await exportTrustFragment(deps);
   const out = path.resolve(io.cwd, values.out);
   fs.writeFileSync(out, JSON.stringify(fragment, null, 2) + '\n');
   if (values.json) io.stdout.write(JSON.stringify({ file: out, keys: fragment.keys.length, achievements: fragment.catalogue.achievements.length, statusLists: fragment.statusLists.length }) + '\n');
   else io.stdout.write(`wrote ${values.out}: ${fragment.keys.length} key(s), ${fragment.catalogue.achievements.length} achievement(s), ${fragment.statusLists.length} status list(s)\n`);
+  return 0;
+}
+
+async function cmdSetPublicUrl(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+  const { values, positionals } = parse(args, {}, 1);
+  const signer = await unlockSigningKey(store, await passphrase(io));
+  const r = await setPublicUrl({ store, signer, clock: () => new Date(), documentLoader: await issuerDocumentLoader(store) }, { url: positionals[0]!, actor: 'cli' });
+  if (values.json) io.stdout.write(JSON.stringify(r) + '\n');
+  else if (!r.changed) io.stdout.write(`public URL is already ${r.publicUrl}: nothing changed\n`);
+  else {
+    io.stdout.write(`public URL ${r.previous ?? '(none stored)'} → ${r.publicUrl}\n`);
+    io.stdout.write(`re-signed ${r.statusListsResigned} status list(s) under ${r.publicUrl}/status/…; run lp issuer export-trust and rebuild the trust bundle\n`);
+    if (r.credentialsUnderPrevious > 0) {
+      io.stdout.write(`${r.credentialsUnderPrevious} credential(s) already issued still name ${r.previous ?? 'the previous URL'} (status lists, pick-up links): they are signed and cannot change; keep that address serving /status/… (e.g. a redirect) or re-issue them\n`);
+    }
+    if (io.env.LP_PUBLIC_URL && io.env.LP_PUBLIC_URL.trim() !== '' && io.env.LP_PUBLIC_URL.replace(/\/+$/, '') !== r.publicUrl) {
+      io.stdout.write(`note: LP_PUBLIC_URL (${io.env.LP_PUBLIC_URL}) now disagrees: unset it or set it to ${r.publicUrl}\n`);
+    }
+  }
   return 0;
 }
 

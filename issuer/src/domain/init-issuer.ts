@@ -4,6 +4,7 @@ import { zIssuerKind } from '@lp/trust';
 import { IssuerError } from '../errors.ts';
 import type { IssuerProfile, IssuerStore } from '../store/index.ts';
 import { didWebFromHost } from './did-document.ts';
+import { normalizePublicUrl } from './lib/normalize-public-url.ts';
 import { isoSeconds } from './lib/time.ts';
 
 export interface InitIssuerInput {
@@ -15,6 +16,11 @@ export interface InitIssuerInput {
   didWebHost?: string;
   /** Trust bundle issuer kind; default `national-examination-body`. */
   kind?: string;
+  /**
+   * The issuer's public base URL (status lists, achievement ids, pick-up links), stored so that
+   * every process uses the same one. `lp issuer init` always gives one.
+   */
+  publicUrl?: string;
   passphrase: string;
   now: Date;
   actor: string;
@@ -39,6 +45,7 @@ export async function initIssuer(store: IssuerStore, input: InitIssuerInput): Pr
   const kind = input.kind ?? 'national-examination-body';
   if (!zIssuerKind.safeParse(kind).success) throw new IssuerError('INPUT_INVALID', `kind must be one of ${zIssuerKind.options.join(', ')}`);
   if (await store.getProfile()) throw new IssuerError('ISSUER_EXISTS', 'this data directory already holds an issuer; refusing to overwrite it');
+  const publicUrl = input.publicUrl !== undefined ? normalizePublicUrl(input.publicUrl) : undefined;
 
   const keyPair = await generateKeyPair();
   const publicKeyMultibase = multikeyFromPublicKey(keyPair.publicKey);
@@ -55,13 +62,13 @@ export async function initIssuer(store: IssuerStore, input: InitIssuerInput): Pr
   const keyFile = await encryptKeyFile(keyPair, input.passphrase, { label: `${kid}`, ...input.keyFile });
   keyPair.secretKey.fill(0);
   const at = isoSeconds(input.now);
-  const profile: IssuerProfile = { id, names, country: input.country, didMethod: id.split(':')[1]!, createdAt: at, kind };
+  const profile: IssuerProfile = { id, names, country: input.country, didMethod: id.split(':')[1]!, createdAt: at, kind, ...(publicUrl !== undefined ? { publicUrl } : {}) };
   await store.transaction(async (tx) => {
     // Checked again inside the write lock: two concurrent inits cannot both succeed.
     if (await tx.getProfile()) throw new IssuerError('ISSUER_EXISTS', 'this data directory already holds an issuer; refusing to overwrite it');
     await tx.setProfile(profile);
     await tx.addKey({ kid, publicKeyMultibase, keyFile, validFrom: at });
-    await tx.appendAudit({ at, actor: input.actor, action: 'issuer.init', target: id, details: { names, country: input.country, kind } });
+    await tx.appendAudit({ at, actor: input.actor, action: 'issuer.init', target: id, details: { names, country: input.country, kind, publicUrl: publicUrl ?? null } });
     await tx.appendAudit({ at, actor: input.actor, action: 'key.add', target: kid, details: { publicKeyMultibase, validFrom: at } });
   });
   return { profile, kid };

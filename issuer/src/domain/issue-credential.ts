@@ -13,6 +13,8 @@ import { checkAwardedDate } from './check-awarded-date.ts';
 import { createPickupCode } from './create-pickup-code.ts';
 import type { PickupCode } from './create-pickup-code.ts';
 import type { IssuerDeps } from './issuer-deps.ts';
+import { checkLearnerNames, learnerNamesOf } from './lib/check-learner-names.ts';
+import type { IssueWarning } from './lib/check-learner-names.ts';
 import { issuerOfCredential } from './issuer-profile-document.ts';
 import { randomUrnUuid } from './lib/random-id.ts';
 import { isoSeconds } from './lib/time.ts';
@@ -36,6 +38,12 @@ export interface IssueCredentialInput {
   format?: 'di' | 'jwt';
   /** The Data Integrity cryptosuite of the record: eddsa-rdfc-2022 (default) or eddsa-jcs-2022. */
   cryptosuite?: SigningCryptosuite;
+  /**
+   * The QR seal: `true` requires one (SEAL_NEEDS_LEARNER_NAME when the credential names no
+   * learner in clear), `false` makes none; by default one is made when a learner name exists,
+   * else `seal: null` with the warning SEAL_NO_LEARNER_NAME.
+   */
+  seal?: boolean;
   /** Create a one-time pick-up code for the wallet in the same transaction. */
   pickup?: boolean | { ttlDays?: number };
   /** Idempotency for bulk runs: a second call with the same key returns the stored credential. */
@@ -55,6 +63,8 @@ export interface IssuedCredential {
   pickup?: PickupCode;
   /** True when `bulkKey` matched a credential issued before (nothing new was written). */
   existing: boolean;
+  /** What the caller should know though the credential was issued (e.g. NAME_MIXED_SCRIPTS). */
+  warnings: IssueWarning[];
 }
 
 /**
@@ -65,7 +75,7 @@ export interface IssuedCredential {
  * synchronous=FULL) before this resolves, and all rolled back on any failure.
  *
  * Throws IssuerError (CREDENTIAL_INVALID, ISSUER_MISMATCH, ACHIEVEMENT_UNKNOWN,
- * RESULT_OUT_OF_SCALE, DATE_IN_FUTURE, SEAL_TOO_LARGE, NO_ISSUER) or StoreError (STORE_BUSY, STORE_FULL,
+ * RESULT_OUT_OF_SCALE, DATE_IN_FUTURE, SEAL_TOO_LARGE, SEAL_NEEDS_LEARNER_NAME, NAME_INVISIBLE_CHARACTERS, NO_ISSUER) or StoreError (STORE_BUSY, STORE_FULL,
  * STORE_CONFLICT for a credential id already used).
  *
  * @example
@@ -91,6 +101,8 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
   let unsigned: Record<string, unknown>;
   let codes: string[];
   let learnerName: string | undefined;
+  let namedInClear = false;
+  const warnings: IssueWarning[] = [];
   if (input.achievement !== undefined) {
     const entry = catalogue.find((e) => e.code === input.achievement);
     if (!entry) throw new IssuerError('ACHIEVEMENT_UNKNOWN', `no achievement "${input.achievement}" in the catalogue`, '$.options.achievement');
@@ -103,19 +115,39 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     });
     codes = [entry.code];
     learnerName = input.subject.name;
+    namedInClear = true;
     assertProfile(unsigned);
+    warnings.push(...checkLearnerNames([
+      { text: input.subject.name, path: '$.options.subject.name' },
+      ...(input.subject.nameLatin !== undefined ? [{ text: input.subject.nameLatin, path: '$.options.subject.nameLatin' }] : []),
+    ]));
   } else if (input.credential !== undefined) {
     if (input.awardedDate !== undefined) {
       throw new IssuerError('CREDENTIAL_INVALID', 'options.awardedDate goes with options.achievement; a given credential carries its own awardedDate', '$.options.awardedDate');
     }
     unsigned = prepareGivenCredential(input.credential, profile, validFrom, deps.random);
     codes = codesOf(unsigned, catalogue, deps.baseUrl);
+    const names = learnerNamesOf(unsigned);
+    warnings.push(...checkLearnerNames(names));
+    // The seal picks the name itself (createSealClaims); here only whether there is one matters.
+    namedInClear = names.some((n) => n.printed);
   } else {
     throw new IssuerError('CREDENTIAL_INVALID', 'give a credential or options.achievement', '$');
   }
 
   const detected = detectCredentialKind(unsigned);
   const kind = detected === 'ClrCredential' ? 'clr' : detected === 'VerifiableCredential' ? 'vc' : 'achievement';
+  // A seal prints the learner's name (the school abroad compares it with a passport); an Open
+  // Badges credential whose subject is only a DID is ordinary OB 3.0 and is issued without one.
+  const wantSeal = kind !== 'vc' && input.seal !== false && namedInClear;
+  if (input.seal === true && (kind === 'vc' || !namedInClear)) {
+    throw new IssuerError('SEAL_NEEDS_LEARNER_NAME', kind === 'vc'
+      ? 'a plain VC 2.0 credential has no achievement to put in a QR seal'
+      : 'a QR seal prints the learner\'s name: add an unhashed IdentityObject of identityType "name" (or options.subject.name)', '$.credential.credentialSubject.identifier');
+  }
+  if (kind !== 'vc' && input.seal === undefined && !namedInClear) {
+    warnings.push({ code: 'SEAL_NO_LEARNER_NAME', message: 'no QR seal: the credential names no learner in clear (a seal prints the name); the full record was issued', path: '$.credential.credentialSubject' });
+  }
   const sealCatalogue = catalogue.map((e) => ({ code: e.code, id: achievementIdOf(e, deps.baseUrl) }));
   const subjectSummary = summaryOf(unsigned, input.subject);
   const id = unsigned.id as string;
@@ -133,7 +165,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
     const credential = await signDi(deps, toSign, now, input.cryptosuite);
     const jwt = input.format === 'jwt' ? await signCredentialJwt(toSign, { keyPair: signer.keyPair, kid: signer.kid, now }) : undefined;
     // A plain VC 2.0 credential (VC-API callers, W3C test suites) has no achievement to summarise: no seal.
-    const seal = kind === 'vc' ? null : await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session);
+    const seal = wantSeal ? await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session) : null;
     await tx.insertCredential({
       id, kind, subject: subjectSummary, achievementCodes: codes, record: JSON.stringify(credential),
       format: input.format ?? 'di', jwt: jwt ?? null, seal, status: allocations, createdAt: validFrom, bulkKey: input.bulkKey ?? null,
@@ -147,12 +179,12 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
       at: validFrom, actor: input.actor, action: 'credential.issue', target: id,
       details: { kind, achievements: codes, kid: signer.kid, status: allocations, format: input.format ?? 'di', bulkKey: input.bulkKey ?? null, pickup: pickup !== undefined },
     });
-    return { id, credential, seal, existing: false, ...(jwt !== undefined ? { jwt } : {}), ...(pickup ? { pickup } : {}) };
+    return { id, credential, seal, existing: false, warnings, ...(jwt !== undefined ? { jwt } : {}), ...(pickup ? { pickup } : {}) };
   });
 }
 
 function existingOf(found: { id: string; record: string; seal: string | null; jwt: string | null }): IssuedCredential {
-  return { id: found.id, credential: JSON.parse(found.record) as Record<string, unknown>, seal: found.seal, existing: true, ...(found.jwt ? { jwt: found.jwt } : {}) };
+  return { id: found.id, credential: JSON.parse(found.record) as Record<string, unknown>, seal: found.seal, existing: true, warnings: [], ...(found.jwt ? { jwt: found.jwt } : {}) };
 }
 
 /** Our issuer, our id and dates, our status entries; then the OB 3.0 / CLR 2.0 profile check. */

@@ -51,7 +51,12 @@ export async function currentStatusList(
 ): Promise<SignedStatusList> {
   const list = await deps.store.getStatusList(listId);
   if (!list) throw new IssuerError('NOT_FOUND', `no status list ${listId}`);
-  if (list.signed && list.signed.version === list.version) return list.signed;
+  // A copy signed under another public URL (before the URL was stored, or before
+  // set-public-url) is stale too: its id must be the URL credentials name.
+  const url = statusListUrl(deps.baseUrl, listId);
+  const current = (s: SignedStatusList | null | undefined): s is SignedStatusList =>
+    !!s && s.version === list.version && (JSON.parse(s.json) as { id?: unknown }).id === url;
+  if (current(list.signed)) return list.signed;
   const signer = deps.signer;
   if (!signer) {
     if (list.signed) return list.signed;
@@ -59,7 +64,7 @@ export async function currentStatusList(
   }
   return deps.store.transaction(async (tx) => {
     const again = await tx.getStatusList(listId);
-    if (again?.signed && again.signed.version === again.version) return again.signed;
+    if (again?.signed && again.signed.version === again.version && (JSON.parse(again.signed.json) as { id?: unknown }).id === url) return again.signed;
     return signStatusList({ ...deps, signer }, tx, listId);
   });
 }

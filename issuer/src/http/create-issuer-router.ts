@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { DecryptKeyFileOptions } from '@lp/crypto';
-import { ModelError } from '@lp/model';
+import { ModelError, parseJsonBytes } from '@lp/model';
 import { renderQrPng } from '@lp/qr/node';
 import { IssuerError } from '../errors.ts';
 import { StoreError } from '../store/index.ts';
@@ -61,6 +61,7 @@ const zIssueBody = z.object({
     format: z.enum(['di', 'jwt']).optional(),
     cryptosuite: z.enum(['eddsa-rdfc-2022', 'eddsa-jcs-2022']).optional(),
     pickup: z.boolean().optional(),
+    seal: z.boolean().optional(),
   }).optional(),
 });
 
@@ -105,7 +106,22 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
   };
 
   const router = express.Router();
-  const json = express.json({ limit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT, type: () => true });
+  // Raw bytes, then one strict parse (@lp/model parseJsonBytes): ill-formed UTF-8 is refused
+  // (express.json would decode it to U+FFFD and we would sign that), and so is a duplicate key.
+  const raw = express.raw({ limit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT, type: () => true });
+  const json: RequestHandler = (req, res, next) => raw(req, res, (err?: unknown) => {
+    if (err) return next(err);
+    if (!(req.body instanceof Uint8Array)) {
+      req.body = undefined;
+      return next();
+    }
+    try {
+      req.body = parseJsonBytes(new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength), { maxBytes: Number.MAX_SAFE_INTEGER });
+      next();
+    } catch (e) {
+      next(e);
+    }
+  });
 
   const secure: RequestHandler = (_req, res, next) => {
     res.set({
@@ -192,6 +208,11 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     if ((credential === undefined) === (options.achievement === undefined)) {
       return sendProblem(res, 400, 'BODY_INVALID', 'give either credential (to sign as given) or options.achievement (to build from the catalogue)');
     }
+    // VC-API (and the W3C VC-API issuer suite): a credential without an issuer is refused, never
+    // completed for the caller, so what is signed is what the caller named.
+    if (credential !== undefined && credential.issuer === undefined) {
+      throw new IssuerError('ISSUER_REQUIRED', "the credential names no issuer: name this service's issuer (its id is at GET /issuer)", '$.credential.issuer');
+    }
     const subject = options.achievement !== undefined ? parseContent(SubjectInputSchema, options.subject, '$.options.subject') : undefined;
     const result = options.result !== undefined ? parseContent(ResultInputSchema, options.result, '$.options.result') : undefined;
     const issued = await issueCredential(deps(), {
@@ -204,6 +225,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       ...(options.format !== undefined ? { format: options.format } : {}),
       ...(options.cryptosuite !== undefined ? { cryptosuite: options.cryptosuite } : {}),
       ...(options.pickup ? { pickup: true } : {}),
+      ...(options.seal !== undefined ? { seal: options.seal } : {}),
       actor: String(res.locals.actor),
     });
     res.status(201).location(`${baseUrl}/credentials/${encodeURIComponent(issued.id)}`).json({
@@ -211,6 +233,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       id: issued.id,
       seal: issued.seal,
       ...(issued.pickup ? { pickup: issued.pickup } : {}),
+      ...(issued.warnings.length > 0 ? { warnings: issued.warnings } : {}),
     });
   }));
 
@@ -306,7 +329,15 @@ function fail(res: Response, err: unknown, log: (line: string) => void): void {
     if (err.code === 'ISSUER_LOCKED' || err.code === 'NO_ISSUER') res.set('Retry-After', '60');
     return sendProblem(res, err.status, err.code, err.message, { ...(err.path !== undefined ? { path: err.path } : {}), ...(err.details ?? {}) });
   }
-  if (err instanceof ModelError) return sendProblem(res, 422, 'CREDENTIAL_INVALID', err.message, err.path !== undefined ? { path: err.path } : {});
+  if (err instanceof ModelError) {
+    // The body reader's codes: the body itself is malformed, so 400 with the model's code.
+    if (err.code === 'INVALID_JSON') return sendProblem(res, 400, 'BODY_NOT_JSON', 'the body is not valid JSON');
+    if (err.code === 'EMPTY_INPUT') return sendProblem(res, 400, 'BODY_INVALID', 'the body is empty');
+    if (err.code === 'ENCODING_INVALID' || err.code === 'JSON_DUPLICATE_KEY') {
+      return sendProblem(res, 400, err.code, err.message, err.path !== undefined ? { path: err.path } : {});
+    }
+    return sendProblem(res, 422, 'CREDENTIAL_INVALID', err.message, err.path !== undefined ? { path: err.path } : {});
+  }
   if (err instanceof StoreError) {
     if (err.code === 'STORE_BUSY' || err.code === 'STORE_FULL') {
       res.set('Retry-After', '5');

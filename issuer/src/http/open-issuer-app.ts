@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { hasIssuerDb, issuerDataDir, openIssuerStore } from '../domain/open-issuer-store.ts';
+import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
 import { createIssuerRouter } from './create-issuer-router.ts';
 import { parseRateLimit } from './rate-limiter.ts';
 
@@ -12,7 +13,9 @@ export interface IssuerApp {
  * For `lp serve`: the issuer's router when LP_DATA_DIR holds an issuer, else null (the server
  * starts without one). The key is unlocked with LP_PASSPHRASE (no prompt in a server); without
  * it the signing routes answer 503 ISSUER_LOCKED and the read routes work. LP_RATE_LIMIT (e.g.
- * `600/min`) sets the per-key rate limit.
+ * `600/min`) sets the per-key rate limit. The public URL is the issuer's stored one
+ * (resolvePublicUrl): an LP_PUBLIC_URL that disagrees throws PUBLIC_URL_MISMATCH; `baseUrl` is
+ * only the fallback for an issuer made before the URL was stored.
  */
 export async function openIssuerApp(config: { env: NodeJS.ProcessEnv; cwd: string; baseUrl: string; log: (line: string) => void }): Promise<IssuerApp | null> {
   const dir = issuerDataDir(config.env, config.cwd);
@@ -22,11 +25,18 @@ export async function openIssuerApp(config: { env: NodeJS.ProcessEnv; cwd: strin
     await store.close();
     return null;
   }
+  let baseUrl: string;
+  try {
+    baseUrl = await resolvePublicUrl(store, { envUrl: config.env.LP_PUBLIC_URL, fallback: config.baseUrl, now: new Date(), actor: 'serve' });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const rateLimit = config.env.LP_RATE_LIMIT ? parseRateLimit(config.env.LP_RATE_LIMIT) : undefined;
   if (config.env.LP_RATE_LIMIT && !rateLimit) config.log(`issuer: ignoring LP_RATE_LIMIT="${config.env.LP_RATE_LIMIT}" (expected e.g. 600/min)`);
   const router = await createIssuerRouter({
     store,
-    baseUrl: config.baseUrl,
+    baseUrl,
     log: config.log,
     ...(config.env.LP_PASSPHRASE ? { passphrase: config.env.LP_PASSPHRASE } : {}),
     ...(rateLimit ? { rateLimit } : {}),

@@ -19,6 +19,11 @@ export interface IssuerProfile {
   createdAt: string;
   /** Trust bundle issuer kind (e.g. `national-examination-body`); absent when never set. */
   kind?: string;
+  /**
+   * The issuer's public base URL (no trailing slash): status lists are `<publicUrl>/status/…`.
+   * Absent only for an issuer created before it was stored (resolvePublicUrl adopts one).
+   */
+  publicUrl?: string;
 }
 
 export type KeyStatus = 'active' | 'retired';

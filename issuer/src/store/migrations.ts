@@ -134,6 +134,11 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO pickup_code_items (code_hash, position, credential_id)
     SELECT code_hash, 0, credential_id FROM pickup_codes;
   `,
+  // v5: the issuer's public URL (status lists, achievement ids, pick-up links) belongs to the
+  // issuer, not to each process's environment. NULL for an issuer made before: adopted on first use.
+  `
+  ALTER TABLE issuer_profile ADD COLUMN public_url TEXT;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

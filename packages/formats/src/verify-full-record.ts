@@ -1,5 +1,5 @@
 import { createDocumentLoader } from '@lp/contexts';
-import { verdictOf, type Check } from '@lp/model';
+import { ModelError, parseJsonText, verdictOf, type Check } from '@lp/model';
 import { verifyCredentialDi } from './di/verify-credential-di.ts';
 import { verifyCredentialJwt } from './jwt/verify-credential-jwt.ts';
 import { makeCheck } from './lib/make-check.ts';
@@ -58,8 +58,11 @@ export function decodeFullRecord(input: string | Uint8Array | object): Decoded {
   if (trimmed.startsWith('ey')) return { kind: 'jwt', jwt: trimmed };
   let value: unknown;
   try {
-    value = JSON.parse(trimmed);
+    // @lp/model's one JSON reader: a record with a duplicate key is refused (parsers disagree on
+    // which value wins, so the bytes could say two things), as everywhere a record is read.
+    value = parseJsonText(trimmed, { maxBytes: MAX_FULL_RECORD_BYTES });
   } catch (err) {
+    if (err instanceof ModelError && err.code === 'JSON_DUPLICATE_KEY') return fail('JSON_DUPLICATE_KEY', err.message, { path: err.path });
     return fail('JSON_MALFORMED', `not JSON: ${(err as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('JSON_MALFORMED', 'the JSON is not an object');

@@ -68,6 +68,13 @@ describe('decode', () => {
     expect(failing(await verify(input))).toMatchObject({ id: 'decode', code: 'JSON_MALFORMED' });
   });
 
+  it('a signed record with a key twice (the second copy changes the result) → JSON_DUPLICATE_KEY with its path, text and bytes', async () => {
+    const text = JSON.stringify(signed).replace('"credentialSubject":{', '"credentialSubject":{"result":[{"type":["Result"],"value":"599"}],');
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      expect(failing(await verify(input))).toMatchObject({ id: 'decode', code: 'JSON_DUPLICATE_KEY', details: { path: '$.credentialSubject.result' } });
+    }
+  });
+
   it('over 10 MB (string and bytes) → INPUT_TOO_LARGE, refused before JSON.parse', async () => {
     const parse = jest.spyOn(JSON, 'parse');
     try {
@@ -213,6 +220,14 @@ describe('vc+jwt', () => {
     ['signature', (t: string) => { const i = t.length - 20; return t.slice(0, i) + (t[i] === 'A' ? 'B' : 'A') + t.slice(i + 1); }],
   ])('one character changed in the %s → SIGNATURE_INVALID or JWT_MALFORMED', async (_l, change) => {
     expect(['SIGNATURE_INVALID', 'JWT_MALFORMED']).toContain(failing(await verify(change(jwt))).code);
+  });
+
+  it('a validly signed vc+jwt whose payload has a key twice → JSON_DUPLICATE_KEY (RFC 7515 §5.2)', async () => {
+    const header = base64url.encode(JSON.stringify({ alg: 'EdDSA', typ: 'vc+jwt', kid: key.vm }));
+    const body = JSON.stringify({ ...grade9(key.did), iss: key.did }).replace(/^\{/, '{"iss":"did:web:evil.example",');
+    const input = `${header}.${base64url.encode(body)}`;
+    const token = `${input}.${base64url.encode(await sign(key.keyPair.secretKey, new TextEncoder().encode(input)))}`;
+    expect(failing(await verify(token))).toMatchObject({ id: 'parse', code: 'JSON_DUPLICATE_KEY' });
   });
 
   it('one character changed inside the decoded payload (re-encoded) → SIGNATURE_INVALID', async () => {

@@ -4,6 +4,10 @@
  */
 export type ModelErrorCode =
   | 'INVALID_JSON'
+  /** An object with the same key twice (after unescaping): parsers disagree on which one wins. */
+  | 'JSON_DUPLICATE_KEY'
+  /** Bytes that are not well-formed UTF-8 (never replaced by U+FFFD and carried on). */
+  | 'ENCODING_INVALID'
   | 'EMPTY_INPUT'
   | 'INPUT_TOO_LARGE'
   | 'SCHEMA_VIOLATION';

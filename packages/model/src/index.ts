@@ -6,6 +6,7 @@ export type { ModelErrorCode } from './errors.ts';
 // Parsing untrusted input
 export { parseWithErrorHandling } from './parse-with-error-handling.ts';
 export { parseJsonText, DEFAULT_MAX_JSON_BYTES } from './parse-json-text.ts';
+export { parseJsonBytes } from './parse-json-bytes.ts';
 export { jsonPathOf } from './lib/json-path.ts';
 export type { SchemaIssue } from './lib/flatten-zod-issues.ts';
 
@@ -22,6 +23,8 @@ export {
 } from './z-language-map.ts';
 export type { LanguageValue, LanguageMap } from './z-language-map.ts';
 export { pickText } from './pick-text.ts';
+export { inspectPersonName } from './inspect-person-name.ts';
+export type { PersonNameInspection } from './inspect-person-name.ts';
 export type { PickedText } from './pick-text.ts';
 
 // VC Data Model 2.0

@@ -20,4 +20,5 @@ export type {
   DisplayIssuer,
   DisplayResultScale,
   DisplayText,
+  NameWarning,
 } from './types.ts';

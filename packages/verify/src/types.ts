@@ -102,12 +102,25 @@ export interface DisplayIssuer {
  * What a page shows beside the checks. Strings that come from the credential (learner name,
  * result) are plain data: renderers must escape or isolate them, never interpret them.
  */
+/**
+ * Something about the learner's name a person should look at (it does not change the verdict):
+ * NAME_MIXED_SCRIPTS — a word mixes scripts, e.g. "Аmina" with a Cyrillic А (a look-alike);
+ * NAME_INVISIBLE_CHARACTERS — invisible or bidi-control characters (our issuers refuse them).
+ */
+export interface NameWarning {
+  code: 'NAME_MIXED_SCRIPTS' | 'NAME_INVISIBLE_CHARACTERS';
+  /** The words that mix scripts, or the characters as `U+XXXX`. */
+  items: string[];
+  /** For NAME_MIXED_SCRIPTS: the scripts mixed, e.g. ['Cyrillic', 'Latin']. */
+  scripts?: string[];
+}
+
 export interface Display {
   /**
    * The name as written (any script), in Latin letters when the issuer gave it, and the date of
-   * birth: what a school compares with an identity document.
+   * birth: what a school compares with an identity document; warnings about the name.
    */
-  learner: { name: string | undefined; nameLatin?: string; birthDate?: string };
+  learner: { name: string | undefined; nameLatin?: string; birthDate?: string; warnings?: NameWarning[] };
   issuer: DisplayIssuer | undefined;
   achievements: DisplayAchievement[];
   issuedAt: string | undefined;

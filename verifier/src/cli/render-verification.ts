@@ -38,6 +38,11 @@ export function renderVerification(result: VerificationResult, opts: { colour: b
   if (opts.notice) lines.push(paint('\x1b[33m', `${m.label('note')}: ${terminalSafe(opts.notice)}`));
   if (d) {
     lines.push(`${head(m.label('learner'), width)}${d.learner.name !== undefined ? terminalSafe(d.learner.name) : '—'}${d.learner.birthDate ? ` (${m.label('born', { date: terminalSafe(d.learner.birthDate) })})` : ''}`);
+    for (const w of d.learner.warnings ?? []) {
+      lines.push(paint('\x1b[33m', w.code === 'NAME_MIXED_SCRIPTS'
+        ? `  warning:   the name mixes ${(w.scripts ?? []).join(' and ')} letters in one word (${w.items.map(terminalSafe).join(', ')}): compare it with an identity document [NAME_MIXED_SCRIPTS]`
+        : `  warning:   the name holds invisible or text-direction characters (${w.items.join(', ')}) [NAME_INVISIBLE_CHARACTERS]`));
+    }
     if (d.issuer) {
       const facts = [d.issuer.country, d.issuer.kind].filter(Boolean).join(', ');
       lines.push(`${head(m.label('issuer'), width)}${d.issuer.name ? t(d.issuer.name) : `(${m.label('notInBundle')})`}${facts ? ` (${facts})` : ''}  ${terminalSafe(d.issuer.id)}`);

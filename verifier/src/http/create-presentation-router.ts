@@ -21,7 +21,11 @@ export const PRESENTATION_BODY_LIMIT = '2mb';
 
 const zVerifyBody = z.object({
   verifiablePresentation: z.record(z.string(), z.unknown()),
-  options: z.object({ challenge: z.string().min(1).max(200).optional(), domain: z.string().min(1).max(300).optional() }).loose().optional(),
+  options: z.object({
+    challenge: z.string().min(1).max(200).optional(),
+    domain: z.string().min(1).max(300).optional(),
+    requireHolderBinding: z.boolean().optional(),
+  }).loose().optional(),
 });
 
 /**
@@ -53,6 +57,7 @@ export function createPresentationRouter(opts: PresentationRouterOptions): Route
     const result = await verifyPresentation(verifiablePresentation, {
       challenge: options?.challenge,
       domain: options?.domain,
+      requireHolderBinding: options?.requireHolderBinding,
       expectedDomain: opts.domain ?? req.get('host') ?? '',
       challenges,
       documentLoader: opts.documentLoader,

@@ -42,7 +42,13 @@ const zOptions = z.object({
 }).loose().optional();
 
 const zVerifyBody = z.object({
-  verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
+  // A string is a vc+jwt (VC-JOSE-COSE §3.1.1: a compact JWS, three base64url parts), nothing
+  // else: JSON text inside a JSON string would be a second, unchecked parse of the record, and a
+  // seal has its own route.
+  verifiableCredential: z.union([
+    z.record(z.string(), z.unknown()),
+    z.string().trim().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a string verifiableCredential must be a vc+jwt (compact JWS); send a JSON credential as an object'),
+  ]),
   options: zOptions,
 });
 

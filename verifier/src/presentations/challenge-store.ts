@@ -5,8 +5,17 @@
  */
 export type ChallengeState = 'ok' | 'unknown' | 'used' | 'expired';
 
+/**
+ * Every challenge this verifier makes starts with this, so one of ours is recognised as ours even
+ * after it was forgotten (expired, or dropped past the cap) and is never mistaken for a challenge
+ * a VC-API caller brings (which the caller, not this store, keeps single-use).
+ */
+export const OWN_CHALLENGE_PREFIX = 'lpc_';
+
 export interface ChallengeStore {
   issue(): { challenge: string; expires: string };
+  /** Whether the challenge has the form of this verifier's own (whether or not still held). */
+  owns(challenge: string): boolean;
   /** Marks the challenge used (whatever the presentation turns out to be) and says what it was. */
   consume(challenge: string): ChallengeState;
   readonly size: number;
@@ -39,10 +48,13 @@ export function createChallengeStore(opts: ChallengeStoreOptions = {}): Challeng
       purge(t);
       while (held.size >= cap) held.delete(held.keys().next().value!);
       // 128 bits, base64url: unguessable, and safe in a URL or a JSON-LD string.
-      const challenge = toBase64url(random(16));
+      const challenge = OWN_CHALLENGE_PREFIX + toBase64url(random(16));
       const expiresAt = t + ttlMs;
       held.set(challenge, { expiresAt, used: false });
       return { challenge, expires: new Date(expiresAt).toISOString() };
+    },
+    owns(challenge) {
+      return challenge.startsWith(OWN_CHALLENGE_PREFIX);
     },
     consume(challenge) {
       const entry = held.get(challenge);

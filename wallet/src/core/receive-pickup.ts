@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModelError, parseJsonText } from '@lp/model';
 import type { ImportInput } from './import-credential.ts';
 import { WalletError } from './wallet-error.ts';
 
@@ -51,8 +52,11 @@ export async function receivePickup(url: string, fetchFn: typeof fetch = fetch):
   if (!res.ok) throw new WalletError('PICKUP_FAILED', `the issuer answered ${res.status}: ${problemDetail(body)}`);
   let json: unknown;
   try {
-    json = JSON.parse(body);
-  } catch {
+    // @lp/model's reader: a key twice would be silently resolved by JSON.parse (the last wins) and
+    // the record re-serialised as something the issuer never sent.
+    json = parseJsonText(body, { maxBytes: MAX_PICKUP_BYTES * 4 });
+  } catch (e) {
+    if (e instanceof ModelError && e.code === 'JSON_DUPLICATE_KEY') throw new WalletError('JSON_DUPLICATE_KEY', `the pick-up answer has a key twice (${e.path ?? '$'}): nothing was kept`);
     throw new WalletError('PICKUP_FAILED', 'the pick-up answer is not JSON');
   }
   const r = zPickup.safeParse(json);

@@ -19,6 +19,8 @@ export type WalletErrorCode =
   | 'PICKUP_NOT_FOUND'
   | 'PICKUP_FAILED'
   | 'PICKUP_CODE_INVALID'
+  /** A record or answer with a key twice in one object: refused rather than read one way. */
+  | 'JSON_DUPLICATE_KEY'
   | 'TRUST_BUNDLE_REFUSED';
 
 export class WalletError extends Error {

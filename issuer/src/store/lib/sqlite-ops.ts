@@ -94,17 +94,20 @@ export class SqliteOps {
 
   // ---- profile
   getProfile(): IssuerProfile | null {
-    const r = this.stmt('SELECT id, names, country, did_method, created_at, kind FROM issuer_profile').get() as
-      { id: string; names: string; country: string; did_method: string; created_at: string; kind: string | null } | undefined;
+    const r = this.stmt('SELECT id, names, country, did_method, created_at, kind, public_url FROM issuer_profile').get() as
+      { id: string; names: string; country: string; did_method: string; created_at: string; kind: string | null; public_url: string | null } | undefined;
     if (!r) return null;
-    return { id: r.id, names: parseJson(r.names, 'profile names') as Record<string, string>, country: r.country, didMethod: r.did_method, createdAt: r.created_at, ...(r.kind !== null ? { kind: r.kind } : {}) };
+    return {
+      id: r.id, names: parseJson(r.names, 'profile names') as Record<string, string>, country: r.country, didMethod: r.did_method, createdAt: r.created_at,
+      ...(r.kind !== null ? { kind: r.kind } : {}), ...(r.public_url !== null ? { publicUrl: r.public_url } : {}),
+    };
   }
 
   setProfile(p: IssuerProfile): void {
-    this.stmt(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at, kind) VALUES (1, ?, ?, ?, ?, ?, ?)
+    this.stmt(`INSERT INTO issuer_profile (singleton, id, names, country, did_method, created_at, kind, public_url) VALUES (1, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, names = excluded.names, country = excluded.country,
-      did_method = excluded.did_method, created_at = excluded.created_at, kind = excluded.kind`)
-      .run(p.id, JSON.stringify(p.names), p.country, p.didMethod, p.createdAt, p.kind ?? null);
+      did_method = excluded.did_method, created_at = excluded.created_at, kind = excluded.kind, public_url = excluded.public_url`)
+      .run(p.id, JSON.stringify(p.names), p.country, p.didMethod, p.createdAt, p.kind ?? null, p.publicUrl ?? null);
   }
 
   // ---- keys

@@ -1,6 +1,6 @@
 import { base64url, compactVerify, importJWK } from 'jose';
 import { publicKeyFromDidKey, verify } from '@lp/crypto';
-import { verdictOf, type Check } from '@lp/model';
+import { ModelError, parseJsonText, verdictOf, type Check } from '@lp/model';
 import { makeCheck } from '../lib/make-check.ts';
 import { MAX_FULL_RECORD_BYTES } from '../lib/limits.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
@@ -46,6 +46,7 @@ export async function verifyCredentialJwt(jwt: string, opts: VerifyJwtOptions = 
   }
   const [h, p, s] = parts as [string, string, string];
   const header = decodeJson(h);
+  if (header === 'duplicate') return failParse('JSON_DUPLICATE_KEY', 'the protected header has a key twice');
   if (!header) return failParse('JWT_MALFORMED', 'the protected header is not base64url JSON');
   // The algorithm is decided before anything else (RFC 8725 §2.1, §3.1): `none`, HMAC and other
   // algorithms are refused whatever the rest of the token holds.
@@ -54,6 +55,7 @@ export async function verifyCredentialJwt(jwt: string, opts: VerifyJwtOptions = 
   // RFC 7515 §4.1.11: a recipient must reject a JWS whose `crit` names extensions it does not know.
   if (header.crit !== undefined) return failParse('JWT_MALFORMED', 'unsupported critical header parameters');
   const payload = decodeJson(p);
+  if (payload === 'duplicate') return failParse('JSON_DUPLICATE_KEY', 'the payload has a key twice in one object');
   if (!payload) return failParse('JWT_MALFORMED', 'the payload is not base64url JSON');
   const typ = header.typ;
   const v1 = typeof payload.vc === 'object' && payload.vc !== null && !Array.isArray(payload.vc);
@@ -181,12 +183,13 @@ function modulusBits(n: unknown): number {
   return i === bytes.length ? 0 : (bytes.length - i) * 8 - (Math.clz32(bytes[i]!) - 24);
 }
 
-function decodeJson(part: string): Record<string, unknown> | undefined {
+/** A JSON object, 'duplicate' for one with a key twice (RFC 7515 §5.2: MUST reject), else undefined. */
+function decodeJson(part: string): Record<string, unknown> | 'duplicate' | undefined {
   try {
-    const value: unknown = JSON.parse(decoder.decode(base64url.decode(part)));
+    const value: unknown = parseJsonText(decoder.decode(base64url.decode(part)));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
+  } catch (e) {
+    return e instanceof ModelError && e.code === 'JSON_DUPLICATE_KEY' ? 'duplicate' : undefined;
   }
 }
 

@@ -1,6 +1,6 @@
-import { directionOf, iscedLevelLabel, pickText, type LanguageMap } from '@lp/model';
+import { directionOf, inspectPersonName, iscedLevelLabel, pickText, type LanguageMap } from '@lp/model';
 import { findIssuer, type CatalogueEntry, type TrustBundle } from '@lp/trust';
-import type { Display, DisplayAchievement, DisplayResultScale, DisplayText, VerifyContext } from '../types.ts';
+import type { Display, DisplayAchievement, DisplayResultScale, DisplayText, NameWarning, VerifyContext } from '../types.ts';
 
 /** An achievement as the credential states it, with its catalogue entry when the bundle has one. */
 export interface AchievementFacts {
@@ -69,7 +69,24 @@ export function buildDisplay(facts: DisplayFacts, ctx: VerifyContext): Display {
   };
   if (facts.expiresAt) display.expiresAt = iso(facts.expiresAt)!;
   if (iso(facts.signedAt)) display.signedAt = iso(facts.signedAt)!;
+  const warnings = facts.learnerName !== undefined ? nameWarnings(facts.learnerName) : [];
+  if (warnings.length > 0) display.learner.warnings = warnings;
   return display;
+}
+
+/** The same inspection issuers apply at issuance (@lp/model inspectPersonName), shown to the person checking. */
+function nameWarnings(name: string): NameWarning[] {
+  const found = inspectPersonName(name);
+  const out: NameWarning[] = [];
+  if (found.mixedScriptWords.length > 0) {
+    out.push({
+      code: 'NAME_MIXED_SCRIPTS',
+      items: found.mixedScriptWords.map((w) => w.word),
+      scripts: [...new Set(found.mixedScriptWords.flatMap((w) => w.scripts))].sort(),
+    });
+  }
+  if (found.invisible.length > 0) out.push({ code: 'NAME_INVISIBLE_CHARACTERS', items: [...new Set(found.invisible.map((c) => c.codePoint))] });
+  return out;
 }
 
 function displayAchievement(a: AchievementFacts, lang: string): DisplayAchievement {
