@@ -2,9 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { inflateBounded, inflateStreaming } from '../src/seal/lib/inflate-bounded.ts';
+import { sigStructure, sigStructureByEncoder } from '../src/seal/lib/cose.ts';
 import { SealError } from '../src/seal/seal-error.ts';
 import { SEAL_LIMITS } from '../src/seal/decode-seal.ts';
 
+// Reading a seal takes paths written for speed; each is held equal to the plain one here.
 // inflateBounded answers a good seal from a one-shot inflate into a fixed buffer and hands
 // everything else to the streaming inflater. Both must give the same answer for any bytes:
 // the same output, or the same error code.
@@ -88,5 +90,26 @@ describe('inflateBounded: the one-shot and streaming paths give one answer', () 
     expect([...out]).toEqual([...short]);
     // The result is the caller's own copy, not a view into the shared buffer.
     expect(out.buffer.byteLength).toBe(short.length);
+  });
+});
+
+describe('sigStructure written directly equals the CBOR encoder\'s Sig_structure', () => {
+  test('every length class of the byte-string heads (0, 23, 24, 255, 256, 65535, 65536 bytes)', () => {
+    for (const p of [0, 1, 23, 24, 255, 256]) {
+      for (const n of [0, 5, 23, 24, 255, 256, 65535, 65536]) {
+        const protectedBytes = Uint8Array.from({ length: p }, (_, i) => i & 0xff);
+        const payload = Uint8Array.from({ length: n }, (_, i) => (i * 13) & 0xff);
+        expect([p, n, Buffer.from(sigStructure(protectedBytes, payload)).toString('hex')]).toEqual([p, n, Buffer.from(sigStructureByEncoder(protectedBytes, payload)).toString('hex')]);
+      }
+    }
+  });
+
+  test('property: any protected header and payload', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 3000 }), (p, payload) => {
+        expect(sigStructure(p, payload)).toEqual(sigStructureByEncoder(p, payload));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
