@@ -16,7 +16,26 @@ const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 export const NODE_KEY_CACHE_SIZE = 256;
 const keyCache = new Map<string, KeyObject>();
 
+// The key of the previous call: a verifier mostly checks one issuer's credentials in a row, and
+// comparing 32 bytes is cheaper than building the cache key.
+const last = { bytes: new Uint8Array(32), key: undefined as KeyObject | undefined };
+
 function keyObjectOf(publicKey: Uint8Array): KeyObject | undefined {
+  if (last.key && sameBytes(last.bytes, publicKey)) return last.key;
+  const key = cachedKeyObjectOf(publicKey);
+  if (key) {
+    last.bytes.set(publicKey);
+    last.key = key;
+  }
+  return key;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < 32; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function cachedKeyObjectOf(publicKey: Uint8Array): KeyObject | undefined {
   const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('latin1');
   const hit = keyCache.get(id);
   if (hit) {
