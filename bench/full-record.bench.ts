@@ -8,7 +8,8 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as stockSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
-import { didKeyFromPublicKey, keyPairFromSeed, multikeyFromPublicKey, secretMultikeyFromSeed } from '@lp/crypto';
+import { importJWK, jwtVerify } from 'jose';
+import { didKeyFromPublicKey, keyPairFromSeed, multikeyFromPublicKey, publicKeyToJwk, secretMultikeyFromSeed } from '@lp/crypto';
 import { createDocumentLoader } from '@lp/contexts';
 import { signCredentialDi, signCredentialJwt, verifyCredentialDi, verifyCredentialJwt } from '@lp/formats';
 import { measureRate } from './lib/measure-rate.ts';
@@ -61,6 +62,9 @@ export async function benchFullRecord(budgetMs = 1500): Promise<Row[]> {
     const r = await verifyCredentialJwt(jwt, { now });
     if (r.verdict !== 'VALID') throw new Error('bench: JWT verify failed');
   }, budgetMs));
+  // The reference for our vc+jwt verify: jose alone (signature, header and time claims only), same key and token.
+  const joseKey = await importJWK(publicKeyToJwk(keyPair.publicKey) as unknown as Parameters<typeof importJWK>[0], 'EdDSA');
+  rows.push(await measure('jose jwtVerify alone (same key, same token)', () => jwtVerify(jwt, joseKey, { currentDate: now, algorithms: ['EdDSA'] }), budgetMs));
   rows.push(await measure('@digitalbazaar/vc issue (stock suite)', () => vc.issue({
     credential: structuredClone(credential), suite: new DataIntegrityProof({ signer: stockKey.signer(), date: now, cryptosuite: stockSuite }), documentLoader,
   }), budgetMs));

@@ -2,12 +2,14 @@
 // A section is a function returning rows; add yours to SECTIONS (keep each under a few seconds:
 // the machines have 2 shared cores).
 import { cpus } from 'node:os';
-import { benchFullRecord, renderRows } from './full-record.bench.ts';
+import { benchFullRecord } from './full-record.bench.ts';
 import { benchSealSizes } from './seal.bench.ts';
 import { benchQrDecode } from './qr.bench.ts';
 import { benchVerify } from './verify.bench.ts';
 import { benchWeb } from './web.bench.ts';
 import { benchBulk } from './bulk.bench.ts';
+import { benchRatios } from './ratio.bench.ts';
+import type { Row } from './full-record.bench.ts';
 
 interface Table {
   title: string;
@@ -17,30 +19,48 @@ interface Table {
 
 interface Section {
   title: string;
-  run: () => Promise<string>;
+  run: () => Promise<Table>;
 }
 
 function renderTable(t: Table): string {
   return [`| ${t.headers.join(' | ')} |`, `|${t.headers.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+function fullRecordTable(rows: readonly Row[]): Table {
+  return {
+    title: '',
+    headers: ['operation', 'ops/s', 'ms/op', 'note'],
+    rows: rows.map((r) => [r.name, r.opsPerSec.toFixed(r.opsPerSec < 100 ? 1 : 0), r.msPerOp.toFixed(3), r.note ?? '']),
+  };
+}
+
 const SECTIONS: Section[] = [
-  { title: 'Full records (Grade 9 example): Data Integrity eddsa-rdfc-2022 and vc+jwt', run: async () => renderRows(await benchFullRecord()) },
-  { title: 'QR seal sizes', run: async () => { const t = await benchSealSizes(); return `${t.title}\n\n${renderTable(t)}`; } },
-  { title: 'QR decode', run: async () => { const t = await benchQrDecode({ n: 10 }); return `${t.title}\n\n${renderTable(t)}`; } },
-  { title: 'Verification pipeline (@lp/verify) vs raw Ed25519', run: async () => { const t = await benchVerify(); return `${t.title}\n\n${renderTable(t)}`; } },
-  { title: 'Web pages: verifier JS size and camera-to-verdict time', run: async () => { const t = await benchWeb(); return `${t.title}\n\n${renderTable(t)}`; } },
-  { title: 'Bulk issuance: credentials/s end to end vs Data Integrity signing alone', run: async () => { const t = await benchBulk(); return `${t.title}\n\n${renderTable(t)}`; } },
+  { title: 'Full records (Grade 9 example): Data Integrity eddsa-rdfc-2022 and vc+jwt', run: async () => fullRecordTable(await benchFullRecord()) },
+  { title: 'QR seal sizes', run: () => benchSealSizes() },
+  { title: 'QR decode', run: () => benchQrDecode({ n: 10 }) },
+  { title: 'Verification pipeline (@lp/verify) vs raw Ed25519', run: () => benchVerify() },
+  { title: 'Verification ratios: seal vs raw Ed25519, vc+jwt vs jose jwtVerify (CPU time, same run)', run: () => benchRatios() },
+  { title: 'Web pages: verifier JS size and camera-to-verdict time', run: () => benchWeb() },
+  { title: 'Bulk issuance: credentials/s end to end vs Data Integrity signing alone', run: () => benchBulk() },
 ];
 
-const only = process.argv.slice(2);
-console.log(`# Learning Passport benchmarks\n\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}\n`);
+// `npm run bench -- [--json] [section words…]`: a word keeps the sections whose title contains it.
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = args.filter((a) => a !== '--json');
+const header = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'cpu', at: new Date().toISOString() };
+const results: { section: string; table?: Table; error?: string }[] = [];
+if (!json) console.log(`# Learning Passport benchmarks\n\nNode ${header.node}, ${header.cpus} × ${header.cpu}, ${header.at}\n`);
 for (const s of SECTIONS) {
   if (only.length > 0 && !only.some((o) => s.title.toLowerCase().includes(o.toLowerCase()))) continue;
-  console.log(`## ${s.title}\n`);
+  if (!json) console.log(`## ${s.title}\n`);
   try {
-    console.log(`${await s.run()}\n`);
+    const t = await s.run();
+    results.push({ section: s.title, table: t });
+    if (!json) console.log(`${t.title ? `${t.title}\n\n` : ''}${renderTable(t)}\n`);
   } catch (err) {
-    console.log(`(failed: ${(err as Error).message})\n`);
+    results.push({ section: s.title, error: (err as Error).message });
+    if (!json) console.log(`(failed: ${(err as Error).message})\n`);
   }
 }
+if (json) console.log(JSON.stringify({ ...header, sections: results }, null, 2));

@@ -14,7 +14,7 @@ export interface BenchTable {
 }
 
 async function measure(fn: () => Promise<unknown> | unknown, minMs = 600): Promise<{ perSecond: number; msEach: number }> {
-  const r = await measureRate(fn, { budgetMs: minMs, warmupMs: 100 });
+  const r = await measureRate(fn, { budgetMs: minMs, warmupMs: 100, warmupCpuMs: 500 });
   return { perSecond: r.opsPerSec, msEach: r.msPerOp };
 }
 

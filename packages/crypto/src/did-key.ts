@@ -31,8 +31,18 @@ export function didOfDidKeyUrl(didOrUrl: string): string {
  */
 export function publicKeyFromDidKey(didOrUrl: string): Uint8Array {
   const did = didOfDidKeyUrl(didOrUrl);
-  return decodeMulticodec(did.slice(PREFIX.length), 0xed, 'DID_KEY_INVALID');
+  // Verifiers decode the same issuer keys for every credential (base58 is the costly part):
+  // decoded keys are remembered, bounded, and each caller gets its own copy. Errors are not kept.
+  const hit = decoded.get(did);
+  if (hit) return hit.slice();
+  const key = decodeMulticodec(did.slice(PREFIX.length), 0xed, 'DID_KEY_INVALID');
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(did, key.slice());
+  return key;
 }
+
+const DECODED_MAX = 256;
+const decoded = new Map<string, Uint8Array>();
 
 const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';

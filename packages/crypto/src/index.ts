@@ -4,7 +4,7 @@ export type { CryptoErrorCode } from './errors.ts';
 export type { Ed25519KeyPair } from './types.ts';
 export { generateKeyPair, keyPairFromSeed } from './generate-key-pair.ts';
 export { sign } from './sign.ts';
-export { verify, verifyWith, hasNativeEd25519 } from './verify.ts';
+export { verify, verifyWith, hasNativeEd25519, hasNodeEd25519 } from './verify.ts';
 export type { VerifyKind } from './verify.ts';
 export { verifyPure } from './verify-pure.ts';
 export { assertAcceptablePublicKey, isAcceptablePublicKey } from './assert-acceptable-public-key.ts';

@@ -3,9 +3,19 @@ import { CryptoError } from './errors.ts';
 import { assertBytes, bytesToHex, ownBytes } from './lib/bytes.ts';
 import { isNotSupported, subtle } from './lib/webcrypto.ts';
 import { verifyPure } from './verify-pure.ts';
+import { verifyNode } from '#ed25519-node';
 
-/** Which implementation checks the Ed25519 equation after the shared key policy. */
-export type VerifyKind = 'webcrypto' | 'pure';
+/**
+ * Which implementation checks the Ed25519 equation after the shared key policy: 'node' is
+ * OpenSSL through node:crypto (Node only), 'webcrypto' the runtime's crypto.subtle (OpenSSL
+ * again in Node, BoringSSL in Chromium), 'pure' the JS fallback computing the same check.
+ */
+export type VerifyKind = 'node' | 'webcrypto' | 'pure';
+
+/** The paths this runtime has: 'node' only in Node (package.json "imports" condition). */
+export function hasNodeEd25519(): boolean {
+  return verifyNode !== undefined;
+}
 
 // Imported public keys, by hex. Verifiers see a handful of issuer keys again and again; importKey
 // costs about as much as a verification. Bounded, oldest evicted first (Map keeps insertion order).
@@ -51,6 +61,10 @@ export async function verifyWith(kind: VerifyKind, publicKey: Uint8Array, messag
   assertBytes(message, 'message');
   assertBytes(signature, 'signature');
   if (kind === 'pure') return verifyPure(publicKey, message, signature);
+  if (kind === 'node') {
+    if (!verifyNode) throw new CryptoError('CRYPTO_UNAVAILABLE', 'node:crypto is not available outside Node');
+    return signature.length === 64 && verifyNode(publicKey, message, signature);
+  }
   if (kind !== 'webcrypto') throw new TypeError(`unknown verification path "${String(kind)}"`);
   if (signature.length !== 64) return false;
   // Only keys that passed the policy enter the cache, so a hit skips the (costly) point checks.
@@ -65,12 +79,19 @@ export async function verifyWith(kind: VerifyKind, publicKey: Uint8Array, messag
 
 /**
  * THE Ed25519 verification of the project: the key policy of `assertAcceptablePublicKey`
- * (small-order and non-canonical keys refused), then native WebCrypto verification, which
- * OpenSSL (Node) and BoringSSL (Chromium) compute identically (cofactorless, S < L, R compared
- * by encoding); where WebCrypto lacks Ed25519, `verifyPure` computes the same check. Returns
- * false for any bad key, signature or length; throws only TypeError for non-byte arguments.
+ * (small-order and non-canonical keys refused), then native verification, which OpenSSL (Node,
+ * through node:crypto with imported keys cached) and BoringSSL (Chromium, through WebCrypto)
+ * compute identically (cofactorless, S < L, R compared by encoding); where WebCrypto lacks
+ * Ed25519, `verifyPure` computes the same check. Returns false for any bad key, signature or
+ * length; throws only TypeError for non-byte arguments.
  * @example if (await verify(publicKey, message, signature)) { … }
  */
 export async function verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  if (verifyNode) {
+    assertBytes(publicKey, 'publicKey');
+    assertBytes(message, 'message');
+    assertBytes(signature, 'signature');
+    return signature.length === 64 && verifyNode(publicKey, message, signature);
+  }
   return verifyWith((await hasNativeEd25519()) ? 'webcrypto' : 'pure', publicKey, message, signature);
 }

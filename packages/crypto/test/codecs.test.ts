@@ -72,6 +72,23 @@ describe('did:key, Multikey and JWK', () => {
     expect(jwkToPublicKey(publicKeyToJwk(kp.publicKey))).toEqual(kp.publicKey);
   });
 
+  test('publicKeyFromDidKey: decoded keys are remembered, but each caller gets its own bytes, also past the bound', async () => {
+    const kp = await keyPairFromSeed(new Uint8Array(32).fill(3));
+    const did = didKeyFromPublicKey(kp.publicKey);
+    const first = publicKeyFromDidKey(did);
+    first.fill(0);
+    expect(publicKeyFromDidKey(did)).toEqual(kp.publicKey);
+    expect(publicKeyFromDidKey(`${did}#${did.slice(8)}`)).toEqual(kp.publicKey);
+    for (let i = 0; i < 300; i++) {
+      const seed = new Uint8Array(32);
+      seed[0] = i & 0xff;
+      seed[1] = (i >> 8) + 7;
+      const other = await keyPairFromSeed(seed);
+      expect(publicKeyFromDidKey(didKeyFromPublicKey(other.publicKey))).toEqual(other.publicKey);
+    }
+    expect(publicKeyFromDidKey(did)).toEqual(kp.publicKey);
+  });
+
   test('property: did:key, Multikey, secret Multikey and JWK round trips', async () => {
     await fc.assert(
       fc.asyncProperty(bytes32, async (seed) => {

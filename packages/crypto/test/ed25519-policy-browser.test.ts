@@ -22,7 +22,7 @@ describe('Ed25519 verification policy: Node and headless Chromium agree on every
     await browser?.close();
   });
 
-  test('all four paths give the same verdict for all 208 vectors', async () => {
+  test('all five paths give the same verdict for all 208 vectors', async () => {
     const vectors = loadEdVectors();
     const bundle = await esbuild.build({
       entryPoints: [fileURLToPath(new URL('./lib/browser-entry.ts', import.meta.url))],
@@ -49,7 +49,7 @@ describe('Ed25519 verification policy: Node and headless Chromium agree on every
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => typeof (globalThis as { lpRunVectors?: unknown }).lpRunVectors === 'function');
     const inPage = await page.evaluate(
-      (vs) => (globalThis as unknown as { lpRunVectors: (v: unknown) => Promise<{ native: boolean; webcrypto: boolean[]; pure: boolean[]; keyCodes: string[] }> }).lpRunVectors(vs),
+      (vs) => (globalThis as unknown as { lpRunVectors: (v: unknown) => Promise<{ native: boolean; nodePath: boolean; verify: boolean[]; webcrypto: boolean[]; pure: boolean[]; keyCodes: string[] }> }).lpRunVectors(vs),
       vectors.map(({ publicKey, message, signature }) => ({ publicKey, message, signature })),
     );
     await page.close();
@@ -58,15 +58,21 @@ describe('Ed25519 verification policy: Node and headless Chromium agree on every
     expect(errors).toEqual([]);
     // Chromium must really have verified natively, or the webcrypto column would prove nothing.
     expect(inPage.native).toBe(true);
+    // The page bundle took the "browser" branch of package.json "imports": no node:crypto path,
+    // and `verify` (what the pages call) gave the WebCrypto verdicts.
+    expect(inPage.nodePath).toBe(false);
+    expect(inPage.verify).toEqual(inPage.webcrypto);
 
+    const nodeCrypto: boolean[] = [];
     const webcryptoNode: boolean[] = [];
     const pureNode: boolean[] = [];
     for (const v of vectors) {
       const { publicKey, message, signature } = bytesOf(v);
+      nodeCrypto.push(await verifyWith('node', publicKey, message, signature));
       webcryptoNode.push(await verifyWith('webcrypto', publicKey, message, signature));
       pureNode.push(verifyPure(publicKey, message, signature));
     }
-    const columns = { 'webcrypto-node': webcryptoNode, 'pure-node': pureNode, 'webcrypto-chromium': inPage.webcrypto, 'pure-chromium': inPage.pure };
+    const columns = { 'node-crypto': nodeCrypto, 'webcrypto-node': webcryptoNode, 'pure-node': pureNode, 'webcrypto-chromium': inPage.webcrypto, 'pure-chromium': inPage.pure };
     const disagreements = vectors.filter((_, i) => new Set(Object.values(columns).map((c) => c[i])).size > 1).map((v) => v.label);
     console.log(
       `Ed25519 verdicts on every path (${vectors.length} vectors; ${disagreements.length} disagreements; accepted: ${vectors.filter((_, i) => webcryptoNode[i]).map((v) => v.label).join(', ')})\n` +
@@ -76,7 +82,7 @@ describe('Ed25519 verification policy: Node and headless Chromium agree on every
     for (const column of Object.values(columns)) expect(vectors.filter((_, i) => column[i]).map((v) => v.label)).toEqual(ACCEPTED);
     // The key policy is the same code in both runtimes; a small-order or non-canonical key is never accepted.
     inPage.keyCodes.forEach((c, i) => {
-      if (c !== 'ok') expect(Object.values(columns).map((col) => col[i])).toEqual([false, false, false, false]);
+      if (c !== 'ok') expect(Object.values(columns).map((col) => col[i])).toEqual([false, false, false, false, false]);
     });
   });
 });

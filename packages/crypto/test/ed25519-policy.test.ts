@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import * as nodeCrypto from 'node:crypto';
 import fc from 'fast-check';
-import { CryptoError, assertAcceptablePublicKey, generateKeyPair, hexToBytes, keyPairFromSeed, sign, verify, verifyPure, verifyWith } from '../src/index.ts';
+import { CryptoError, assertAcceptablePublicKey, generateKeyPair, hasNodeEd25519, hexToBytes, keyPairFromSeed, sign, verify, verifyPure, verifyWith } from '../src/index.ts';
 import { cofactorlessVerify } from '../src/verify-pure.ts';
 import { ACCEPTED, bytesOf, loadEdVectors, verdictTable } from './lib/ed25519-vectors.ts';
 
@@ -31,18 +31,30 @@ describe('Ed25519 verification policy over the edge and ZIP-215 vectors (Node)',
     expect(vectors).toHaveLength(208);
   });
 
-  test('verify (WebCrypto) and verifyPure give the same verdict on every vector', async () => {
+  test('verify (node:crypto), WebCrypto and verifyPure give the same verdict on every vector', async () => {
+    expect(hasNodeEd25519()).toBe(true);
+    const node: boolean[] = [];
     const webcrypto: boolean[] = [];
     const pure: boolean[] = [];
     const codes: string[] = [];
-    for (const v of vectors) {
-      const { publicKey, message, signature } = bytesOf(v);
-      webcrypto.push(await verifyWith('webcrypto', publicKey, message, signature));
-      pure.push(verifyPure(publicKey, message, signature));
-      codes.push(keyCode(publicKey));
-      expect(await verify(publicKey, message, signature)).toBe(webcrypto.at(-1));
+    // Twice: the second pass answers from the imported-key cache, which must not change a verdict.
+    for (const pass of [1, 2]) {
+      for (const v of vectors) {
+        const { publicKey, message, signature } = bytesOf(v);
+        const n = await verifyWith('node', publicKey, message, signature);
+        expect([pass, v.label, await verify(publicKey, message, signature)]).toEqual([pass, v.label, n]);
+        if (pass === 2) {
+          expect([v.label, n]).toEqual([v.label, node[vectors.indexOf(v)]]);
+          continue;
+        }
+        node.push(n);
+        webcrypto.push(await verifyWith('webcrypto', publicKey, message, signature));
+        pure.push(verifyPure(publicKey, message, signature));
+        codes.push(keyCode(publicKey));
+      }
     }
-    console.log(`Ed25519 verdicts in Node (${vectors.length} vectors)\n` + verdictTable(vectors, { 'webcrypto-node': webcrypto, 'pure-node': pure }, codes));
+    console.log(`Ed25519 verdicts in Node (${vectors.length} vectors)\n` + verdictTable(vectors, { 'node-crypto': node, 'webcrypto-node': webcrypto, 'pure-node': pure }, codes));
+    expect(node).toEqual(webcrypto);
     expect(pure).toEqual(webcrypto);
     expect(vectors.filter((_, i) => webcrypto[i]).map((v) => v.label)).toEqual(ACCEPTED);
   });
@@ -67,6 +79,7 @@ describe('Ed25519 verification policy over the edge and ZIP-215 vectors (Node)',
       if (code === 'ok') continue;
       expect(['KEY_SMALL_ORDER', 'KEY_NON_CANONICAL', 'KEY_NOT_ON_CURVE']).toContain(code);
       expect(await verifyWith('webcrypto', publicKey, message, signature)).toBe(false);
+      expect(await verifyWith('node', publicKey, message, signature)).toBe(false);
       expect(verifyPure(publicKey, message, signature)).toBe(false);
       if (openssl(publicKey, message, signature) === true) smallOrderAcceptedByOpenssl++;
     }
@@ -105,6 +118,7 @@ describe('sign and verify', () => {
       'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
     );
     expect(await verifyWith('webcrypto', kp.publicKey, new Uint8Array(), sig)).toBe(true);
+    expect(await verifyWith('node', kp.publicKey, new Uint8Array(), sig)).toBe(true);
     expect(verifyPure(kp.publicKey, new Uint8Array(), sig)).toBe(true);
   });
 
@@ -115,9 +129,11 @@ describe('sign and verify', () => {
         const sig = await sign(kp.secretKey, message);
         expect(sig).toHaveLength(64);
         expect(await verify(kp.publicKey, message, sig)).toBe(true);
+        expect(await verifyWith('webcrypto', kp.publicKey, message, sig)).toBe(true);
         expect(verifyPure(kp.publicKey, message, sig)).toBe(true);
         const other = Uint8Array.from([...message, 0]);
         expect(await verify(kp.publicKey, other, sig)).toBe(false);
+        expect(await verifyWith('webcrypto', kp.publicKey, other, sig)).toBe(false);
         expect(verifyPure(kp.publicKey, other, sig)).toBe(false);
       }),
       { numRuns: 25 },
@@ -140,6 +156,37 @@ describe('sign and verify', () => {
     expect(verifyPure(kp.publicKey, msg, highS)).toBe(false);
     await expect(verify('x' as unknown as Uint8Array, msg, sig)).rejects.toThrow(TypeError);
     await expect(sign(new Uint8Array(31), msg)).rejects.toMatchObject({ code: 'SECRET_KEY_LENGTH' });
+  });
+
+  test('node path: keys that are views into larger buffers, and past the key cache bound, verify as before', async () => {
+    const { NODE_KEY_CACHE_SIZE, nodeKeyCacheSize } = await import('../src/lib/ed25519-node.ts');
+    const msg = new TextEncoder().encode('LP1 seal Sig_structure stand-in');
+    const first = await keyPairFromSeed(new Uint8Array(32).fill(1));
+    const firstSig = await sign(first.secretKey, msg);
+    // The key as a subarray at an odd offset of a bigger buffer, as a decoder hands it over.
+    const padded = new Uint8Array(45);
+    padded.set(first.publicKey, 7);
+    const view = padded.subarray(7, 39);
+    expect(await verifyWith('node', view, msg, firstSig)).toBe(true);
+    for (let i = 0; i < NODE_KEY_CACHE_SIZE + 20; i++) {
+      const seed = new Uint8Array(32);
+      seed[0] = i & 0xff;
+      seed[1] = (i >> 8) + 2;
+      const kp = await keyPairFromSeed(seed);
+      const sig = await sign(kp.secretKey, msg);
+      expect(await verifyWith('node', kp.publicKey, msg, sig)).toBe(true);
+      expect(await verifyWith('node', kp.publicKey, msg, firstSig)).toBe(false);
+    }
+    expect(nodeKeyCacheSize()).toBe(NODE_KEY_CACHE_SIZE);
+    // Evicted long ago, imported again, same verdicts; a changed signature byte still fails.
+    expect(await verifyWith('node', first.publicKey, msg, firstSig)).toBe(true);
+    const bad = Uint8Array.from(firstSig);
+    bad[5]! ^= 1;
+    expect(await verifyWith('node', first.publicKey, msg, bad)).toBe(false);
+    // A refused key never enters the cache, whatever the signature.
+    const identity = hexToBytes('0100000000000000000000000000000000000000000000000000000000000000');
+    expect(await verifyWith('node', identity, msg, firstSig)).toBe(false);
+    expect(nodeKeyCacheSize()).toBe(NODE_KEY_CACHE_SIZE);
   });
 
   test('generateKeyPair uses the injected randomness', async () => {

@@ -2,6 +2,7 @@ import { StatusError } from './errors.ts';
 import { decodeList } from './decode-list.ts';
 import type { DecodeListOptions } from './decode-list.ts';
 import { getBit } from './bitstring.ts';
+import { cachedList, rememberList } from './lib/decoded-list-cache.ts';
 import type { StatusPurpose } from './status-purpose.ts';
 import { zStatusEntry, zStatusListCredential } from './z-status.ts';
 
@@ -36,10 +37,20 @@ export function checkStatus(entry: unknown, listCredential: unknown, options: De
   if (list.credentialSubject.statusPurpose !== statusPurpose) {
     throw new StatusError('STATUS_LIST_MISMATCH', `entry purpose ${statusPurpose} differs from list purpose ${list.credentialSubject.statusPurpose}`);
   }
-  const bits = decodeList(list.credentialSubject.encodedList, options);
+  const bits = readList(list.credentialSubject.encodedList, options);
   const index = Number(statusListIndex);
   if (index >= bits.length * 8) {
     throw new StatusError('STATUS_INDEX_OUT_OF_RANGE', `status index ${index} is past the end of a ${bits.length * 8}-entry list`);
   }
   return { status: getBit(bits, index) ? 'set' : 'clear', purpose: statusPurpose, index, listUrl: list.id };
+}
+
+/** decodeList, remembered for the default limits (what a verifier uses); errors are never cached. */
+function readList(encoded: string, options: DecodeListOptions): Uint8Array {
+  const defaults = options.maxBytes === undefined && !options.allowShortList;
+  const hit = defaults ? cachedList(encoded) : undefined;
+  if (hit) return hit;
+  const bits = decodeList(encoded, options);
+  if (defaults) rememberList(encoded, bits);
+  return bits;
 }

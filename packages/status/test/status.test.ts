@@ -212,6 +212,32 @@ describe('credential, entry, checkStatus', () => {
     expect(checkStatus(statusEntry({ listUrl, index: 94566, purpose: 'revocation' }), list).status).toBe('clear');
   });
 
+  it('remembers decoded lists by their content: a re-read, a changed list, a short list under its option', () => {
+    const entry = statusEntry({ listUrl, index: 94567, purpose: 'revocation' });
+    for (let i = 0; i < 3; i++) expect(checkStatus(entry, list).status).toBe('set');
+    // The same credential object with the bit cleared (a newer snapshot): the new bits are read.
+    const cleared = createBitstring();
+    const newer = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: encodeList(cleared) } };
+    expect(checkStatus(entry, newer).status).toBe('clear');
+    expect(checkStatus(entry, list).status).toBe('set');
+    // Many distinct lists pass through the bounded cache; each still reads its own bit.
+    for (let i = 0; i < 80; i++) {
+      const b = createBitstring();
+      setBit(b, 1000 + i, true);
+      const l = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: encodeList(b) } };
+      expect(checkStatus(statusEntry({ listUrl, index: 1000 + i, purpose: 'revocation' }), l).status).toBe('set');
+      expect(checkStatus(statusEntry({ listUrl, index: 1001 + i, purpose: 'revocation' }), l).status).toBe('clear');
+    }
+    // A short list read once with allowShortList is not then accepted without it.
+    const short = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: encodeList(new Uint8Array(16)) } };
+    expect(checkStatus(statusEntry({ listUrl, index: 3, purpose: 'revocation' }), short, { allowShortList: true }).status).toBe('clear');
+    expect(codeOf(() => checkStatus(statusEntry({ listUrl, index: 3, purpose: 'revocation' }), short))).toBe('LIST_TOO_SMALL');
+    // A bad list fails every time (errors are not remembered).
+    const junk = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: 'uAAAA' } };
+    expect(codeOf(() => checkStatus(entry, junk))).toBe('STATUS_LIST_MALFORMED');
+    expect(codeOf(() => checkStatus(entry, junk))).toBe('STATUS_LIST_MALFORMED');
+  });
+
   it('reports mismatches, range and junk with stable codes', () => {
     const entry = statusEntry({ listUrl, index: 1, purpose: 'revocation' });
     expect(codeOf(() => checkStatus({ ...entry, statusPurpose: 'suspension' }, list))).toBe('STATUS_LIST_MISMATCH');

@@ -120,20 +120,24 @@ function parseProtectedHeader(bytes: Uint8Array): { kid: string } {
     throw new SealError('SEAL_COSE_MALFORMED', 'protected header kid must be 1 to 256 bytes');
   }
   try {
-    return { kid: new TextDecoder('utf-8', { fatal: true }).decode(kidBytes) };
+    return { kid: UTF8.decode(kidBytes) };
   } catch {
     throw new SealError('SEAL_COSE_MALFORMED', 'protected header kid is not UTF-8');
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const STRICT_NO_TAGS = { ...STRICT, tags: [] as TagDecoder[] };
+const STRICT_COSE = { ...STRICT, tags: COSE_TAGS };
+
 /** Pre-scan (depth, items, trailing bytes), then cborg with every laxity off. */
-function decodeOne(bytes: Uint8Array, what: string, tags: TagDecoder[] = []): unknown {
+function decodeOne(bytes: Uint8Array, what: string, tags?: TagDecoder[]): unknown {
   const end = scanCbor(bytes, { maxDepth: SEAL_LIMITS.maxCborDepth, maxItems: SEAL_LIMITS.maxCborItems });
   if (end !== bytes.length) {
     throw new SealError('SEAL_TRAILING_BYTES', `${bytes.length - end} bytes after the ${what}`);
   }
   try {
-    return decode(bytes, { ...STRICT, tags });
+    return decode(bytes, tags === COSE_TAGS ? STRICT_COSE : STRICT_NO_TAGS);
   } catch (e) {
     throw new SealError('SEAL_CBOR_INVALID', `${what} is not valid CBOR: ${(e as Error).message}`);
   }

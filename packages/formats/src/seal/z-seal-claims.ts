@@ -90,7 +90,8 @@ const CANONICAL_INT = /^(0|[1-9][0-9]{0,8})$/;
 const zWireAchievement = z
   .strictObject({
     '1': text(64).optional(),
-    '2': z.union([text(64), z.number().int().min(0).max(999_999_999)]).optional(),
+    // Number first: most results travel as CBOR uints, and a union pays for each branch that fails.
+    '2': z.union([z.number().int().min(0).max(999_999_999), text(64)]).optional(),
     '3': z.number().int().min(0).max(SEAL_RESULT_STATUSES.length - 1).optional(),
     '4': text(512).optional(),
     '5': z

@@ -9,7 +9,42 @@ export const COSE_ALG_EDDSA = -8;
 /** RFC 9052 §4.2: CBOR tag of COSE_Sign1. */
 export const COSE_SIGN1_TAG = 18;
 
-/** RFC 9052 §4.4 Sig_structure for COSE_Sign1 with empty external_aad. */
+// array(4), text(10) "Signature1": the fixed start of every Sig_structure (RFC 8949 §3.1).
+const SIG1_HEAD = Uint8Array.from([0x84, 0x6a, ...new TextEncoder().encode('Signature1')]);
+
+/** RFC 8949 §3.1 head of a byte string (major type 2) of `n` bytes, in its shortest form (§4.2.1). */
+function bstrHead(n: number): number[] {
+  if (n < 24) return [0x40 | n];
+  if (n < 0x100) return [0x58, n];
+  if (n < 0x10000) return [0x59, n >> 8, n & 0xff];
+  return [0x5a, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+}
+
+/**
+ * RFC 9052 §4.4 Sig_structure for COSE_Sign1 with empty external_aad:
+ * ["Signature1", protected, h'', payload] in deterministic CBOR. Written directly (one
+ * allocation, no encoder) since every seal read builds it; a property test holds it equal to
+ * cborg's encoding of the same array.
+ */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  const ph = bstrHead(protectedBytes.length);
+  const pl = bstrHead(payload.length);
+  const out = new Uint8Array(SIG1_HEAD.length + ph.length + protectedBytes.length + 1 + pl.length + payload.length);
+  let o = 0;
+  out.set(SIG1_HEAD, o);
+  o += SIG1_HEAD.length;
+  out.set(ph, o);
+  o += ph.length;
+  out.set(protectedBytes, o);
+  o += protectedBytes.length;
+  out[o++] = 0x40;
+  out.set(pl, o);
+  o += pl.length;
+  out.set(payload, o);
+  return out;
+}
+
+/** The same Sig_structure through the CBOR encoder: the reference the property test compares with. */
+export function sigStructureByEncoder(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
   return encode(['Signature1', protectedBytes, new Uint8Array(0), payload]);
 }
