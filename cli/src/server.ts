@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createPresentationHttp, createVerifierHttp } from '@lp/verifier';
+import { createImagePool, createPresentationHttp, createVerifierHttp, imagePoolOptionsFrom } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { DEMO_PASSPHRASE } from './demo/demo-data.ts';
 import { preparePagesTrust } from './demo/prepare-demo.ts';
+import { createHttpServer, httpTimeoutsFrom } from './create-http-server.ts';
 
 export interface ServerConfig {
   port: number;
@@ -36,13 +37,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
   app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
   app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
-  app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+  // Seal photos are decoded in worker threads so that no image holds this thread (LP_IMAGE_THREADS, LP_IMAGE_QUEUE).
+  const imagePool = createImagePool(imagePoolOptionsFrom(config.env));
+  app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, imagePool, ...(config.now ? { now: config.now } : {}) }));
   app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
   // The issuer needs the public base URL, known only after listen when the port is 0.
   let issuer: IssuerApp | null = null;
   app.use((req, res, next) => (issuer ? issuer.router(req, res, next) : next()));
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(app, httpTimeoutsFrom(config.env)).listen(config.port, '127.0.0.1', () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();
@@ -68,6 +71,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     port,
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }).then(() => Promise.all([issuer?.close(), imagePool.close()])).then(() => {}),
   };
 }

@@ -1,5 +1,7 @@
 import type { Router } from 'express';
+import { parseRateLimit } from '@lp/web-kit/node';
 import { createVerifyRouter } from './create-verify-router.ts';
+import type { ImagePool } from './image-pool.ts';
 import { anchorsFrom, bundleCachePath, loadTrust, type LoadedTrust } from '../trust/load-trust.ts';
 
 export interface VerifierHttpConfig {
@@ -8,6 +10,8 @@ export interface VerifierHttpConfig {
   log: (line: string) => void;
   /** The verifier's clock; tests set it. */
   now?: () => Date;
+  /** Worker threads for seal photos; the caller closes it. */
+  imagePool?: ImagePool;
 }
 
 /**
@@ -32,5 +36,8 @@ export async function createVerifierHttp(config: VerifierHttpConfig): Promise<Ro
       config.log(`verifier: ${(err as Error).message}`);
     }
   }
-  return createVerifyRouter({ now, trust: () => loaded });
+  // LP_VERIFY_RATE_LIMIT (e.g. `600/min`): requests per client address on the verify routes.
+  const rateLimit = config.env.LP_VERIFY_RATE_LIMIT ? parseRateLimit(config.env.LP_VERIFY_RATE_LIMIT) : undefined;
+  if (config.env.LP_VERIFY_RATE_LIMIT && !rateLimit) config.log(`verifier: ignoring LP_VERIFY_RATE_LIMIT="${config.env.LP_VERIFY_RATE_LIMIT}" (expected e.g. 600/min)`);
+  return createVerifyRouter({ now, trust: () => loaded, ...(config.imagePool ? { imagePool: config.imagePool } : {}), ...(rateLimit ? { rateLimit } : {}) });
 }

@@ -6,3 +6,4 @@ export { createPageRouter } from './create-page-router.ts';
 export type { PageRouterOptions, PageTrustOptions } from './create-page-router.ts';
 export { renderServiceWorker } from './render-service-worker.ts';
 export type { ServiceWorkerOptions } from './render-service-worker.ts';
+export { RateLimiter, parseRateLimit } from './rate-limiter.ts';
