@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type Response, type Router } from 'express';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
+import { createCompressedSender } from './send-compressed.ts';
 
 const require = createRequire(import.meta.url);
 const WASM_PATH = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
@@ -67,37 +68,42 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
   const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
+  // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
+  const send = createCompressedSender();
+  const htmlBytes = Buffer.from(html);
+  const wasm = fs.readFileSync(WASM_PATH);
+  const fonts = new Map(FONTS.map((f) => [f, fs.readFileSync(path.join(FONT_DIR, f))]));
 
-  router.get([base, `${base}/`, `${base}/index.html`], (_req, res) => {
-    noCache(res).type('html').send(html);
+  router.get([base, `${base}/`, `${base}/index.html`], (req, res) => {
+    send(req, noCache(res).type('html'), htmlBytes, 'html');
   });
-  router.get(`${base}/app.css`, (_req, res) => {
-    noCache(res).type('css').send(css);
+  router.get(`${base}/app.css`, (req, res) => {
+    send(req, noCache(res).type('css'), css, 'css');
   });
-  router.get(`${base}/app.js`, async (_req, res, next) => {
+  router.get(`${base}/app.js`, async (req, res, next) => {
     try {
       const built = await page;
-      noCache(res).set('ETag', built.etag).type('application/javascript').send(Buffer.from(built.js));
+      send(req, noCache(res).set('ETag', built.etag).type('application/javascript'), built.js, `js${built.etag}`);
     } catch (err) {
       next(err);
     }
   });
-  router.get(`${base}/sw.js`, async (_req, res, next) => {
+  router.get(`${base}/sw.js`, async (req, res, next) => {
     try {
       const built = await page;
       const cachePrefix = `lp-${base.replace(/^\//, '')}-`;
       const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache });
-      noCache(res).set('Service-Worker-Allowed', base).type('application/javascript').send(sw);
+      send(req, noCache(res).set('Service-Worker-Allowed', base).type('application/javascript'), Buffer.from(sw), `sw${built.etag}`);
     } catch (err) {
       next(err);
     }
   });
-  router.get(`${base}/zxing_reader.wasm`, (_req, res) => {
-    noCache(res).type('application/wasm').sendFile(WASM_PATH);
+  router.get(`${base}/zxing_reader.wasm`, (req, res) => {
+    send(req, noCache(res).type('application/wasm'), wasm, 'wasm');
   });
-  for (const font of FONTS) {
-    router.get(`${base}/fonts/${font}`, (_req, res) => {
-      noCache(res).type('font/ttf').sendFile(path.join(FONT_DIR, font));
+  for (const [font, bytes] of fonts) {
+    router.get(`${base}/fonts/${font}`, (req, res) => {
+      send(req, noCache(res).type('font/ttf'), bytes, font);
     });
   }
   router.get(`${base}/config.json`, (_req, res) => {
