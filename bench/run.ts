@@ -9,6 +9,7 @@ import { benchVerify } from './verify.bench.ts';
 import { benchWeb } from './web.bench.ts';
 import { benchBulk } from './bulk.bench.ts';
 import { benchServerLoad } from './server-load.bench.ts';
+import { benchFirstLoad } from './first-load.bench.ts';
 
 interface Table {
   title: string;
@@ -32,6 +33,7 @@ const SECTIONS: Section[] = [
   { title: 'Verification pipeline (@lp/verify) vs raw Ed25519', run: async () => { const t = await benchVerify(); return `${t.title}\n\n${renderTable(t)}`; } },
   { title: 'Web pages: verifier JS size and camera-to-verdict time', run: async () => { const t = await benchWeb(); return `${t.title}\n\n${renderTable(t)}`; } },
   { title: 'Bulk issuance: credentials/s end to end vs Data Integrity signing alone', run: async () => { const t = await benchBulk(); return `${t.title}\n\n${renderTable(t)}`; } },
+  { title: 'Pages: first-visit bytes on the wire', run: async () => { const t = await benchFirstLoad(); return `${t.title}\n\n${renderTable(t)}`; } },
   { title: 'Server liveness: /health and issuance while noise photos are verified', run: async () => { const t = await benchServerLoad(); return `${t.title}\n\n${renderTable(t)}`; } },
 ];
 
