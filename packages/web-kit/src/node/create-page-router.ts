@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -39,15 +40,24 @@ export interface PageRouterOptions extends PageTrustOptions {
   precache?: readonly string[];
 }
 
-/** The head every page shares: the mark in index.html is replaced by it. */
-function pageHead(base: string): string {
+// A year, the most RFC 9111 caches are asked to keep anything; `immutable` spares the revalidation.
+const FOREVER = 'public, max-age=31536000, immutable';
+
+/**
+ * The head every page shares: the mark in index.html is replaced by it. The code and styles are
+ * named with their content hash (`?v=`), so a browser keeps them for a year and a new version is
+ * a new URL; the bare URLs stay for the service worker, which keys its cache by path.
+ */
+function pageHead(base: string, versions: { js?: string; css: string }): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<link rel="stylesheet" href="${base}/app.css">`,
-    `<script type="module" src="${base}/app.js"></script>`,
+    `<link rel="stylesheet" href="${base}/app.css?v=${versions.css}">`,
+    `<script type="module" src="${base}/app.js${versions.js ? `?v=${versions.js}` : ''}"></script>`,
   ].join('\n');
 }
+
+const contentVersion = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 function problem(res: Response, status: number, title: string, code: string): void {
   res.status(status).type('application/problem+json').json({ type: 'about:blank', title, code, status });
@@ -56,34 +66,42 @@ function problem(res: Response, status: number, title: string, code: string): vo
 /**
  * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm and the
  * Arabic-script font (from node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
- * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. Every file
- * is revalidated (no-cache): a page fixed on the server reaches a phone on its next online visit.
+ * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. The code and
+ * styles under their content-hash URLs are kept a year; every other file is revalidated
+ * (no-cache): a page fixed on the server reaches a phone on its next online visit.
  * Page-specific routes (manifest, icons) are added by the caller on the returned router.
  */
 export function createPageRouter(opts: PageRouterOptions): Router {
   const { base, page } = opts;
   const router = express.Router();
   page.catch((err: unknown) => opts.log?.(`${base} page build failed: ${(err as Error).message}`));
-  const html = fs.readFileSync(`${opts.webDir}index.html`, 'utf8').replace(HEAD_MARK, pageHead(base));
+  const template = fs.readFileSync(`${opts.webDir}index.html`, 'utf8');
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
+  const cssVersion = contentVersion(css);
+  const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
+  // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
+  const html = page.then((built) => jsVersion(built), () => undefined)
+    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, { ...(js ? { js } : {}), css: cssVersion }))), key: `html${js ?? ''}` }));
   const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
   // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
   const send = createCompressedSender();
-  const htmlBytes = Buffer.from(html);
   const wasm = fs.readFileSync(WASM_PATH);
   const fonts = new Map(FONTS.map((f) => [f, fs.readFileSync(path.join(FONT_DIR, f))]));
 
-  router.get([base, `${base}/`, `${base}/index.html`], (req, res) => {
-    send(req, noCache(res).type('html'), htmlBytes, 'html');
+  router.get([base, `${base}/`, `${base}/index.html`], async (req, res) => {
+    const { bytes, key } = await html;
+    send(req, noCache(res).type('html'), bytes, key);
   });
   router.get(`${base}/app.css`, (req, res) => {
-    send(req, noCache(res).type('css'), css, 'css');
+    res.set('Cache-Control', req.query.v === cssVersion ? FOREVER : 'no-cache');
+    send(req, res.type('css'), css, 'css');
   });
   router.get(`${base}/app.js`, async (req, res, next) => {
     try {
       const built = await page;
-      send(req, noCache(res).set('ETag', built.etag).type('application/javascript'), built.js, `js${built.etag}`);
+      res.set('Cache-Control', req.query.v === jsVersion(built) ? FOREVER : 'no-cache');
+      send(req, res.set('ETag', built.etag).type('application/javascript'), built.js, `js${built.etag}`);
     } catch (err) {
       next(err);
     }
