@@ -52,10 +52,23 @@ function pageHead(base: string, versions: { js?: string; css: string }): string 
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    LOADING_STYLE,
     `<link rel="stylesheet" href="${base}/app.css?v=${versions.css}">`,
     `<script type="module" src="${base}/app.js${versions.js ? `?v=${versions.js}` : ''}"></script>`,
   ].join('\n');
 }
+
+/**
+ * A bar running along the top until the page's code marks the body ready: inline, so it is drawn
+ * with the first paint, before the JavaScript (hundreds of KB on a slow link) has arrived. No
+ * words, so it needs no translation.
+ */
+const LOADING_STYLE = '<style>body:not([data-ready=true]){cursor:progress}'
+  + 'body:not([data-ready=true])::before{content:"";position:fixed;inset:0 0 auto 0;height:4px;z-index:9999;'
+  + 'background:linear-gradient(90deg,transparent,#1a5fb4,transparent);background-size:50% 100%;background-repeat:no-repeat;'
+  + 'animation:lp-loading 1.2s linear infinite}'
+  + '@keyframes lp-loading{from{background-position:-100% 0}to{background-position:200% 0}}'
+  + '@media (prefers-reduced-motion:reduce){body:not([data-ready=true])::before{animation:none;background:#1a5fb4;opacity:.5}}</style>';
 
 const contentVersion = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
