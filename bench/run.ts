@@ -10,6 +10,8 @@ import { benchWeb } from './web.bench.ts';
 import { benchBulk } from './bulk.bench.ts';
 import { benchRatios } from './ratio.bench.ts';
 import type { Row } from './full-record.bench.ts';
+import { benchServerLoad } from './server-load.bench.ts';
+import { benchFirstLoad } from './first-load.bench.ts';
 
 interface Table {
   title: string;
@@ -42,6 +44,8 @@ const SECTIONS: Section[] = [
   { title: 'Verification ratios: seal vs raw Ed25519, vc+jwt vs jose jwtVerify (CPU time, same run)', run: () => benchRatios() },
   { title: 'Web pages: verifier JS size and camera-to-verdict time', run: () => benchWeb() },
   { title: 'Bulk issuance: credentials/s end to end vs Data Integrity signing alone', run: () => benchBulk() },
+  { title: 'Pages: first-visit bytes on the wire', run: () => benchFirstLoad() },
+  { title: 'Server liveness: /health and issuance while noise photos are verified', run: () => benchServerLoad() },
 ];
 
 // `npm run bench -- [--json] [section words…]`: a word keeps the sections whose title contains it.

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { RequestListener, Server } from 'node:http';
 import { CliError } from './cli-error.ts';
+import type { HttpTimeouts } from './create-http-server.ts';
 
 export interface ListenOptions {
   port: number;
@@ -9,6 +10,8 @@ export interface ListenOptions {
   host: string;
   /** PEM certificate and key: HTTPS, which phone browsers need before they open the camera. */
   tls?: { cert: Buffer; key: Buffer };
+  /** Slow requests are cut (408) after these. */
+  timeouts?: HttpTimeouts;
 }
 
 /**
@@ -18,7 +21,8 @@ export interface ListenOptions {
 export async function listenServer(handler: RequestListener, opts: ListenOptions): Promise<Server> {
   let server: Server;
   try {
-    server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : http.createServer(handler);
+    const t = opts.timeouts ? { requestTimeout: opts.timeouts.requestTimeoutMs, headersTimeout: opts.timeouts.headersTimeoutMs, connectionsCheckingInterval: opts.timeouts.checkEveryMs } : {};
+    server = opts.tls ? https.createServer({ ...t, cert: opts.tls.cert, key: opts.tls.key }, handler) : http.createServer(t, handler);
   } catch (e) {
     throw new CliError('TLS_INVALID', `the TLS certificate or key cannot be used: ${(e as Error).message}`);
   }

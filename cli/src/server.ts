@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createPresentationHttp, createVerifierHttp, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
+import { createImagePool, createPresentationHttp, createVerifierHttp, imagePoolOptionsFrom, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { DEMO_PASSPHRASE } from './demo/demo-data.ts';
 import { preparePagesTrust } from './demo/prepare-demo.ts';
 import { listenServer } from './listen-server.ts';
+import { httpTimeoutsFrom } from './create-http-server.ts';
 
 export interface ServerConfig {
   port: number;
@@ -53,7 +54,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  const server: Server = await listenServer(app, { port: config.port, host: config.host ?? '127.0.0.1', ...(config.tls ? { tls: config.tls } : {}) });
+  const server: Server = await listenServer(app, { port: config.port, host: config.host ?? '127.0.0.1', timeouts: httpTimeoutsFrom(config.env), ...(config.tls ? { tls: config.tls } : {}) });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const scheme = config.tls ? 'https' : 'http';
@@ -61,17 +62,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   // Pages and verifier routes share one trust source: the configured bundle, else the DEMO body.
   let trust: Awaited<ReturnType<typeof preparePagesTrust>>;
   const stopping = new AbortController();
+  // Seal photos are decoded in worker threads so that no image holds this thread (LP_IMAGE_THREADS, LP_IMAGE_QUEUE).
+  const imagePool = createImagePool(imagePoolOptionsFrom(config.env));
   try {
     trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
     app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
     app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
     // One trust source for verifying credentials and presentations: both see the freshest bundle.
     const verifierTrust = await openVerifierTrust({ env: trust.env, cwd: config.cwd, log: config.log, signal: stopping.signal, ...(config.now ? { now: config.now } : {}), ...config.verifier });
-    app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, trust: verifierTrust, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
+    app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, trust: verifierTrust, imagePool, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
     app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
   } catch (e) {
     // The port is released when starting fails, so the process can exit with the error.
     stopping.abort();
+    void imagePool.close();
     server.close();
     throw e;
   }
@@ -107,7 +111,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     port,
     url: `${scheme}://${urlHost(config.host)}:${port}`,
-    stop: () => new Promise<void>((resolve) => { stopping.abort(); server.closeAllConnections(); server.close(() => resolve()); }).then(() => issuer?.close()),
+    stop: () => new Promise<void>((resolve) => { stopping.abort(); server.closeAllConnections(); server.close(() => resolve()); }).then(() => Promise.all([issuer?.close(), imagePool.close()])).then(() => {}),
   };
 }
 

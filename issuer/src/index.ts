@@ -36,7 +36,7 @@ export { createIssuerRouter, DEFAULT_BODY_LIMIT } from './http/create-issuer-rou
 export { openIssuerApp } from './http/open-issuer-app.ts';
 export type { IssuerApp } from './http/open-issuer-app.ts';
 export type { IssuerRouterOptions } from './http/create-issuer-router.ts';
-export { RateLimiter, parseRateLimit } from './http/rate-limiter.ts';
+export { RateLimiter, parseRateLimit } from '@lp/web-kit/node';
 export { runIssuerCommand, ISSUER_HELP } from './cli/run-issuer-command.ts';
 export type { IssuerCliIo } from './cli/run-issuer-command.ts';
 // Bulk issuance (lp issuer bulk): results CSV → validated rows → batched idempotent issuance → output folder.

@@ -25,7 +25,7 @@ import type { StatusAction } from '../domain/set-credential-status.ts';
 import { currentStatusList } from '../domain/sign-status-list.ts';
 import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
 import { sendProblem } from './problem.ts';
-import { RateLimiter } from './rate-limiter.ts';
+import { RateLimiter } from '@lp/web-kit/node';
 
 export interface IssuerRouterOptions {
   store: IssuerStore;

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { hasIssuerDb, issuerDataDir, openIssuerStore } from '../domain/open-issuer-store.ts';
 import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
 import { createIssuerRouter } from './create-issuer-router.ts';
-import { parseRateLimit } from './rate-limiter.ts';
+import { parseRateLimit } from '@lp/web-kit/node';
 
 export interface IssuerApp {
   router: Router;

@@ -5,14 +5,20 @@ import { QrError } from './qr-error.ts';
 import { readImageHeader } from './read-image-header.ts';
 import { MAX_IMAGE_PIXELS, type RgbaImage } from './rgba-image.ts';
 
+export interface DecodeImageOptions {
+  /** Refuse (IMAGE_TOO_LARGE) an image declaring more pixels; default MAX_IMAGE_PIXELS, never above it. */
+  readonly maxPixels?: number;
+}
+
 /**
  * Node only: decodes PNG or JPEG bytes to RGBA. The declared size is read from the header and
  * checked first, so a 50 MP image is refused (IMAGE_TOO_LARGE) without being inflated. Throws
  * QrError UNSUPPORTED_IMAGE or IMAGE_CORRUPT for other or broken bytes.
  */
-export function decodeImageFile(bytes: Uint8Array): RgbaImage {
+export function decodeImageFile(bytes: Uint8Array, opts: DecodeImageOptions = {}): RgbaImage {
   const header = readImageHeader(bytes);
-  checkImageSize(header.width, header.height);
+  const maxPixels = Math.min(opts.maxPixels ?? MAX_IMAGE_PIXELS, MAX_IMAGE_PIXELS);
+  checkImageSize(header.width, header.height, maxPixels);
   let decoded: { data: Uint8Array; width: number; height: number };
   try {
     if (header.format === 'png') {
@@ -22,7 +28,7 @@ export function decodeImageFile(bytes: Uint8Array): RgbaImage {
       decoded = jpeg.decode(bytes, {
         useTArray: true,
         formatAsRGBA: true,
-        maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
+        maxResolutionInMP: maxPixels / 1e6,
         maxMemoryUsageInMB: 512,
       });
     }

@@ -11,7 +11,7 @@ export { renderQrSvg } from './render-qr-svg.ts';
 export { renderQrTerminal } from './render-qr-terminal.ts';
 export { configureZxing } from './configure-zxing.ts';
 export type { ZxingConfig } from './configure-zxing.ts';
-export { decodeQr, decodeQrWith } from './decode-qr.ts';
+export { decodeQr, decodeQrWith, DECODE_PIXEL_BUDGET } from './decode-qr.ts';
 export type { DecodeResult, QrDecoder } from './decode-qr.ts';
 export { readImageHeader } from './read-image-header.ts';
 export type { ImageHeader } from './read-image-header.ts';

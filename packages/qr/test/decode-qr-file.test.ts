@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { QrError, decodeImageFile, decodeQrFromFile, encodePng, readImageHeader, renderQrImage } from '../src/node.ts';
+import { DECODE_PIXEL_BUDGET, QrError, decodeImageFile, decodeQrFromFile, encodePng, readImageHeader, renderQrImage } from '../src/node.ts';
 import { encodeJpeg, placeOnCanvas, seededRng } from './lib/distort.ts';
 import { sealLikeText } from './lib/seal-text.ts';
 
@@ -82,6 +82,18 @@ describe('decodeQrFromFile', () => {
   ])('a 50-megapixel %s → IMAGE_TOO_LARGE from its header alone', async (_label, bytes) => {
     expect(bytes.length).toBeLessThan(100);
     expect(await codeOf(decodeQrFromFile(bytes))).toBe('IMAGE_TOO_LARGE');
+  });
+
+  test.each([
+    ['PNG', pngClaiming(4100, 3100)],
+    ['JPEG', jpegClaiming(4100, 3100)],
+  ])('with maxPixels at the 12 MP budget, a 12.7 MP %s → IMAGE_TOO_LARGE from its header', async (_label, bytes) => {
+    expect(DECODE_PIXEL_BUDGET).toBe(4032 * 3024);
+    expect(await codeOf(decodeQrFromFile(bytes, { maxPixels: DECODE_PIXEL_BUDGET }))).toBe('IMAGE_TOO_LARGE');
+  });
+
+  test('maxPixels never raises the 40 MP limit', async () => {
+    expect(await codeOf(decodeQrFromFile(pngClaiming(8000, 6250), { maxPixels: 1e9 }))).toBe('IMAGE_TOO_LARGE');
   });
 
   test('a PNG just under the limit is decoded (and found corrupt, as its IDAT is bogus)', async () => {

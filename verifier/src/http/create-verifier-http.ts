@@ -4,6 +4,8 @@ import { createVerifyRouter } from './create-verify-router.ts';
 import type { TrustSource, TrustSourceOptions } from '../trust/create-trust-source.ts';
 import { openVerifierTrust } from '../trust/open-verifier-trust.ts';
 import { createStatusListFetcher, type StatusListFetcherOptions } from '../status/create-status-list-fetcher.ts';
+import { parseRateLimit } from '@lp/web-kit/node';
+import type { ImagePool } from './image-pool.ts';
 
 export interface VerifierHttpConfig {
   env: NodeJS.ProcessEnv;
@@ -19,6 +21,8 @@ export interface VerifierHttpConfig {
   signal?: AbortSignal;
   /** A trust source shared with other routes (openVerifierTrust); default: one opened from env. */
   trust?: TrustSource | undefined;
+  /** Worker threads for seal photos; the caller closes it. */
+  imagePool?: ImagePool;
 }
 
 /**
@@ -40,5 +44,8 @@ export async function createVerifierHttp(config: VerifierHttpConfig): Promise<Ro
       now,
       allowHosts: (config.env.LP_STATUS_FETCH_ALLOW ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
     });
-  return createVerifyRouter({ now, trust: () => source?.current(), ...(fetchStatusList ? { fetchStatusList } : {}) });
+  // LP_VERIFY_RATE_LIMIT (e.g. `600/min`): requests per client address on the verify routes.
+  const rateLimit = config.env.LP_VERIFY_RATE_LIMIT ? parseRateLimit(config.env.LP_VERIFY_RATE_LIMIT) : undefined;
+  if (config.env.LP_VERIFY_RATE_LIMIT && !rateLimit) config.log(`verifier: ignoring LP_VERIFY_RATE_LIMIT="${config.env.LP_VERIFY_RATE_LIMIT}" (expected e.g. 600/min)`);
+  return createVerifyRouter({ now, trust: () => source?.current(), ...(fetchStatusList ? { fetchStatusList } : {}), ...(config.imagePool ? { imagePool: config.imagePool } : {}), ...(rateLimit ? { rateLimit } : {}) });
 }

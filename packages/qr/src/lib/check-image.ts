@@ -2,12 +2,12 @@ import { QrError } from '../qr-error.ts';
 import { MAX_IMAGE_PIXELS, type RgbaImage } from '../rgba-image.ts';
 
 /** Refuses an image whose declared size is over the limit: called before any pixel is touched. */
-export function checkImageSize(width: number, height: number): void {
+export function checkImageSize(width: number, height: number, maxPixels: number = MAX_IMAGE_PIXELS): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new QrError('IMAGE_CORRUPT', `image declares an impossible size ${width}x${height}`);
   }
-  if (width * height > MAX_IMAGE_PIXELS) {
-    throw new QrError('IMAGE_TOO_LARGE', `image of ${width}x${height} is over ${MAX_IMAGE_PIXELS / 1e6} megapixels`);
+  if (width * height > maxPixels) {
+    throw new QrError('IMAGE_TOO_LARGE', `image of ${width}x${height} is over ${Math.round(maxPixels / 1e5) / 10} megapixels`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import express, { type Response, type Router } from 'express';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
+import { createCompressedSender } from './send-compressed.ts';
 
 const require = createRequire(import.meta.url);
 const WASM_PATH = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
@@ -44,15 +46,37 @@ export interface PageRouterOptions extends PageTrustOptions {
   app?: { iconColor: Rgb };
 }
 
-/** The head every page shares: the mark in index.html is replaced by it. */
-function pageHead(base: string): string {
+// A year, the most RFC 9111 caches are asked to keep anything; `immutable` spares the revalidation.
+const FOREVER = 'public, max-age=31536000, immutable';
+
+/**
+ * The head every page shares: the mark in index.html is replaced by it. The code and styles are
+ * named with their content hash (`?v=`), so a browser keeps them for a year and a new version is
+ * a new URL; the bare URLs stay for the service worker, which keys its cache by path.
+ */
+function pageHead(base: string, versions: { js?: string; css: string }): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<link rel="stylesheet" href="${base}/app.css">`,
-    `<script type="module" src="${base}/app.js"></script>`,
+    LOADING_STYLE,
+    `<link rel="stylesheet" href="${base}/app.css?v=${versions.css}">`,
+    `<script type="module" src="${base}/app.js${versions.js ? `?v=${versions.js}` : ''}"></script>`,
   ].join('\n');
 }
+
+/**
+ * A bar running along the top until the page's code marks the body ready: inline, so it is drawn
+ * with the first paint, before the JavaScript (hundreds of KB on a slow link) has arrived. No
+ * words, so it needs no translation.
+ */
+const LOADING_STYLE = '<style>body:not([data-ready=true]){cursor:progress}'
+  + 'body:not([data-ready=true])::before{content:"";position:fixed;inset:0 0 auto 0;height:4px;z-index:9999;'
+  + 'background:linear-gradient(90deg,transparent,#1a5fb4,transparent);background-size:50% 100%;background-repeat:no-repeat;'
+  + 'animation:lp-loading 1.2s linear infinite}'
+  + '@keyframes lp-loading{from{background-position:-100% 0}to{background-position:200% 0}}'
+  + '@media (prefers-reduced-motion:reduce){body:not([data-ready=true])::before{animation:none;background:#1a5fb4;opacity:.5}}</style>';
+
+const contentVersion = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 function problem(res: Response, status: number, title: string, code: string): void {
   res.status(status).type('application/problem+json').json({ type: 'about:blank', title, code, status });
@@ -61,50 +85,63 @@ function problem(res: Response, status: number, title: string, code: string): vo
 /**
  * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm and the
  * Arabic-script font (from node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
- * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. Every file
- * is revalidated (no-cache): a page fixed on the server reaches a phone on its next online visit.
+ * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. The code and
+ * styles under their content-hash URLs are kept a year; every other file is revalidated
+ * (no-cache): a page fixed on the server reaches a phone on its next online visit.
  * With `app`, the manifest and icons that make the page installable.
  */
 export function createPageRouter(opts: PageRouterOptions): Router {
   const { base, page } = opts;
   const router = express.Router();
   page.catch((err: unknown) => opts.log?.(`${base} page build failed: ${(err as Error).message}`));
-  const html = fs.readFileSync(`${opts.webDir}index.html`, 'utf8').replace(HEAD_MARK, pageHead(base));
+  const template = fs.readFileSync(`${opts.webDir}index.html`, 'utf8');
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
+  const cssVersion = contentVersion(css);
+  const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
+  // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
+  const html = page.then((built) => jsVersion(built), () => undefined)
+    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, { ...(js ? { js } : {}), css: cssVersion }))), key: `html${js ?? ''}` }));
   const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
   const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
+  // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
+  const send = createCompressedSender();
+  const wasm = fs.readFileSync(WASM_PATH);
+  const fonts = new Map(FONTS.map((f) => [f, fs.readFileSync(path.join(FONT_DIR, f))]));
 
-  router.get([base, `${base}/`, `${base}/index.html`], (_req, res) => {
-    noCache(res).type('html').send(html);
+  router.get([base, `${base}/`, `${base}/index.html`], async (req, res) => {
+    const { bytes, key } = await html;
+    send(req, noCache(res).type('html'), bytes, key);
   });
-  router.get(`${base}/app.css`, (_req, res) => {
-    noCache(res).type('css').send(css);
+  router.get(`${base}/app.css`, (req, res) => {
+    res.set('Cache-Control', req.query.v === cssVersion ? FOREVER : 'no-cache');
+    send(req, res.type('css'), css, 'css');
   });
-  router.get(`${base}/app.js`, async (_req, res, next) => {
+  router.get(`${base}/app.js`, async (req, res, next) => {
     try {
       const built = await page;
-      noCache(res).set('ETag', built.etag).type('application/javascript').send(Buffer.from(built.js));
+      res.set('Cache-Control', req.query.v === jsVersion(built) ? FOREVER : 'no-cache');
+      send(req, res.set('ETag', built.etag).type('application/javascript'), built.js, `js${built.etag}`);
     } catch (err) {
       next(err);
     }
   });
-  router.get(`${base}/sw.js`, async (_req, res, next) => {
+  router.get(`${base}/sw.js`, async (req, res, next) => {
     try {
       const built = await page;
       const cachePrefix = `lp-${base.replace(/^\//, '')}-`;
       const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache });
-      noCache(res).set('Service-Worker-Allowed', base).type('application/javascript').send(sw);
+      send(req, noCache(res).set('Service-Worker-Allowed', base).type('application/javascript'), Buffer.from(sw), `sw${built.etag}`);
     } catch (err) {
       next(err);
     }
   });
-  router.get(`${base}/zxing_reader.wasm`, (_req, res) => {
-    noCache(res).type('application/wasm').sendFile(WASM_PATH);
+  router.get(`${base}/zxing_reader.wasm`, (req, res) => {
+    send(req, noCache(res).type('application/wasm'), wasm, 'wasm');
   });
-  for (const font of FONTS) {
-    router.get(`${base}/fonts/${font}`, (_req, res) => {
-      noCache(res).type('font/ttf').sendFile(path.join(FONT_DIR, font));
+  for (const [font, bytes] of fonts) {
+    router.get(`${base}/fonts/${font}`, (req, res) => {
+      send(req, noCache(res).type('font/ttf'), bytes, font);
     });
   }
   router.get(`${base}/config.json`, (_req, res) => {

@@ -8,3 +8,4 @@ export { renderServiceWorker } from './render-service-worker.ts';
 export type { ServiceWorkerOptions } from './render-service-worker.ts';
 export { renderIconPng } from './render-icon.ts';
 export type { Rgb } from './render-icon.ts';
+export { RateLimiter, parseRateLimit } from './rate-limiter.ts';

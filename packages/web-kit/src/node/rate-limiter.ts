@@ -1,5 +1,5 @@
 /**
- * A fixed-window counter per key (API key id): `limit` requests per `windowMs`. Returns the
+ * A fixed-window counter per key (an API key id, a client address): `limit` requests per `windowMs`. Returns the
  * seconds to wait when over the limit (the Retry-After value, RFC 9110 §10.2.3), else 0.
  * Memory is bounded: windows that have ended are dropped as new ones start.
  */
