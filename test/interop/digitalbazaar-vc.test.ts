@@ -46,13 +46,25 @@ async function documentLoader(url: string): Promise<{ contextUrl: null; document
 
 const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
 
+/**
+ * fetch, again once when the first attempt fails: the kept-alive connection of an earlier request
+ * may be closed by the server's idle timeout at the moment it is reused (undici: "fetch failed").
+ */
+async function fetchOnce(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
+}
+
 /** Bitstring Status List §3.2: the list is fetched (from the issuer on port 0), verified, and the entry's bit read. */
 async function checkStatus({ credential }: { credential: Json }): Promise<{ verified: boolean; error?: unknown }> {
   const entries = [credential.credentialStatus].flat() as Json[];
   for (const entry of entries) {
     const url = entry.statusListCredential as string;
     if (!url.startsWith('http://127.0.0.1:')) return { verified: false, error: new Error(`status list off this machine: ${url}`) };
-    const list = (await (await fetch(url)).json()) as Json;
+    const list = (await (await fetchOnce(url)).json()) as Json;
     const v = await vc.verifyCredential({ credential: list, suite, documentLoader });
     if (!v.verified || list.issuer !== (credential.issuer.id ?? credential.issuer)) return { verified: false, error: v.error };
     const encoded = list.credentialSubject.encodedList as string;

@@ -69,7 +69,7 @@ describe('lp wallet receive from the issuer app', () => {
     const r = await verifyPresentationDi(vp, { documentLoader: createDocumentLoader(), challenge: 'c-123', domain: 'school.example' });
     expect(r.check.code).toBe('PRESENTATION_SIGNATURE_VALID');
     expect(r.signer).toBe(holder);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('lp wallet receive: a bulk certificate\'s code delivers all of the learner\'s credentials', () => {
@@ -136,5 +136,5 @@ describe('lp wallet receive: a bulk certificate\'s code delivers all of the lear
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('PICKUP_USED');
     expect(((JSON.parse((await w(['list', '--json'])).stdout)) as unknown[]).length).toBe(2);
-  }, 180_000);
+  }, 600_000);
 });

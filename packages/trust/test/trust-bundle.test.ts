@@ -251,7 +251,7 @@ describe('fragments and overrides', () => {
     expect(iss.keys[1]!.achievements).toEqual([]);
     expect(() => payload(1, { overrides: { 'did:web:nobody.org': { kind: 'school' } } })).toThrow(expect.objectContaining({ code: 'TRUST_BAD_OVERRIDE' }));
     // Overrides read from a file are validated, with the JSON path of the fault.
-    expect(() => payload(1, { overrides: { 'did:web:exams.example.org': { kind: 'ministry' } } })).toThrow(
+    expect(() => payload(1, { overrides: { 'did:web:exams.example.org': { kind: 'bakery' } } })).toThrow(
       expect.objectContaining({ code: 'TRUST_BAD_OVERRIDE', path: "$.did:web:exams.example.org.kind" }),
     );
     expect(() => payload(1, { overrides: { 'did:web:exams.example.org': { keyAchievements: { 'did:web:exams.example.org#key-1': [] } } } })).toThrow(
