@@ -44,7 +44,7 @@ describe('award dates end to end through the CLI', () => {
     expect((await issuer(['export-trust', '--out', 'fragment.json'])).code).toBe(0);
     const built = await lp(['trust', 'build', '--anchor', 'anchor-key.json', '--add', 'fragment.json', '--sequence', '1', '--expires', '2099-01-01', '--out', 'bundle.json'], { cwd: tmp.dir, env: { LP_PASSPHRASE: ANCHOR_PASS } });
     expect(built.code).toBe(0);
-  }, 180_000);
+  }, 300_000);
   afterAll(() => tmp.cleanup());
 
   it('lp verify: every seal and record VALID (exit 0) with its own award date; the key was made today', async () => {

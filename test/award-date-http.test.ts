@@ -59,7 +59,7 @@ beforeAll(async () => {
     port: 0, cwd: work, log: () => {}, now: () => NOW,
     env: { LP_TRUST_BUNDLE: join(work, 'bundle.json'), LP_TRUST_ANCHORS: anchor.did, LP_DATA_DIR: join(work, 'verifier-data'), LP_DEMO: '0' },
   });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await verifier?.stop();
   await issuer.stop();

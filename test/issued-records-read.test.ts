@@ -25,7 +25,7 @@ beforeAll(async () => {
   world = await makeWorld();
   current = await signGrade9(await buildGrade9());
   old = JSON.parse(fs.readFileSync(OLD, 'utf8')) as Json;
-}, 60_000);
+}, 300_000);
 afterAll(() => {
   net.restore();
   expect(net.calls).toEqual([]);

@@ -39,7 +39,7 @@ beforeAll(async () => {
     });
     child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
   });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
@@ -77,14 +77,14 @@ describe('README quick start on a fresh directory', () => {
     const r = lp(['wallet', 'receive', onThisServer(body.pickup.url), '--profile', 'sami'], env);
     expect(r.stdout).toContain('VALID');
     expect(r.status).toBe(0);
-  }, 180_000);
+  }, 300_000);
 
   test('(c) scan: lp verify of a DEMO seal PNG with the DEMO bundle and anchor → VALID, exit 0', () => {
     const anchor = fs.readFileSync(path.join(demo, 'ANCHOR.txt'), 'utf8').trim();
     const r = lp(['verify', 'data/demo/amina-haddad/demo-math.png', '--trust', 'data/demo/bundle.json', '--anchor', anchor]);
     expect(r.stdout).toContain('verdict: VALID');
     expect(r.status).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   test('(b) wallet: init, trust the DEMO bundle, receive with the pick-up link of a DEMO certificate → VALID', () => {
     const anchor = fs.readFileSync(path.join(demo, 'ANCHOR.txt'), 'utf8').trim();
@@ -95,5 +95,5 @@ describe('README quick start on a fresh directory', () => {
     const r = lp(['wallet', 'receive', onThisServer(link)], env);
     expect(r.stdout).toContain('received 2 credentials: 2 VALID');
     expect(r.status).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });

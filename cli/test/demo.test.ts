@@ -59,5 +59,5 @@ describe('DEMO seeding', () => {
     expect(await seedDemo(dir, { now: new Date(t0.getTime() + 2 * 86_400_000) })).toMatchObject({ bundleRebuilt: true });
     // The data directory itself stays free of an issuer: `lp issuer init` there still works.
     expect(fs.existsSync(path.join(dir, 'issuer.sqlite'))).toBe(false);
-  }, 180_000);
+  }, 300_000);
 });

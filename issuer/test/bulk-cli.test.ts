@@ -55,7 +55,7 @@ beforeAll(async () => {
   issuerDid = (JSON.parse(init.stdout) as { id: string }).id;
   expect((await run(['achievement', 'add', path.join(FIXTURES, 'catalogue.json')])).code).toBe(0);
   fs.writeFileSync(path.join(dir, 'results.csv'), GOOD);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => cleanup());
 
@@ -67,7 +67,7 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
     const db = new Database(path.join(dir, 'data', 'issuer.sqlite'), { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM credentials').get()).toEqual({ n: 0 });
     db.close();
-  }, 60_000);
+  }, 300_000);
 
   it('writes records, seals, certificates and transcripts that all verify', async () => {
     const r = await run(['bulk', 'results.csv', '--session', '2026-06', '--out', 'out', '--transcripts', '--json']);
@@ -164,7 +164,7 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ issued: 0, alreadyIssued: 6, output: { certificates: 0, certificatesKept: 3, transcripts: 3 } });
     expect(storeDigest()).toBe(before);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('lp issuer bulk: bad input changes nothing stored', () => {
@@ -189,7 +189,7 @@ describe('lp issuer bulk: bad input changes nothing stored', () => {
       expect(r.stderr).toContain('nothing issued');
     }
     expect(storeDigest()).toBe(before);
-  }, 120_000);
+  }, 300_000);
 
   it('--report writes the problems as CSV with formula-like cells neutralised', async () => {
     fs.writeFileSync(path.join(dir, 'bad.csv'), `${HEADER}\nC-9,L,L,2010-03-04,=cmd|calc,1\n`);
@@ -199,7 +199,7 @@ describe('lp issuer bulk: bad input changes nothing stored', () => {
     expect(rows[0]).toEqual(['row', 'column', 'code', 'message']);
     expect(rows[1]!.slice(0, 3)).toEqual(['2', 'achievement_code', 'ACHIEVEMENT_UNKNOWN']);
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@]/);
-  }, 60_000);
+  }, 300_000);
 
   it('a name with a right-to-left override or a zero-width space is refused (NAME_INVISIBLE_CHARACTERS, exit 2), nothing issued', async () => {
     const before = storeDigest();
@@ -209,11 +209,11 @@ describe('lp issuer bulk: bad input changes nothing stored', () => {
     const issues = (JSON.parse(r.stdout) as { issues: { row: number; column: string; code: string }[] }).issues;
     expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([[2, 'name', 'NAME_INVISIBLE_CHARACTERS'], [3, 'name_latin', 'NAME_INVISIBLE_CHARACTERS']]);
     expect(storeDigest()).toBe(before);
-  }, 60_000);
+  }, 300_000);
 
   it('usage errors exit 2: no --session, no file, a flag that needs --out', async () => {
     expect((await run(['bulk', 'results.csv'])).code).toBe(2);
     expect((await run(['bulk', 'missing.csv', '--session', 'x'])).stderr).toContain('INPUT_INVALID');
     expect((await run(['bulk', 'results.csv', '--session', 'x', '--transcripts'])).code).toBe(2);
-  }, 60_000);
+  }, 300_000);
 });

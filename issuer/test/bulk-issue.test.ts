@@ -32,7 +32,7 @@ beforeAll(async () => {
   const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
   rows = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' }).rows;
   expect(rows).toHaveLength(3);
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await store.close();
@@ -60,7 +60,7 @@ describe('issueBulk', () => {
     // Another session is another key: issued anew.
     const other = await issueBulk(deps, { session: '2026-11', rows: [rows[0]!], runId: 'run-3' });
     expect(other).toMatchObject({ issued: 1, existing: 0 });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('ProgressBar', () => {

@@ -75,7 +75,7 @@ beforeAll(async () => {
     lines.push(`${c},ليلى أحمد ${i},Layla Ahmad ${i},${dob},BECE-ARAB,${'ABCDEF'[i % 6]}`);
   }
   fs.writeFileSync(path.join(dir, 'results.csv'), lines.join('\n') + '\n');
-}, 120_000);
+}, 300_000);
 
 afterAll(() => cleanup());
 

@@ -31,7 +31,7 @@ describe('the loading bar of a page', () => {
     const address = server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await launchChromium();
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });

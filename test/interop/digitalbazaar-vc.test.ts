@@ -84,7 +84,7 @@ let out: ReturnType<typeof tempDir>;
 beforeAll(async () => {
   t = await startTestIssuer();
   out = tempDir('lp-interop-db-');
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await t.stop();
   out.cleanup();

@@ -31,7 +31,7 @@ beforeAll(async () => {
   t = await startTestIssuer();
   out = tempDir('lp-interop-out-');
   net = installOfflineFetch();
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   net.restore();

@@ -36,7 +36,7 @@ describe('the whole server while three 10 MB noise photos are decoded', () => {
       port: 0, cwd: work, log: () => {}, now: () => T0,
       env: { LP_DATA_DIR: dataDir, LP_PASSPHRASE: 'pw', LP_DEMO: '0', LP_IMAGE_THREADS: '1', LP_IMAGE_QUEUE: '2', LP_REQUEST_TIMEOUT_MS: '8000' },
     });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
     fs.rmSync(work, { recursive: true, force: true });
@@ -81,7 +81,7 @@ describe('the whole server while three 10 MB noise photos are decoded', () => {
     });
     const answers = await Promise.all([slow(), slow(), slow()]);
     for (const a of answers) expect(a).toMatch(/^HTTP\/1\.1 408 /);
-  }, 150_000);
+  }, 300_000);
 });
 
 describe('the verify router with a pool of one thread and one queue place', () => {

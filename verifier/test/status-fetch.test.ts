@@ -59,7 +59,7 @@ beforeAll(async () => {
   issuer = await startTestIssuer();
   issuer.setNow(T0);
   dir = mkdtempSync(join(tmpdir(), 'lp-status-fetch-'));
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   for (const s of servers) await s.stop();
   await issuer.stop();

@@ -32,7 +32,7 @@ beforeAll(async () => {
   texts.otherAnchor = JSON.stringify((await makeBundle(await party(7), world.issuer, [world.lists.revocation], { sequence: 9 })).jws);
   writeFileSync(join(dir, 'seal.txt'), world.good.seal);
   writeFileSync(join(dir, 'record.json'), JSON.stringify(world.good.di));
-}, 60_000);
+}, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function sealVerdict(server: RunningServer): Promise<[number, string, string | undefined, string | null]> {
@@ -48,7 +48,7 @@ describe('LP_TRUST_BUNDLE is re-read when the file changes', () => {
   beforeAll(async () => {
     writeFileSync(file(), texts.s5!);
     server = await startServer({ port: 0, env: { LP_TRUST_BUNDLE: file(), LP_TRUST_ANCHORS: world.anchor.did, LP_DATA_DIR: join(dir, 'data-file'), LP_STATUS_FETCH: 'off', LP_VERIFIER_DOMAIN: DOMAIN }, cwd: dir, log: () => {}, now: () => NOW });
-  }, 30_000);
+  }, 300_000);
   afterAll(() => server.stop());
 
   it('VALID with bundle 5; after the file is replaced by bundle 6 (list: revoked) INVALID STATUS_REVOKED without a restart', async () => {
@@ -131,7 +131,7 @@ describe('LP_TRUST_BUNDLE_URL is fetched on a schedule', () => {
       cwd: dir, log: () => {}, now: () => NOW,
       verifier: { bundleFetch: { intervalMs: 50 } },
     });
-  }, 30_000);
+  }, 300_000);
   afterAll(async () => {
     await server.stop();
     await new Promise<void>((resolve) => { host.closeAllConnections(); host.close(() => resolve()); });
@@ -171,5 +171,5 @@ describe('the wallet re-verifies against the freshest bundle it holds', () => {
     expect(show).not.toContain('not revoked');
     expect(show).toContain('now         INVALID');
     expect(show).toContain('(was VALID when imported');
-  }, 120_000);
+  }, 300_000);
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'record.json'), JSON.stringify(world.good.di));
   writeFileSync(join(dir, 'revoked.txt'), (await issue(world.issuer, { status: [{ purpose: 'revocation', index: REVOKED_INDEX }] })).seal);
   env = { LP_DATA_DIR: join(dir, 'data') };
-}, 60_000);
+}, 300_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   net.restore();
@@ -61,7 +61,7 @@ describe('lp verify --lang', () => {
     const r = await lp(withTrust('seal.txt'), { cwd: dir, env });
     expect(r.code).toBe(0);
     english = r.stdout;
-  }, 60_000);
+  }, 300_000);
 
   it('en prints exactly what no --lang prints', async () => {
     const r = await lp(withTrust('seal.txt', 'en'), { cwd: dir, env });

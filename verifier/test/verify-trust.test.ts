@@ -47,7 +47,7 @@ beforeAll(async () => {
   w('bad-signature.json', JSON.stringify({ ...world.jws, signature: world.jws.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }));
   w('expired.json', JSON.stringify((await makeBundle(world.anchor, world.issuer, [world.lists.revocation], { sequence: 6, expires: '2025-01-15T00:00:00Z' })).jws));
   env = { LP_DATA_DIR: join(dir, 'data') };
-}, 60_000);
+}, 300_000);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
   net.restore();
@@ -166,7 +166,7 @@ describe('HTTP verify endpoints with the bundle loaded at start', () => {
       log: () => {},
       now: () => NOW,
     });
-  }, 30_000);
+  }, 300_000);
   afterAll(() => server.stop());
   const post = (path: string, body: BodyInit, type = 'application/json') => globalThisFetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
 

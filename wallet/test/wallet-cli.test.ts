@@ -74,7 +74,7 @@ beforeAll(async () => {
   writeFileSync(join(work, 'tampered.json'), JSON.stringify(tampered));
   const trust = await inA(['trust', 'bundle.json', '--anchor', world.anchor.did]);
   expect(trust).toMatchObject({ code: 0 });
-}, 120_000);
+}, 300_000);
 
 describe('lp wallet: profile, import, view', () => {
   test('import a full record and its seal: one credential, VALID, stored exactly as received', async () => {
@@ -89,7 +89,7 @@ describe('lp wallet: profile, import, view', () => {
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ id: credId, kind: 'AchievementCredential', verdict: 'VALID', forms: ['record', 'seal'] })]);
     const show = await inA(['show', credId, '--json']);
     expect(show.stdout).toBe(recordText);
-  }, 60_000);
+  }, 300_000);
 
   test('show --lang ar wraps the Arabic names in isolates; qr --out writes a PNG that decodes to the seal', async () => {
     const show = await inA(['show', credId, '--lang', 'ar']);
@@ -106,7 +106,7 @@ describe('lp wallet: profile, import, view', () => {
     const pdf = await inA(['print', '--out', 'paper.pdf']);
     expect(pdf.code).toBe(0);
     expect(readFileSync(join(work, 'paper.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+  }, 300_000);
 
   test('a tampered credential is refused (exit 1, wallet unchanged), or kept with --keep-invalid and shown INVALID', async () => {
     const before = snapshot(walletA);
@@ -118,7 +118,7 @@ describe('lp wallet: profile, import, view', () => {
     expect(kept.code).toBe(1);
     const list = JSON.parse((await inA(['list', '--json'])).stdout) as { id: string; verdict: string }[];
     expect(list.map((r) => [r.id, r.verdict])).toEqual([[credId, 'VALID'], ['urn:uuid:00000000-0000-4000-8000-00000000dead', 'INVALID']]);
-  }, 60_000);
+  }, 300_000);
 
   test('trust: an older bundle never replaces the held one; a second profile has its own passphrase', async () => {
     const older = await makeBundle(world.anchor, world.issuer, [world.lists.revocation], { sequence: 4 });
@@ -134,7 +134,7 @@ describe('lp wallet: profile, import, view', () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
     const cross = await inA(['list', '--profile', 'omar']);
     expect(cross.stderr).toContain('WRONG_PASSPHRASE');
-  }, 60_000);
+  }, 300_000);
 
   test('a wrong passphrase: one generic error, exit 2, nothing changed', async () => {
     const before = snapshot(walletA);
@@ -142,7 +142,7 @@ describe('lp wallet: profile, import, view', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('WRONG_PASSPHRASE');
     expect(snapshot(walletA)).toEqual(before);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('lp wallet: backup and move', () => {
@@ -151,7 +151,7 @@ describe('lp wallet: backup and move', () => {
     backup = join(work, 'amal.lpw');
     const r = await inA(['export', '--out', 'amal.lpw'], { LP_BACKUP_PASSPHRASE: 'backup pass' });
     expect(r).toMatchObject({ code: 0 });
-  }, 60_000);
+  }, 300_000);
 
   test('restore into a fresh wallet: byte-identical records, still VALID; twice adds nothing', async () => {
     const walletB = join(work, 'wallet-b');
@@ -166,7 +166,7 @@ describe('lp wallet: backup and move', () => {
     expect(show.stdout).toBe(recordText);
     const human = await lp(['show', credId], { dir: walletB, cwd: work, env });
     expect(human.stdout).toContain('now         VALID');
-  }, 90_000);
+  }, 300_000);
 
   test('SIGKILL during restore leaves the target wallet unchanged; then it restores fully', async () => {
     const walletC = join(work, 'wallet-c');
@@ -189,7 +189,7 @@ describe('lp wallet: backup and move', () => {
     expect(snapshot(walletC)).toEqual(before);
     const full = await lp(['restore', 'amal.lpw', '--json'], { dir: walletC, cwd: work, env: { LP_PASSPHRASE: 'p', LP_BACKUP_PASSPHRASE: 'backup pass' } });
     expect(JSON.parse(full.stdout)).toMatchObject({ created: true, added: 2 });
-  }, 90_000);
+  }, 300_000);
 
   test('bad backups (bit flipped, truncated, KDF lowered, unknown version) are refused; nothing written', async () => {
     const bytes = readFileSync(backup);
@@ -216,7 +216,7 @@ describe('lp wallet: backup and move', () => {
       expect([name, r.code, r.stderr.includes(code)]).toEqual([name, 2, true]);
       expect(snapshot(walletD)).toEqual({});
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('lp wallet present → POST /presentations/verify', () => {
@@ -245,7 +245,7 @@ describe('lp wallet present → POST /presentations/verify', () => {
     const again = await send();
     expect(again.status).toBe(422);
     expect(((await again.json()) as { checks: { code: string }[] }).checks.map((c) => c.code)).toEqual(['PRESENTATION_CHALLENGE_USED']);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('lp wallet receive', () => {
@@ -274,7 +274,7 @@ describe('lp wallet receive', () => {
     } finally {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
     }
-  }, 60_000);
+  }, 300_000);
 
   test('an answer or a record with a key twice is refused (JSON_DUPLICATE_KEY); nothing kept', async () => {
     const issued = await issue(world.issuer, { mutate: (c) => { c.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-0000000000d1'; } });
@@ -300,7 +300,7 @@ describe('lp wallet receive', () => {
     } finally {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
     }
-  }, 60_000);
+  }, 300_000);
 
   test('a code for several credentials: each verified and kept on its own; one INVALID makes exit 1', async () => {
     const good = await issue(world.issuer, { mutate: (c) => { c.id = 'urn:uuid:6f1c1d5e-0000-4000-8000-000000000002'; } });
@@ -327,5 +327,5 @@ describe('lp wallet receive', () => {
     } finally {
       await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
     }
-  }, 60_000);
+  }, 300_000);
 });

@@ -30,7 +30,7 @@ const wallet = (args: string[]): Promise<{ code: number; stdout: string; stderr:
 beforeAll(async () => {
   issuer = await startTestIssuer();
   work = mkdtempSync(join(tmpdir(), 'lp-wallet-e2e-'));
-}, 60_000);
+}, 300_000);
 afterAll(async () => {
   await issuer.stop();
 });

@@ -15,7 +15,7 @@ let net: ReturnType<typeof forbidNetwork>;
 beforeAll(async () => {
   net = forbidNetwork();
   world = await makeWorld();
-}, 60_000);
+}, 300_000);
 afterAll(() => {
   net.restore();
   expect(net.calls).toEqual([]);
