@@ -54,4 +54,19 @@ describe('POST /credentials/verify with VC-API check names', () => {
     expect(r.status).toBe(422);
     expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code: 'CREDENTIAL_MALFORMED' });
   });
+
+  it('a credential sent as JSON text inside a string is not a map: 400, never verified', async () => {
+    // What the W3C vc-di-eddsa suite sends for "securedDocument is not a map".
+    for (const text of [JSON.stringify(signed), `  \n${JSON.stringify(signed)}`, JSON.stringify([signed])]) {
+      const r = await verify(text, ['proof']);
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe('BODY_INVALID');
+    }
+  });
+
+  it('a proof that is null is not a map: 422', async () => {
+    const r = await verify({ ...signed, proof: null }, ['proof']);
+    expect(r.status).toBe(422);
+    expect(r.body.verified).toBe(false);
+  });
 });

@@ -39,8 +39,17 @@ const zOptions = z.object({
   lang: zLang.optional(),
 }).loose().optional();
 
+/**
+ * A string `verifiableCredential` is an enveloped form (a vc+jwt, or on this server an LP1: seal).
+ * A credential serialised as JSON text inside a string is not a map, and Data Integrity §4.3
+ * (verify proof) requires an error for a secured document that is not a map — decoding the string
+ * here would verify it as if the caller had sent the object.
+ */
+const zEnvelopedCredential = z.string().min(1)
+  .refine((s) => !/^[\s\uFEFF]*[{[]/.test(s), 'a credential is sent as a JSON object, not as JSON text inside a string');
+
 const zVerifyBody = z.object({
-  verifiableCredential: z.union([z.record(z.string(), z.unknown()), z.string().min(1)]),
+  verifiableCredential: z.union([z.record(z.string(), z.unknown()), zEnvelopedCredential]),
   options: zOptions,
 });
 
