@@ -69,4 +69,14 @@ describe('POST /credentials/verify with VC-API check names', () => {
     expect(r.status).toBe(422);
     expect(r.body.verified).toBe(false);
   });
+
+  it('a related resource we hold with a wrong digest fails parse even under checks: [proof] (VC 2.0 §5.3); a right one passes', async () => {
+    const V2 = 'https://www.w3.org/ns/credentials/v2';
+    const wrong = await sign({ relatedResource: [{ id: V2, digestSRI: 'sha384-NSOcNpmdIVUxIJGvGUoe22FjTWrXiaXlsZ8q6912LdnR3KraQO2n75Ica4wK4Qeg' }] });
+    const r = await verify(wrong, ['proof']);
+    expect(r.status).toBe(422);
+    expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code: 'RELATED_RESOURCE_DIGEST_MISMATCH' });
+    const right = await sign({ relatedResource: [{ id: V2, digestSRI: 'sha384-l/HrjlBCNWyAX91hr6LFV2Y3heB5Tcr6IeE4/Tje8YyzYBM8IhqjHWiWpr8+ZbYU' }] });
+    expect((await verify(right, ['proof'])).status).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import jsigs from 'jsonld-signatures';
 import * as base58 from 'base58-universal';
+import { checkRelatedResources } from '@lp/contexts';
 import { publicKeyFromDidKey } from '@lp/crypto';
 import { verdictOf, type Check } from '@lp/model';
 import { classifyError } from '../lib/classify-error.ts';
@@ -50,11 +51,20 @@ export async function verifyCredentialDi(credential: unknown, opts: VerifyDiOpti
   // different when the skew is 0.)
   try {
     vc._checkCredential({ credential: cred, now: clampToValidity(cred, now), mode: 'verify', maxClockSkew: 1 });
-    checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed verifiable credential'));
   } catch (err) {
     checks.push(makeCheck('parse', 'fail', 'CREDENTIAL_MALFORMED', `not a well-formed credential: ${(err as Error).message}`));
     return done(cred);
   }
+  // VC 2.0 §5.3: a related resource whose digest does not match MUST produce an error. Only the
+  // resources we hold (bundled contexts) are compared; the others are named as not checked.
+  const related = checkRelatedResources(cred.relatedResource).resources;
+  const mismatch = related.find((r) => r.outcome === 'mismatch');
+  if (mismatch) {
+    checks.push(makeCheck('parse', 'fail', 'RELATED_RESOURCE_DIGEST_MISMATCH', `the digest given for the related resource ${mismatch.id} does not match it`, { id: mismatch.id }));
+    return done(cred);
+  }
+  const unchecked = related.filter((r) => r.outcome !== 'match').map((r) => r.id);
+  checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed verifiable credential', unchecked.length ? { relatedResourcesNotChecked: unchecked } : undefined));
 
   const signature = await checkProofSet(cred, now, opts);
   checks.push(signature);
