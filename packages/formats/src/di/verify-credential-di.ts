@@ -2,7 +2,6 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import jsigs from 'jsonld-signatures';
 import * as base58 from 'base58-universal';
-import { checkRelatedResources } from '@lp/contexts';
 import { publicKeyFromDidKey } from '@lp/crypto';
 import { verdictOf, type Check } from '@lp/model';
 import { classifyError } from '../lib/classify-error.ts';
@@ -10,6 +9,7 @@ import { makeCheck } from '../lib/make-check.ts';
 import { lpEddsaRdfc2022 } from '../lib/lp-cryptosuite.ts';
 import { lpEddsaJcs2022Verify } from '../lib/lp-jcs-cryptosuite.ts';
 import { LpEd25519Signature2020 } from '../lib/lp-ed25519-signature-2020.ts';
+import { relatedResourceCheck } from '../lib/related-resource-check.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
 import { validityDatesOf } from '../lib/vc-data-model.ts';
 import type { FullRecordResult, VerifyDiOptions } from '../types.ts';
@@ -55,16 +55,12 @@ export async function verifyCredentialDi(credential: unknown, opts: VerifyDiOpti
     checks.push(makeCheck('parse', 'fail', 'CREDENTIAL_MALFORMED', `not a well-formed credential: ${(err as Error).message}`));
     return done(cred);
   }
-  // VC 2.0 §5.3: a related resource whose digest does not match MUST produce an error. Only the
-  // resources we hold (bundled contexts) are compared; the others are named as not checked.
-  const related = checkRelatedResources(cred.relatedResource).resources;
-  const mismatch = related.find((r) => r.outcome === 'mismatch');
-  if (mismatch) {
-    checks.push(makeCheck('parse', 'fail', 'RELATED_RESOURCE_DIGEST_MISMATCH', `the digest given for the related resource ${mismatch.id} does not match it`, { id: mismatch.id }));
+  const related = relatedResourceCheck(cred);
+  if ('fail' in related) {
+    checks.push(related.fail);
     return done(cred);
   }
-  const unchecked = related.filter((r) => r.outcome !== 'match').map((r) => r.id);
-  checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed verifiable credential', unchecked.length ? { relatedResourcesNotChecked: unchecked } : undefined));
+  checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed verifiable credential', related.notChecked.length ? { relatedResourcesNotChecked: related.notChecked } : undefined));
 
   const signature = await checkProofSet(cred, now, opts);
   checks.push(signature);
