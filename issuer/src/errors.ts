@@ -14,6 +14,11 @@ export type IssuerErrorCode =
   | 'ISSUER_MISMATCH'
   /** The credential (given or built) is not a valid OB 3.0 / VC 2.0 credential, or cannot be signed. */
   | 'CREDENTIAL_INVALID'
+  /**
+   * A `relatedResource` we hold (a bundled context) whose digest does not match its bytes, or is
+   * written in a form we cannot compute: signing it would vouch for a resource we know is not it.
+   */
+  | 'RELATED_RESOURCE_DIGEST_MISMATCH'
   /** `options.achievement` names no catalogue entry. */
   | 'ACHIEVEMENT_UNKNOWN'
   /** The result value is not on the achievement's scale. */
@@ -51,6 +56,7 @@ const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_LOCKED: 503,
   ISSUER_MISMATCH: 422,
   CREDENTIAL_INVALID: 422,
+  RELATED_RESOURCE_DIGEST_MISMATCH: 422,
   ACHIEVEMENT_UNKNOWN: 422,
   RESULT_OUT_OF_SCALE: 422,
   DATE_IN_FUTURE: 422,

@@ -69,4 +69,38 @@ describe('POST /credentials/issue with a plain VC 2.0 credential (VC-API)', () =
       expect(p.path?.startsWith(path)).toBe(true);
     }
   });
+
+  // VC 2.0 §5.3 "Integrity of Related Resources". The digests of the VC 2.0 context as the
+  // Recommendation publishes them (sha384 SRI and a sha2-256 multihash), over the bytes we bundle.
+  const V2 = 'https://www.w3.org/ns/credentials/v2';
+  const V2_SRI = 'sha384-l/HrjlBCNWyAX91hr6LFV2Y3heB5Tcr6IeE4/Tje8YyzYBM8IhqjHWiWpr8+ZbYU';
+  const V2_MULTIBASE = 'uEiBZlVztZpfWHgPyslVv6-UwirFoQoRvW1htfx963sknNA';
+
+  it('signs a relatedResource whose digest matches the resource we hold, and one we do not hold unchecked', async () => {
+    const res = await post(t, '/credentials/issue', {
+      credential: plainVc({ relatedResource: [{ id: V2, digestSRI: V2_SRI, digestMultibase: V2_MULTIBASE }, { id: 'https://example.org/r', digestSRI: 'sha384-anything' }] }),
+    });
+    expect(res.status).toBe(201);
+    expect((await verifyDi(((await res.json()) as { verifiableCredential: any }).verifiableCredential)).verified).toBe(true);
+  });
+
+  it('refuses a relatedResource we hold whose digest does not match or cannot be read, and stores nothing', async () => {
+    const before = await t.store.countCredentials();
+    const bad: [unknown, string][] = [
+      // The digests the W3C vc-data-model-2.0 suite sends as wrong ones.
+      [{ id: V2, digestMultibase: 'uM4RgWQc3RUDtjJCSgTJtTfvpZ7SPEg_LNO0ESlovQC0' }, '$.credential.relatedResource'],
+      [[{ id: V2, digestSRI: 'sha384-_rCVIV7fSXXTNIvpiq26jRDyj8JG8TDjij-tD0ewLk4JpnXEz6a5AeeY_1qQ0d0P' }], '$.credential.relatedResource[0]'],
+      // One right digest does not excuse a wrong one beside it.
+      [[{ id: 'https://example.org/r', digestSRI: 'sha256-x' }, { id: V2, digestSRI: V2_SRI, digestMultibase: 'uEiB' + 'A'.repeat(43) }], '$.credential.relatedResource[1]'],
+      // A bare sha-256 digest is not a multihash: it cannot be compared, so it is not vouched for.
+      [{ id: V2, digestMultibase: 'uWZVc7WaX1h4D8rJVb-vlMIqxaEKEb1tYbX8fet7JJzQ' }, '$.credential.relatedResource'],
+      [{ id: V2, digestSRI: 'md5-abc' }, '$.credential.relatedResource'],
+    ];
+    for (const [relatedResource, path] of bad) {
+      const p = await problem(await post(t, '/credentials/issue', { credential: plainVc({ relatedResource }) }));
+      expect(p.code).toBe('RELATED_RESOURCE_DIGEST_MISMATCH');
+      expect(p.path).toBe(path);
+    }
+    expect(await t.store.countCredentials()).toBe(before);
+  });
 });

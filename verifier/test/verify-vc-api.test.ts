@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDocumentLoader } from '@lp/contexts';
-import { signCredentialDi } from '@lp/formats';
+import { signCredentialDi, signCredentialJwt } from '@lp/formats';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
 import { testKey } from './helpers.ts';
 
@@ -53,5 +53,44 @@ describe('POST /credentials/verify with VC-API check names', () => {
     const r = await verify(bad, ['proof']);
     expect(r.status).toBe(422);
     expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code: 'CREDENTIAL_MALFORMED' });
+  });
+
+  it('a credential sent as JSON text inside a string is not a map: 400, never verified', async () => {
+    // What the W3C vc-di-eddsa suite sends for "securedDocument is not a map".
+    for (const text of [JSON.stringify(signed), `  \n${JSON.stringify(signed)}`, JSON.stringify([signed])]) {
+      const r = await verify(text, ['proof']);
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe('BODY_INVALID');
+    }
+  });
+
+  it('a proof that is null is not a map: 422', async () => {
+    const r = await verify({ ...signed, proof: null }, ['proof']);
+    expect(r.status).toBe(422);
+    expect(r.body.verified).toBe(false);
+  });
+
+  it('a related resource we hold with a wrong digest fails parse even under checks: [proof] (VC 2.0 §5.3); a right one passes', async () => {
+    const V2 = 'https://www.w3.org/ns/credentials/v2';
+    const wrong = await sign({ relatedResource: [{ id: V2, digestSRI: 'sha384-NSOcNpmdIVUxIJGvGUoe22FjTWrXiaXlsZ8q6912LdnR3KraQO2n75Ica4wK4Qeg' }] });
+    const r = await verify(wrong, ['proof']);
+    expect(r.status).toBe(422);
+    expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code: 'RELATED_RESOURCE_DIGEST_MISMATCH' });
+    const right = await sign({ relatedResource: [{ id: V2, digestSRI: 'sha384-l/HrjlBCNWyAX91hr6LFV2Y3heB5Tcr6IeE4/Tje8YyzYBM8IhqjHWiWpr8+ZbYU' }] });
+    expect((await verify(right, ['proof'])).status).toBe(200);
+  });
+
+  it('the same related-resource answer for the vc+jwt form of a credential', async () => {
+    const cred = (relatedResource: unknown) => ({
+      '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: key.did,
+      validFrom: '2026-01-01T00:00:00Z', credentialSubject: { id: 'did:example:subject' }, relatedResource,
+    });
+    const V2 = 'https://www.w3.org/ns/credentials/v2';
+    const wrong = await signCredentialJwt(cred({ id: V2, digestMultibase: 'uEiB' + 'A'.repeat(43) }), { keyPair: key.keyPair, kid: key.vm });
+    const r = await verify(wrong, ['proof']);
+    expect(r.status).toBe(422);
+    expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code: 'RELATED_RESOURCE_DIGEST_MISMATCH' });
+    const right = await signCredentialJwt(cred({ id: V2, digestMultibase: 'uEiBZlVztZpfWHgPyslVv6-UwirFoQoRvW1htfx963sknNA' }), { keyPair: key.keyPair, kid: key.vm });
+    expect((await verify(right, ['proof'])).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { checkRelatedResources } from '@lp/contexts';
 import { sign } from '@lp/crypto';
 import {
   assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt, type SigningCryptosuite,
@@ -215,7 +216,23 @@ function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFro
   if (c.credentialStatus !== undefined) assertProfile(c);
   delete c.credentialStatus;
   assertProfile(c);
+  assertRelatedResources(c);
   return c;
+}
+
+/**
+ * VC 2.0 §5.3: an issuer that lists a related resource vouches for its digest. For the resources
+ * we hold (the bundled contexts) the digest is checked before signing; others are not fetched.
+ */
+function assertRelatedResources(c: Record<string, unknown>): void {
+  const { resources } = checkRelatedResources(c.relatedResource);
+  const index = resources.findIndex((r) => r.outcome === 'mismatch' || r.outcome === 'unreadable');
+  if (index < 0) return;
+  const bad = resources[index]!;
+  const path = Array.isArray(c.relatedResource) ? `$.credential.relatedResource[${index}]` : '$.credential.relatedResource';
+  throw new IssuerError('RELATED_RESOURCE_DIGEST_MISMATCH', bad.outcome === 'mismatch'
+    ? `the digest given for ${bad.id} does not match that resource`
+    : `the digest given for ${bad.id} is not one we can check (digestSRI sha256/sha384/sha512, digestMultibase a sha2 multihash)`, path, { id: bad.id, outcome: bad.outcome });
 }
 
 /** OB 3.0 / CLR 2.0 / VC 2.0 profile check (@lp/model checkProfile) before anything is signed. */

@@ -9,6 +9,7 @@ import { makeCheck } from '../lib/make-check.ts';
 import { lpEddsaRdfc2022 } from '../lib/lp-cryptosuite.ts';
 import { lpEddsaJcs2022Verify } from '../lib/lp-jcs-cryptosuite.ts';
 import { LpEd25519Signature2020 } from '../lib/lp-ed25519-signature-2020.ts';
+import { relatedResourceCheck } from '../lib/related-resource-check.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
 import { validityDatesOf } from '../lib/vc-data-model.ts';
 import type { FullRecordResult, VerifyDiOptions } from '../types.ts';
@@ -50,11 +51,16 @@ export async function verifyCredentialDi(credential: unknown, opts: VerifyDiOpti
   // different when the skew is 0.)
   try {
     vc._checkCredential({ credential: cred, now: clampToValidity(cred, now), mode: 'verify', maxClockSkew: 1 });
-    checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed verifiable credential'));
   } catch (err) {
     checks.push(makeCheck('parse', 'fail', 'CREDENTIAL_MALFORMED', `not a well-formed credential: ${(err as Error).message}`));
     return done(cred);
   }
+  const related = relatedResourceCheck(cred);
+  if ('fail' in related) {
+    checks.push(related.fail);
+    return done(cred);
+  }
+  checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', 'a well-formed verifiable credential', related.notChecked.length ? { relatedResourcesNotChecked: related.notChecked } : undefined));
 
   const signature = await checkProofSet(cred, now, opts);
   checks.push(signature);

@@ -2,6 +2,7 @@ import { base64url, compactVerify, importJWK } from 'jose';
 import { publicKeyFromDidKey, verify } from '@lp/crypto';
 import { ModelError, parseJsonText, verdictOf, type Check } from '@lp/model';
 import { makeCheck } from '../lib/make-check.ts';
+import { relatedResourceCheck } from '../lib/related-resource-check.ts';
 import { MAX_FULL_RECORD_BYTES } from '../lib/limits.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
 import { issuerIdOf } from './sign-credential-jwt.ts';
@@ -80,7 +81,12 @@ export async function verifyCredentialJwt(jwt: string, opts: VerifyJwtOptions = 
   if (iss !== issuer) return failParse('JWT_ISS_MISMATCH', `iss "${String(iss)}" is not the credential's issuer "${issuer}"`);
   const types = Array.isArray(credential.type) ? credential.type : [credential.type];
   if (!types.includes('VerifiableCredential')) return failParse('CREDENTIAL_MALFORMED', 'type must include VerifiableCredential');
-  checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', `a ${v1 ? 'VC-JWT (vc claim)' : 'vc+jwt'} with an ${alg} signature`));
+  const related = relatedResourceCheck(credential);
+  if ('fail' in related) {
+    checks.push(related.fail);
+    return done(credential);
+  }
+  checks.push(makeCheck('parse', 'pass', 'CREDENTIAL_WELL_FORMED', `a ${v1 ? 'VC-JWT (vc claim)' : 'vc+jwt'} with an ${alg} signature`, related.notChecked.length ? { relatedResourcesNotChecked: related.notChecked } : undefined));
 
   const signatureCheck = await checkJwtSignature(header, alg, issuer, token, `${h}.${p}`, signature, opts);
   checks.push(signatureCheck);
