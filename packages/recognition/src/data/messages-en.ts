@@ -1,0 +1,28 @@
+// Generated from packages/recognition/data/messages.en.json by scripts/generate-data.mjs; do not edit.
+export const MESSAGES_EN_DATA = {
+ "recognition.reason.completedLevel": "completed Grade {{grade}} in {{country}} (ISCED {{level}}, {{years}} years of {{levelName}}) in {{date}}",
+ "recognition.reason.completedGrade": "completed Grade {{grade}} in {{country}} (ISCED {{level}}, year {{year}} of {{years}} of {{levelName}}) in {{date}}",
+ "recognition.reason.completedLevelUndated": "completed Grade {{grade}} in {{country}} (ISCED {{level}}, {{years}} years of {{levelName}})",
+ "recognition.reason.completedGradeUndated": "completed Grade {{grade}} in {{country}} (ISCED {{level}}, year {{year}} of {{years}} of {{levelName}})",
+ "recognition.reason.selfDeclared": "this rests on what the learner declared (self-declared), not on a verified record",
+ "recognition.reason.monthsOutOfSchool": "{{months}} months out of school",
+ "recognition.reason.monthsSinceRecord": "last record {{months}} months ago",
+ "recognition.reason.interruption": "{{months}} months between records in {{from}} and {{to}}",
+ "recognition.reason.age": "age {{age}}",
+ "recognition.reason.learningRange": "this learning matches Grade {{from}} to {{to}} in {{country}} (by level completed and by years of schooling)",
+ "recognition.reason.ageGrade": "Grade {{grade}} is the usual grade for age {{age}} in {{country}}",
+ "recognition.reason.overAge": "{{years}} years older than usual for Grade {{grade}} in {{country}}",
+ "recognition.reason.youngerThanUsual": "{{years}} years younger than usual for Grade {{grade}} in {{country}}",
+ "recognition.reason.noEvidence": "no verified record of completed schooling: placement by age",
+ "recognition.reason.notCounted": "{{count}} record(s) shown but not counted (verdict not VALID or result not passed)",
+ "recognition.reason.tooYoung": "younger than the entrance age of primary in {{country}} ({{entranceAge}})",
+ "recognition.reason.secondaryComplete": "completed upper secondary (ISCED 3): school placement does not apply",
+ "recognition.outcome.grade": "Grade {{grade}} in {{country}}",
+ "recognition.outcome.earlyChildhood": "early childhood education in {{country}}",
+ "recognition.outcome.beyondSchool": "further or higher education in {{country}} (refer to its recognition office)",
+ "recognition.support.catchUp": "with catch-up support",
+ "recognition.support.catchUpIn": "with catch-up support in {{subjects}}",
+ "recognition.support.acceleratedProgramme": "an accelerated education programme may suit",
+ "recognition.support.placementTest": "confirm with a placement test",
+ "recognition.advice": "Advice only: the school confirms, changes or rejects this placement."
+} as const;
