@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createPresentationHttp, createVerifierHttp } from '@lp/verifier';
+import { createPresentationHttp, createRecognitionHttp, createVerifierHttp } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
@@ -38,6 +38,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   app.use(createWalletWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, demoPassphrase: DEMO_PASSPHRASE, log: config.log }));
   app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
   app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
+  app.use(await createRecognitionHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(config.now ? { now: config.now } : {}) }));
   // The issuer needs the public base URL, known only after listen when the port is 0.
   let issuer: IssuerApp | null = null;
   app.use((req, res, next) => (issuer ? issuer.router(req, res, next) : next()));
