@@ -85,7 +85,7 @@ describe('lp recognise end to end', () => {
     expect(out.suggestion).toMatchObject({ advisory: true, decidedBy: 'school', placement: { kind: 'grade', grade: 7, iscedLevel: 2 }, ageGrade: 8, age: 13 });
     expect(out.suggestion.sentence).toBe(
       `completed Grade 6 in Syrian Arab Republic (ISCED 1, 6 years of primary) in ${MONTHS[awarded.getUTCMonth()]} ${awarded.getUTCFullYear()}; 18 months out of school; `
-      + '1 record(s) shown but not counted (verdict not VALID or result not passed); age 13 → Grade 7 in Jordan, with catch-up support in mathematics',
+      + '1 record shown but not counted (verdict not VALID or result not passed); age 13 → Grade 7 in Jordan, with catch-up support in mathematics',
     );
   });
 
@@ -97,6 +97,18 @@ describe('lp recognise end to end', () => {
     expect(r.stdout).toContain('Grade 6 (ISCED 1, primary, level completed) · Mathematics · result 45 on 0–100 (45 %)');
     expect(r.stdout).toContain('Highest completed: Grade 6 in Syrian Arab Republic (ISCED 1, primary, level completed), national examination body');
     expect(r.stdout).toContain('Since the last record: 18 months');
+  });
+
+  it('suggest in words, with a ministry policy file and what the school typed in', async () => {
+    file('ministry-policy.json', { name: 'Host ministry (test)', supportBelowShareOfScale: 0.4 });
+    file('typed-in.json', [{ country: 'SY', grade: 3, date: '2020-06', school: 'Al-Amal school' }]);
+    const r = await school(['suggest', 'out/records/S-6_SY-PRIM-MATH.json', '--host', 'JO', '--birth-date', BIRTH, '--policy', 'ministry-policy.json', '--self-declared', 'typed-in.json', ...trust]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1. 2020-06-01  SELF-DECLARED self-declared');
+    expect(r.stdout).toContain('Suggestion for Jordan: Grade 7 in Jordan, with catch-up support\n');
+    expect(r.stdout).toContain(`  - completed Grade 6 in Syrian Arab Republic (ISCED 1, 6 years of primary) in ${MONTHS[awarded.getUTCMonth()]} ${awarded.getUTCFullYear()}\n`);
+    expect(r.stdout).toContain('Advice only: the school confirms, changes or rejects this placement.');
   });
 
   it('without a trust bundle nothing is VALID, so nothing counts', async () => {

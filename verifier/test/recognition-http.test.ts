@@ -45,7 +45,7 @@ describe('POST /recognition/summary', () => {
     ]);
     expect(body.summary.highestCompleted).toMatchObject({ grade: 10, level: 2, levelCompleted: true });
     expect(body.suggestion).toMatchObject({ advisory: true, decidedBy: 'school', placement: { kind: 'grade', grade: 11, iscedLevel: 3 } });
-    expect(body.suggestion.sentence).toBe('completed Grade 10 in Jordan (ISCED 2, 4 years of lower secondary) in July 2024; 6 months out of school; 1 record(s) shown but not counted (verdict not VALID or result not passed); age 15 → Grade 11 in Jordan, with catch-up support');
+    expect(body.suggestion.sentence).toBe('completed Grade 10 in Jordan (ISCED 2, 4 years of lower secondary) in July 2024; 6 months out of school; 1 record shown but not counted (verdict not VALID or result not passed); age 15 → Grade 11 in Jordan, with catch-up support');
   });
 
   it('a presentation and self-declared items; without host no suggestion', async () => {

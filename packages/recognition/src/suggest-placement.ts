@@ -99,10 +99,10 @@ export function suggestPlacement(input: SuggestPlacementInput): PlacementSuggest
     if (highest.evidence === 'self-declared') reasons.push(formatMessage('recognition.reason.selfDeclared'));
   } else reasons.push(formatMessage('recognition.reason.noEvidence'));
   if (monthsOut !== undefined) {
-    reasons.push(formatMessage(monthsOut >= policy.catchUpAfterMonthsOutOfSchool ? 'recognition.reason.monthsOutOfSchool' : 'recognition.reason.monthsSinceRecord', { months: monthsOut }));
+    reasons.push(formatMessage(monthsOut >= policy.catchUpAfterMonthsOutOfSchool ? 'recognition.reason.monthsOutOfSchool' : 'recognition.reason.monthsSinceRecord', { count: monthsOut }));
   }
   for (const g of summary.gaps.between.filter((b) => b.interruption)) {
-    reasons.push(formatMessage('recognition.reason.interruption', { months: g.months, from: monthYear(new Date(summary.items[g.from]!.date!)), to: monthYear(new Date(summary.items[g.to]!.date!)) }));
+    reasons.push(formatMessage('recognition.reason.interruption', { count: g.months, from: monthYear(new Date(summary.items[g.from]!.date!)), to: monthYear(new Date(summary.items[g.to]!.date!)) }));
   }
   if (summary.notCounted > 0) reasons.push(formatMessage('recognition.reason.notCounted', { count: summary.notCounted }));
   reasons.push(formatMessage('recognition.reason.age', { age }));
@@ -151,13 +151,13 @@ export function suggestPlacement(input: SuggestPlacementInput): PlacementSuggest
       if (policy.overAge === 'nearer-age') {
         grade = ageGrade! - policy.maxYearsBelowAgeGrade;
         catchUp = true;
-        if (grade - learningGrade > 0) reasons.push(formatMessage('recognition.reason.overAge', { years: ageGrade! - grade, grade, country: hostName }));
+        if (grade - learningGrade > 0) reasons.push(formatMessage('recognition.reason.overAge', { count: ageGrade! - grade, grade, country: hostName }));
       } else {
         acceleratedProgramme = true;
-        reasons.push(formatMessage('recognition.reason.overAge', { years: below, grade, country: hostName }));
+        reasons.push(formatMessage('recognition.reason.overAge', { count: below, grade, country: hostName }));
       }
     } else if (-below > policy.maxYearsAboveAgeGrade) {
-      reasons.push(formatMessage('recognition.reason.youngerThanUsual', { years: -below, grade, country: hostName }));
+      reasons.push(formatMessage('recognition.reason.youngerThanUsual', { count: -below, grade, country: hostName }));
     }
     placement = gradePlacement(host, grade);
   }

@@ -78,7 +78,7 @@ describe('learner stories', () => {
     ], { now: '2025-03-01T08:00:00Z', birthDate: '2013-04-01', host: 'BD' });
     expect(summary.items[0]!.evidence).toBe('assessment-based');
     expect(suggestion).toMatchObject({ placement: { grade: 6 }, ageGrade: 6, basis: 'verified-record' });
-    expect(suggestion.sentence).toBe('completed Grade 5 in Bangladesh (ISCED 1, 5 years of primary) in February 2025; last record 1 months ago; age 11 → Grade 6 in Bangladesh');
+    expect(suggestion.sentence).toBe('completed Grade 5 in Bangladesh (ISCED 1, 5 years of primary) in February 2025; last record 1 month ago; age 11 → Grade 6 in Bangladesh');
   });
 
   it('a Sudanese learner in Chad with a revoked record: shown and labelled, never counted', () => {
@@ -88,7 +88,7 @@ describe('learner stories', () => {
     ], { now: '2024-11-20T08:00:00Z', birthDate: '2011-01-10', host: 'TD' });
     expect(summary.items[1]).toMatchObject({ verdict: 'INVALID', evidence: 'national-examination-body', counted: false, notCounted: 'EVIDENCE_NOT_VALID', position: { grade: 9 } });
     expect(summary.highestCompleted).toMatchObject({ grade: 6, item: 0 });
-    expect(suggestion.sentence).toBe('completed Grade 6 in Sudan (ISCED 1, 6 years of primary) in June 2022; 29 months out of school; 1 record(s) shown but not counted (verdict not VALID or result not passed); age 13 → Grade 7 in Chad, with catch-up support');
+    expect(suggestion.sentence).toBe('completed Grade 6 in Sudan (ISCED 1, 6 years of primary) in June 2022; 29 months out of school; 1 record shown but not counted (verdict not VALID or result not passed); age 13 → Grade 7 in Chad, with catch-up support');
   });
 
   it('a Syrian Grade 6 leaver in Germany: a four-year primary, so Grades 5 to 7 match; the age picks 7', () => {
