@@ -1,7 +1,8 @@
 import { RecognitionError } from './errors.ts';
 import { formatMessage, type Message } from './format-message.ts';
 import { ageOn, monthYear, parseDay } from './lib/dates.ts';
-import { findEducationSystem, loadEducationSystems, type EducationSystems } from './load-education-systems.ts';
+import { findEducationSystem } from './find-education-system.ts';
+import { loadEducationSystems, type EducationSystems } from './load-education-systems.ts';
 import { DEFAULT_PLACEMENT_POLICY } from './parse-placement-policy.ts';
 import type { LearnerSummary } from './summarise-learning.ts';
 import type { PlacementPolicy } from './z-placement-policy.ts';

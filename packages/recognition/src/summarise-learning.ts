@@ -1,11 +1,12 @@
 import { iscedFieldLabel, type Verdict } from '@lp/model';
-import type { TrustBundle, TrustIssuerKind } from '@lp/trust';
+import type { TrustIssuerKind } from '@lp/trust';
 import type { DisplayAchievement, VerificationResult } from '@lp/verify';
 import { RecognitionError } from './errors.ts';
 import { monthsBetween, parseDay } from './lib/dates.ts';
 import { locateGrade, rankOf, type GradePosition } from './lib/locate-grade.ts';
 import { loadEducationSystems, type EducationSystems } from './load-education-systems.ts';
 import { DEFAULT_PLACEMENT_POLICY } from './parse-placement-policy.ts';
+import type { CatalogueLookup } from './catalogue-lookup-from-bundle.ts';
 import type { PlacementPolicy } from './z-placement-policy.ts';
 import { zSelfDeclaredItem, type SelfDeclaredItem } from './z-self-declared-item.ts';
 
@@ -76,14 +77,6 @@ export interface LearnerSummary {
     monthsSinceLastRecord: number | undefined;
   };
   notCounted: number;
-}
-
-/** What the bundle's catalogue knows of an achievement that the verification display leaves out. */
-export type CatalogueLookup = (issuerId: string, code: string) => { iscedField?: string | undefined } | undefined;
-
-/** The catalogue lookup of a trust bundle. */
-export function catalogueLookupFromBundle(bundle: TrustBundle | undefined): CatalogueLookup {
-  return (issuerId, code) => bundle?.issuers.find((i) => i.id === issuerId)?.catalogue?.achievements.find((a) => a.code === code);
 }
 
 export interface SummariseLearningInput {
