@@ -17,9 +17,13 @@ const NOW = new Date(Date.now() + 60_000);
 const day = Math.min(NOW.getUTCDate(), 28);
 const awarded = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - 18, day));
 const AWARDED = `${awarded.getUTCFullYear()}-${pad(awarded.getUTCMonth() + 1)}-${pad(day)}`;
-// Jordan's school year starts in September (policy default: the dataset has no month for Jordan).
-const yearStart = NOW.getUTCMonth() >= 8 ? NOW.getUTCFullYear() : NOW.getUTCFullYear() - 1;
+// Jordan's school year starts in September (policy default: the dataset has no month for Jordan);
+// from two months before, a learner joins the coming year (policy default).
+const inTwoMonths = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() + 2, NOW.getUTCDate()));
+const yearStart = inTwoMonths >= new Date(Date.UTC(NOW.getUTCFullYear(), 8, 1)) ? NOW.getUTCFullYear() : NOW.getUTCFullYear() - 1;
 const BIRTH = `${yearStart - 13}-09-01`;
+// 13 at the start of the school year joined; in July or August, before that start, still 12.
+const AGE = NOW >= new Date(Date.UTC(yearStart, 8, 1)) ? 13 : 12;
 
 const CATALOGUE = [
   {
@@ -82,10 +86,10 @@ describe('lp recognise end to end', () => {
     expect(items[0].issuer.name).toBe('Ministry of Education – Examinations');
     expect(out.summary.highestCompleted).toMatchObject({ grade: 6, level: 1, levelCompleted: true });
     expect(out.summary.gaps.monthsSinceLastRecord).toBe(18);
-    expect(out.suggestion).toMatchObject({ advisory: true, decidedBy: 'school', placement: { kind: 'grade', grade: 7, iscedLevel: 2 }, ageGrade: 8, age: 13 });
+    expect(out.suggestion).toMatchObject({ advisory: true, decidedBy: 'school', placement: { kind: 'grade', grade: 7, iscedLevel: 2 }, ageGrade: 8, age: AGE });
     expect(out.suggestion.sentence).toBe(
       `completed Grade 6 in Syrian Arab Republic (ISCED 1, 6 years of primary) in ${MONTHS[awarded.getUTCMonth()]} ${awarded.getUTCFullYear()}; 18 months out of school; `
-      + '1 record shown but not counted (verdict not VALID or result not passed); age 13 → Grade 7 in Jordan, with catch-up support in mathematics',
+      + `1 record shown but not counted (verdict not VALID or result not passed); age ${AGE} → Grade 7 in Jordan, with catch-up support in mathematics`,
     );
   });
 

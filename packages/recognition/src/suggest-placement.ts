@@ -207,14 +207,18 @@ function gradePlacement(host: EducationSystem, grade: number): Placement {
 }
 
 /**
- * The start of the host's current school year: the policy's correction for the country, else the
- * dataset's month, else the policy's default month (the dataset leaves 30 countries empty).
+ * The start of the school year the learner joins: the current one, or the coming one when it
+ * starts within the policy's months. The month is the policy's correction for the country, else
+ * the dataset's, else the policy's default (the dataset leaves 30 countries empty).
  */
 function schoolYearStart(host: EducationSystem, policy: PlacementPolicy, now: Date): Date {
   const month = policy.countries[host.iso2]?.schoolYearStartMonth ?? policy.countries[host.iso3]?.schoolYearStartMonth
     ?? host.schoolYearStartMonth ?? policy.schoolYearStartMonthWhenUnknown;
   const thisYear = new Date(Date.UTC(now.getUTCFullYear(), month - 1, 1));
-  return thisYear <= now ? thisYear : new Date(Date.UTC(now.getUTCFullYear() - 1, month - 1, 1));
+  const current = thisYear <= now ? thisYear : new Date(Date.UTC(now.getUTCFullYear() - 1, month - 1, 1));
+  const coming = new Date(Date.UTC(current.getUTCFullYear() + 1, month - 1, 1));
+  const horizon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + policy.placeForComingYearWithinMonths, now.getUTCDate()));
+  return coming <= horizon ? coming : current;
 }
 
 /** Fields whose latest counted result sits below the policy's share of its scale. */

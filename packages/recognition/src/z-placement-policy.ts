@@ -12,6 +12,7 @@ export const zPlacementPolicy = z.strictObject({
   name: z.string().min(1).max(200),
   source: z.string().max(2000).optional(),
   schoolYearStartMonthWhenUnknown: z.number().int().min(1).max(12),
+  placeForComingYearWithinMonths: z.number().int().min(0).max(11),
   maxYearsBelowAgeGrade: z.number().int().min(0).max(12),
   maxYearsAboveAgeGrade: z.number().int().min(0).max(12),
   overAge: z.enum(['accelerated-programme', 'nearer-age']),

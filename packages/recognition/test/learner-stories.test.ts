@@ -43,9 +43,9 @@ describe('learner stories', () => {
     expect(suggestion.sentence).toBe('completed Grade 6 in Afghanistan (ISCED 1, 6 years of primary) in March 2022; 36 months out of school; age 15; Grade 10 is the usual grade for age 15 in Iran, Islamic Republic of; 3 years older than usual for Grade 7 in Iran, Islamic Republic of → Grade 7 in Iran, Islamic Republic of, with catch-up support, an accelerated education programme may suit');
   });
 
-  it('the same girl in Pakistan: a six-year primary meets a five-year one, so Grades 6 to 7 match; the age picks 7', () => {
+  it('the same girl in Pakistan, days before its school year starts: a six-year primary meets a five-year one, so Grades 6 to 7 match; the age picks 7', () => {
     const { suggestion } = story(afghanGirl(), { now: '2025-03-20T09:00:00Z', birthDate: '2009-08-10', host: 'PK' });
-    expect(suggestion).toMatchObject({ learningRange: { from: 6, to: 7 }, learningGrade: 7, ageGrade: 10, placement: { grade: 7 }, ageAtSchoolYearStart: 14, schoolYearStart: '2024-04-01' });
+    expect(suggestion).toMatchObject({ learningRange: { from: 6, to: 7 }, learningGrade: 7, ageGrade: 11, placement: { grade: 7 }, ageAtSchoolYearStart: 15, schoolYearStart: '2025-04-01' });
     expect(suggestion.reasons.map((r) => r.key)).toContain('recognition.reason.learningRange');
   });
 
@@ -147,7 +147,10 @@ describe('learner stories', () => {
 
   it('a ministry corrects the school-year month the dataset lacks', () => {
     const base = { now: '2024-08-20T08:00:00Z', birthDate: '2012-08-10', host: 'JO' };
-    expect(story([], base).suggestion.schoolYearStart).toBe('2023-09-01');
+    // Default September: arriving in late August, the learner joins the coming year.
+    expect(story([], base).suggestion.schoolYearStart).toBe('2024-09-01');
     expect(story([], { ...base, policy: '{"countries": {"JO": {"schoolYearStartMonth": 8}}}' }).suggestion.schoolYearStart).toBe('2024-08-01');
+    expect(story([], { ...base, now: '2024-06-20T08:00:00Z' }).suggestion.schoolYearStart).toBe('2023-09-01');
+    expect(story([], { ...base, now: '2024-06-20T08:00:00Z', policy: '{"placeForComingYearWithinMonths": 3}' }).suggestion.schoolYearStart).toBe('2024-09-01');
   });
 });
