@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from '@lp/cli-kit';
 import {
-  catalogueLookupFromBundle, findEducationSystem, parsePlacementPolicy, RecognitionError, splitEvidence, suggestPlacement, summariseLearning,
+  catalogueLookupFromBundle, parsePlacementPolicy, RecognitionError, splitEvidence, suggestPlacement, summariseLearning,
   type LearnerSummary, type PlacementSuggestion, type SelfDeclaredItem,
 } from '@lp/recognition';
 import { sniffImage, verifyAny, type VerificationResult } from '@lp/verify';
@@ -94,7 +94,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // Bad input from the school is refused before any verification work.
   const policy = args.policy === undefined ? undefined : parsePlacementPolicy(readText(args.policy, io));
   const selfDeclared = args.selfDeclared === undefined ? undefined : parseSelfDeclared(readText(args.selfDeclared, io));
-  if (args.host !== undefined) findEducationSystem(args.host);
+  // Host and birth date too: a suggestion over no records checks them (COUNTRY_UNKNOWN,
+  // BIRTH_DATE_IN_FUTURE…) before a single record is verified.
+  if (args.command === 'suggest') suggestPlacement({ summary: summariseLearning({ results: [], now }), birthDate: args.birthDate!, host: args.host!, now, ...(policy ? { policy } : {}) });
 
   const bundlePath = args.trust ?? (io.env.LP_TRUST_BUNDLE || undefined);
   let loaded: LoadedTrust | undefined;

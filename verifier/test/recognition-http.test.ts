@@ -104,4 +104,15 @@ describe('createRecognitionHttp (what npm start mounts)', () => {
     expect(refused.status).toBe(503);
     expect(((await refused.json()) as { code: string }).code).toBe('POLICY_NOT_JSON');
   });
+
+  it('uses a trust source shared with the other verifier routes, asked on each request', async () => {
+    let current: typeof world.bundle | undefined;
+    const shared = await serve(await createRecognitionHttp({ env: {}, cwd: dir, log: () => {}, now: () => NOW, trust: { current: async () => ({ bundle: current }) } }));
+    const before = await post(shared.base, { credentials: [world.good.seal] });
+    current = world.bundle;
+    const after = await post(shared.base, { credentials: [world.good.seal] });
+    await shared.close();
+    expect(((await before.json()) as { records: { verdict: string }[] }).records[0]!.verdict).toBe('UNKNOWN');
+    expect(((await after.json()) as { records: { verdict: string }[] }).records[0]!.verdict).toBe('VALID');
+  });
 });

@@ -10,6 +10,8 @@ export interface RecognitionHttpConfig {
   cwd: string;
   log: (line: string) => void;
   now?: () => Date;
+  /** A trust source shared with the other verifier routes (its freshest bundle); else loaded here once. */
+  trust?: { current(): Promise<{ bundle: VerifiedTrustBundle | undefined } | undefined> } | undefined;
 }
 
 /**
@@ -25,7 +27,8 @@ export async function createRecognitionHttp(config: RecognitionHttpConfig): Prom
     ? resolve(config.cwd, config.env.LP_TRUST_BUNDLE)
     : join(resolve(config.cwd, config.env.LP_DATA_DIR ?? './data'), 'verifier', 'bundle.json');
   let bundle: VerifiedTrustBundle | undefined;
-  if (anchors.length > 0) {
+  const shared = config.trust;
+  if (!shared && anchors.length > 0) {
     const text = await readFile(path, 'utf8').catch(() => undefined);
     if (text !== undefined) {
       const v = await verifyTrustBundle(text, { anchors, now: now() });
@@ -46,5 +49,6 @@ export async function createRecognitionHttp(config: RecognitionHttpConfig): Prom
       config.log(`recognition: placement policy refused (${policy.code}): ${policy.message}`);
     }
   }
-  return createRecognitionRouter({ context: () => ({ bundle }), now, policy: () => policy });
+  const context = shared ? async () => ({ bundle: (await shared.current())?.bundle }) : () => ({ bundle });
+  return createRecognitionRouter({ context, now, policy: () => policy });
 }

@@ -11,7 +11,7 @@ import { resultToJson } from '../result-json.ts';
 
 export interface RecognitionRouterOptions {
   /** The trust bundle in use; without one nothing is VALID, so nothing counts. */
-  context: () => Pick<VerifyContext, 'bundle'>;
+  context: () => Pick<VerifyContext, 'bundle'> | Promise<Pick<VerifyContext, 'bundle'>>;
   now?: () => Date;
   /** The ministry's or school's policy (LP_RECOGNITION_POLICY); a RecognitionError when its file did not parse. */
   policy?: () => PlacementPolicy | RecognitionError | undefined;
@@ -57,7 +57,7 @@ export function createRecognitionRouter(opts: RecognitionRouterOptions): Router 
       const policy = b.policy !== undefined ? parsePlacementPolicy(b.policy) : (serverPolicy as PlacementPolicy | undefined);
       const inputs = [...(b.credentials ?? []).flatMap((c) => splitEvidence(c)), ...(b.verifiablePresentation ? splitEvidence(b.verifiablePresentation) : [])];
       if (inputs.length > 64) throw new RecognitionError('INPUT_INVALID', 'at most 64 credentials at once');
-      const ctx: VerifyContext = { bundle: opts.context().bundle, now, ...(b.lang ? { lang: b.lang } : {}) };
+      const ctx: VerifyContext = { bundle: (await opts.context()).bundle, now, ...(b.lang ? { lang: b.lang } : {}) };
       const results: VerificationResult[] = [];
       for (const input of inputs) results.push(await verifyAny(input, ctx));
       const summary = summariseLearning({
