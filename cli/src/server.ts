@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import { createImagePool, createPresentationHttp, createVerifierHttp, imagePoolOptionsFrom, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
+import { createImagePool, createPresentationHttp, createRecognitionHttp, createVerifierHttp, imagePoolOptionsFrom, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
 import { openIssuerApp, type IssuerApp } from '@lp/issuer';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
@@ -72,6 +72,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const verifierTrust = await openVerifierTrust({ env: trust.env, cwd: config.cwd, log: config.log, signal: stopping.signal, ...(config.now ? { now: config.now } : {}), ...config.verifier });
     app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, trust: verifierTrust, imagePool, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
     app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
+    app.use(await createRecognitionHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
   } catch (e) {
     // The port is released when starting fails, so the process can exit with the error.
     stopping.abort();

@@ -31,3 +31,7 @@ export { createChallengeStore } from './presentations/challenge-store.ts';
 export type { ChallengeStore, ChallengeState, ChallengeStoreOptions } from './presentations/challenge-store.ts';
 export { verifyPresentation } from './presentations/verify-presentation.ts';
 export type { VerifyPresentationOptions, PresentationResult } from './presentations/verify-presentation.ts';
+export { createRecognitionRouter, RECOGNITION_BODY_LIMIT } from './http/create-recognition-router.ts';
+export type { RecognitionRouterOptions } from './http/create-recognition-router.ts';
+export { createRecognitionHttp } from './http/create-recognition-http.ts';
+export type { RecognitionHttpConfig } from './http/create-recognition-http.ts';

@@ -1,0 +1,257 @@
+import { iscedFieldLabel, type Verdict } from '@lp/model';
+import type { TrustIssuerKind } from '@lp/trust';
+import type { DisplayAchievement, VerificationResult } from '@lp/verify';
+import { RecognitionError } from './errors.ts';
+import { monthsBetween, parseDay } from './lib/dates.ts';
+import { locateGrade, rankOf, type GradePosition } from './lib/locate-grade.ts';
+import { loadEducationSystems, type EducationSystems } from './load-education-systems.ts';
+import { DEFAULT_PLACEMENT_POLICY } from './parse-placement-policy.ts';
+import type { CatalogueLookup } from './catalogue-lookup-from-bundle.ts';
+import type { PlacementPolicy } from './z-placement-policy.ts';
+import { zSelfDeclaredItem, type SelfDeclaredItem } from './z-self-declared-item.ts';
+
+/** What kind of evidence an item is, from the trust bundle's issuer kind (never from the credential). */
+export type EvidenceLabel =
+  | 'national-examination-body'
+  | 'accredited-school'
+  | 'ngo-programme'
+  | 'assessment-based'
+  | 'self-declared'
+  | 'issuer-not-listed';
+
+/** Why an item is shown but not counted as completed learning. */
+export type NotCountedCode =
+  | 'EVIDENCE_NOT_VALID'
+  | 'RESULT_NOT_PASSED'
+  | 'LEVEL_UNKNOWN'
+  | 'COUNTRY_UNKNOWN'
+  | 'SELF_DECLARED_NOT_COUNTED';
+
+const LABEL_OF_KIND: Record<TrustIssuerKind, EvidenceLabel> = {
+  'national-examination-body': 'national-examination-body',
+  school: 'accredited-school',
+  'ngo-programme': 'ngo-programme',
+  'recognition-body': 'assessment-based',
+};
+
+export interface TimelineResult {
+  value: string;
+  scale: { min?: string; max?: string; required?: string; allowed?: string[] } | undefined;
+  /** The result as a share of its own scale, 0–1 (ordered scales: OB 3.0 allowedValues run low to high). */
+  share: number | undefined;
+}
+
+export interface TimelineItem {
+  source: 'credential' | 'self-declared';
+  /** The credential's verdict; undefined for a self-declared item. */
+  verdict: Verdict | undefined;
+  evidence: EvidenceLabel;
+  country: { iso2: string; iso3: string; name: string } | undefined;
+  issuer: { id: string | undefined; name: string | undefined };
+  achievement: { code: string | undefined; name: string | undefined };
+  isced: { levelCode: string | undefined; field: string | undefined; fieldLabel: string | undefined };
+  /** Place in the origin system (grade, ISCED level, year within it). */
+  position: GradePosition | undefined;
+  result: TimelineResult | undefined;
+  /** Award date (or completion date typed in), ISO 8601. */
+  date: string | undefined;
+  counted: boolean;
+  notCounted?: NotCountedCode;
+}
+
+export interface HighestCompleted extends GradePosition {
+  item: number;
+  country: { iso2: string; iso3: string; name: string };
+  date: string | undefined;
+  evidence: EvidenceLabel;
+}
+
+export interface LearnerSummary {
+  now: string;
+  /** Oldest first; undated items last. */
+  items: TimelineItem[];
+  highestCompleted: HighestCompleted | undefined;
+  gaps: {
+    between: { from: number; to: number; months: number; interruption: boolean }[];
+    lastRecord: string | undefined;
+    monthsSinceLastRecord: number | undefined;
+  };
+  notCounted: number;
+}
+
+export interface SummariseLearningInput {
+  /** Results of the verification pipeline (@lp/verify), one per credential. */
+  results: readonly VerificationResult[];
+  selfDeclared?: readonly SelfDeclaredItem[];
+  now: Date;
+  policy?: PlacementPolicy;
+  catalogue?: CatalogueLookup;
+  systems?: EducationSystems;
+}
+
+/**
+ * One timeline of a learner's records: country, issuer, ISCED level and field, result on its own
+ * scale and as a share, the evidence label; the highest level completed; the gaps between
+ * records and since the last one. A record whose verdict is not VALID is shown and labelled but
+ * never counted. Pure: `now` is given.
+ *
+ * @example const summary = summariseLearning({ results, now: new Date(), catalogue: catalogueLookupFromBundle(bundle.bundle) });
+ */
+export function summariseLearning(input: SummariseLearningInput): LearnerSummary {
+  const policy = input.policy ?? DEFAULT_PLACEMENT_POLICY;
+  const systems = input.systems ?? loadEducationSystems();
+  const items: TimelineItem[] = [];
+  for (const r of input.results) items.push(...credentialItems(r, systems, input.catalogue));
+  (input.selfDeclared ?? []).forEach((raw, i) => items.push(selfDeclaredItem(raw, i, systems, policy, input.now)));
+
+  items.sort((a, b) => (a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0);
+
+  let highest: HighestCompleted | undefined;
+  items.forEach((it, i) => {
+    if (!it.counted || !it.position || !it.country) return;
+    const better = !highest
+      || rankOf(it.position) > rankOf(highest)
+      // Same place: a verified record beats a declaration, a later one an earlier one.
+      || (rankOf(it.position) === rankOf(highest) && (highest.evidence === 'self-declared' || it.evidence !== 'self-declared'));
+    if (better) highest = { ...it.position, item: i, country: it.country, date: it.date, evidence: it.evidence };
+  });
+
+  const dated = items.map((it, i) => ({ it, i })).filter(({ it }) => it.counted && it.date !== undefined);
+  const between: LearnerSummary['gaps']['between'] = [];
+  for (let k = 1; k < dated.length; k++) {
+    const a = dated[k - 1]!, b = dated[k]!;
+    if (a.it.date === b.it.date) continue;
+    const months = monthsBetween(new Date(a.it.date!), new Date(b.it.date!));
+    between.push({ from: a.i, to: b.i, months, interruption: months > policy.interruptionMonthsBetweenRecords });
+  }
+  const last = dated.at(-1)?.it.date;
+  return {
+    now: input.now.toISOString(),
+    items,
+    highestCompleted: highest,
+    gaps: { between, lastRecord: last, monthsSinceLastRecord: last ? monthsBetween(new Date(last), input.now) : undefined },
+    notCounted: items.filter((i) => !i.counted).length,
+  };
+}
+
+function credentialItems(r: VerificationResult, systems: EducationSystems, catalogue: CatalogueLookup | undefined): TimelineItem[] {
+  const d = r.display;
+  const issuer = d?.issuer;
+  const evidence: EvidenceLabel = issuer?.kind ? LABEL_OF_KIND[issuer.kind] : 'issuer-not-listed';
+  const system = issuer?.country ? systems.get(issuer.country) : undefined;
+  const country = system ? { iso2: system.iso2, iso3: system.iso3, name: system.name } : undefined;
+  const own = recordFacts(r.credential);
+  const achievements = d?.achievements.length ? d.achievements : [undefined];
+  return achievements.map((a, idx): TimelineItem => {
+    const field = (a?.code && issuer ? catalogue?.(issuer.id, a.code)?.iscedField : undefined) ?? (idx === 0 ? own.field : undefined);
+    const position = system?.complete ? locateGrade(system, { grade: idx === 0 ? own.grade : undefined, levelCode: a?.levelCode }) : undefined;
+    const result = a ? resultOf(a) : undefined;
+    const item: TimelineItem = {
+      source: 'credential',
+      verdict: r.verdict,
+      evidence,
+      country,
+      issuer: { id: issuer?.id, name: issuer?.name?.text },
+      achievement: { code: a?.code, name: a?.name?.text ?? a?.original?.text },
+      isced: { levelCode: a?.levelCode, field, fieldLabel: field ? iscedFieldLabel(field) : undefined },
+      position,
+      result,
+      date: a?.awardedAt ?? d?.issuedAt,
+      counted: false,
+    };
+    const notCounted: NotCountedCode | undefined = r.verdict !== 'VALID' ? 'EVIDENCE_NOT_VALID'
+      : !country || !system?.complete ? 'COUNTRY_UNKNOWN'
+      : !position ? 'LEVEL_UNKNOWN'
+      : a && !passed(a) ? 'RESULT_NOT_PASSED'
+      : undefined;
+    if (notCounted) item.notCounted = notCounted;
+    else item.counted = true;
+    return item;
+  });
+}
+
+function selfDeclaredItem(raw: SelfDeclaredItem, index: number, systems: EducationSystems, policy: PlacementPolicy, now: Date): TimelineItem {
+  const parsed = zSelfDeclaredItem.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RecognitionError('INPUT_INVALID', `self-declared item ${index + 1}: ${issue?.message} at ${issue?.path.join('.') || '$'}`, `selfDeclared[${index}]`);
+  }
+  const s = parsed.data;
+  const system = systems.get(s.country.toUpperCase());
+  if (!system) throw new RecognitionError('COUNTRY_UNKNOWN', `self-declared item ${index + 1}: no school system for country "${s.country}"`, `selfDeclared[${index}].country`);
+  if (!system.complete) throw new RecognitionError('COUNTRY_INCOMPLETE', `self-declared item ${index + 1}: the dataset has no secondary levels for ${system.name}`, `selfDeclared[${index}].country`);
+  const day = s.date === undefined ? undefined : parseDay(s.date);
+  if (s.date !== undefined && (!day || day > now)) throw new RecognitionError('INPUT_INVALID', `self-declared item ${index + 1}: date ${s.date} is not a real date up to today`, `selfDeclared[${index}].date`);
+  const position = locateGrade(system, { grade: s.grade, levelCode: s.iscedLevel });
+  if (!position) throw new RecognitionError('INPUT_INVALID', `self-declared item ${index + 1}: Grade ${s.grade} does not exist in ${system.name}`, `selfDeclared[${index}].grade`);
+  const item: TimelineItem = {
+    source: 'self-declared',
+    verdict: undefined,
+    evidence: 'self-declared',
+    country: { iso2: system.iso2, iso3: system.iso3, name: system.name },
+    issuer: { id: undefined, name: s.school },
+    achievement: { code: undefined, name: s.achievement },
+    isced: { levelCode: s.iscedLevel ?? String(position.level), field: s.iscedField, fieldLabel: s.iscedField ? iscedFieldLabel(s.iscedField) : undefined },
+    position,
+    result: undefined,
+    date: day?.toISOString(),
+    counted: policy.countSelfDeclared,
+  };
+  if (!policy.countSelfDeclared) item.notCounted = 'SELF_DECLARED_NOT_COUNTED';
+  return item;
+}
+
+/** What the full record says beyond the display: the national grade and ISCED-F alignment. */
+function recordFacts(credential: Record<string, unknown> | undefined): { grade?: number; field?: string } {
+  const subject = credential?.credentialSubject as { achievement?: Record<string, unknown> } | undefined;
+  const a = subject?.achievement;
+  if (!a || typeof a !== 'object') return {};
+  const out: { grade?: number; field?: string } = {};
+  const g = a.nationalGradeLevel;
+  if ((typeof g === 'string' && /^\d{1,2}$/.test(g)) || (typeof g === 'number' && Number.isInteger(g))) out.grade = Number(g);
+  const alignments = Array.isArray(a.alignment) ? (a.alignment as { targetFramework?: unknown; targetCode?: unknown }[]) : [];
+  const f = alignments.find((x) => x?.targetFramework === 'ISCED-F 2013' && typeof x.targetCode === 'string');
+  if (f) out.field = f.targetCode as string;
+  return out;
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function resultOf(a: DisplayAchievement): TimelineResult | undefined {
+  if (a.result === undefined) return undefined;
+  const s = a.resultScale;
+  const scale = s ? {
+    ...(s.valueMin !== undefined ? { min: s.valueMin } : {}),
+    ...(s.valueMax !== undefined ? { max: s.valueMax } : {}),
+    ...(s.requiredValue !== undefined ? { required: s.requiredValue } : {}),
+    ...(s.allowedValues !== undefined ? { allowed: s.allowedValues } : {}),
+  } : undefined;
+  let share: number | undefined;
+  if (s?.allowedValues && s.allowedValues.length > 1) {
+    const i = s.allowedValues.indexOf(a.result);
+    if (i >= 0) share = round2(i / (s.allowedValues.length - 1));
+  } else if (s?.valueMin !== undefined && s.valueMax !== undefined && DECIMAL.test(a.result) && DECIMAL.test(s.valueMin) && DECIMAL.test(s.valueMax)) {
+    const [v, min, max] = [Number(a.result), Number(s.valueMin), Number(s.valueMax)];
+    if (max > min) share = round2(Math.min(1, Math.max(0, (v - min) / (max - min))));
+  }
+  return { value: a.result, scale: scale && Object.keys(scale).length ? scale : undefined, share };
+}
+
+const NOT_DONE = new Set(['Failed', 'Withdrew', 'InProgress', 'Enrolled', 'OnHold']);
+
+/** Completed, and at or above the scale's required value when both are known. */
+function passed(a: DisplayAchievement): boolean {
+  if (a.resultStatus && NOT_DONE.has(a.resultStatus)) return false;
+  const s = a.resultScale;
+  if (!s || s.requiredValue === undefined || a.result === undefined || a.result === a.resultStatus) return true;
+  if (s.allowedValues) {
+    const i = s.allowedValues.indexOf(a.result), req = s.allowedValues.indexOf(s.requiredValue);
+    return i < 0 || req < 0 || i >= req;
+  }
+  if (DECIMAL.test(a.result) && DECIMAL.test(s.requiredValue)) return Number(a.result) >= Number(s.requiredValue);
+  return true;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
