@@ -32,6 +32,10 @@ const LABEL_OF_KIND: Record<TrustIssuerKind, EvidenceLabel> = {
   school: 'accredited-school',
   'ngo-programme': 'ngo-programme',
   'recognition-body': 'assessment-based',
+  // A university's or a ministry's own records are formal learning from an accredited provider or
+  // the national authority: the closest labels a school reads.
+  university: 'accredited-school',
+  ministry: 'national-examination-body',
 };
 
 export interface TimelineResult {
