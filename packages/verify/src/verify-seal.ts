@@ -56,7 +56,17 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
     ? { at: new Date(claims.signedAt * 1000), source: 'seal claim 13' }
     : { at: issuedAt, source: 'seal claim 4' };
   const trust = checkIssuerTrust(ctx, claims.issuer, decoded.verificationMethod, signedAt, claims.achievements.map((a) => ({ code: a.code, label: a.code ?? a.id ?? '(unnamed)' })));
-  checks.push(trust.issuerTrust, trust.keyStatus);
+  // As for full records: a key the bundle does not list for a listed issuer leaves the signature
+  // unchecked, which says nothing about forgery (the issuer may have a key newer than this
+  // bundle), so trust is undecided (UNKNOWN: get a newer bundle), not failed.
+  if (signature.status === 'unknown' && signature.code === 'SIGNATURE_KEY_UNKNOWN' && trust.issuerTrust.code === 'KEY_NOT_TRUSTED') {
+    checks.push(
+      makeCheck('issuer_trust', 'unknown', 'KEY_NOT_IN_BUNDLE', `the trust bundle lists ${claims.issuer} but not the key ${decoded.verificationMethod}: get a newer bundle`, { issuer: claims.issuer, verificationMethod: decoded.verificationMethod }),
+      trust.keyStatus,
+    );
+  } else {
+    checks.push(trust.issuerTrust, trust.keyStatus);
+  }
 
   const entries = (claims.status ?? []).map((s) => ({
     type: 'BitstringStatusListEntry',

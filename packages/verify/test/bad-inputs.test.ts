@@ -75,14 +75,14 @@ describe('seal codec failures become a failing decode check with the codec code'
 });
 
 describe('trust', () => {
-  test('a seal signed by a key the bundle does not list for the issuer', async () => {
+  test('a seal signed by a key the bundle does not list for the issuer: unchecked, so UNKNOWN (as a full record)', async () => {
     const other = await party(3);
     const claims = { ...world.good.claims, keyId: `${world.issuer.did}#rogue` };
     const seal = await encodeSeal(claims, { sign: (b) => sign(other.keyPair.secretKey, b), kid: '#rogue' });
     const r = await verifySeal(seal, world.ctx());
-    expect(r.verdict).toBe('INVALID');
+    expect(r.verdict).toBe('UNKNOWN');
     expect(check(r, 'signature')).toMatchObject({ status: 'unknown', code: 'SIGNATURE_KEY_UNKNOWN' });
-    expect(check(r, 'issuer_trust')).toMatchObject({ status: 'fail', code: 'KEY_NOT_TRUSTED' });
+    expect(check(r, 'issuer_trust')).toMatchObject({ status: 'unknown', code: 'KEY_NOT_IN_BUNDLE' });
   });
 
   test('an issuer the bundle does not list: signature from its did:key passes, trust fails', async () => {
