@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTrustBundle, signTrustBundle, zTrustFragment } from '@lp/trust';
 import { startServer, type RunningServer } from '../cli/src/server.ts';
-import { ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, type TestIssuer } from '../issuer/test/issuer-helpers.ts';
+import { givenCredential, ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, type TestIssuer } from '../issuer/test/issuer-helpers.ts';
 import { party } from '../packages/verify/test/lib/make-world.ts';
 
 // The issuer's key is made at T0 (2026-06-20T09:00Z); records are signed an hour later.
@@ -94,7 +94,7 @@ describe('POST /credentials/issue with options.awardedDate', () => {
 
   it('awardedDate with a given credential (not built from the catalogue) → 422 CREDENTIAL_INVALID, nothing stored', async () => {
     const before = await issuer.store.countCredentials();
-    const res = await post(issuer, '/credentials/issue', { credential: { type: ['VerifiableCredential'] }, options: { awardedDate: '2019-06-30' } });
+    const res = await post(issuer, '/credentials/issue', { credential: givenCredential(issuer.signer.issuerId), options: { awardedDate: '2019-06-30' } });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ code: 'CREDENTIAL_INVALID', path: '$.options.awardedDate' });
     expect(await issuer.store.countCredentials()).toBe(before);
