@@ -87,6 +87,18 @@ describe('POST /presentations/verify with the caller\'s own challenge and domain
     expect(r.body.credentials.map((x) => x.verdict)).toEqual(['VALID']);
   });
 
+  test('a presentation without credentials proves the holder\'s key (200) for a caller without holder binding; with binding it is refused', async () => {
+    const c = 'vc-api-caller-nonce-3';
+    const vp = await present(holder, [], c);
+    const r = await verify(vp, { challenge: c, domain: DOMAIN });
+    expect(r.status).toBe(200);
+    expect(r.body.credentials).toEqual([]);
+    const c2 = 'vc-api-caller-nonce-4';
+    const bound2 = await verify(await present(holder, [], c2), { challenge: c2, domain: DOMAIN, requireHolderBinding: true });
+    expect(bound2.status).toBe(422);
+    expect(codes(bound2.body)).toContain('PRESENTATION_NO_CREDENTIALS');
+  });
+
   test('our own challenges keep holder binding on by default and stay single-use', async () => {
     const c = await challenge();
     expect(c.startsWith('lpc_')).toBe(true);

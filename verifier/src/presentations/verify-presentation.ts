@@ -79,9 +79,12 @@ export async function verifyPresentation(vp: unknown, opts: VerifyPresentationOp
     return finish([fail('PRESENTATION_HOLDER_MISMATCH', `the presentation was signed by ${String(proofResult.signer)}, not by its holder ${holder}`)]);
   }
   const creds = obj!.verifiableCredential === undefined ? [] : Array.isArray(obj!.verifiableCredential) ? obj!.verifiableCredential : [obj!.verifiableCredential];
-  if (creds.length === 0) return finish([fail('PRESENTATION_NO_CREDENTIALS', 'the presentation holds no credential')]);
+  const binding = opts.requireHolderBinding ?? own;
+  // VC 2.0 §4.13: verifiableCredential is optional — a caller may ask only that the holder proves
+  // control of its key. Our wallet flow (holder binding) exists to hand over records: empty is refused there.
+  if (creds.length === 0 && binding) return finish([fail('PRESENTATION_NO_CREDENTIALS', 'the presentation holds no credential')]);
   const checks: Check[] = [proofResult.check];
-  if (opts.requireHolderBinding ?? own) {
+  if (binding) {
     if (holder === undefined) return finish([fail('PRESENTATION_HOLDER_MISSING', 'holder binding was asked for, but the presentation names no holder')]);
     const notBound = creds.map((c, i) => ({ i, subjects: subjectIds(c) })).filter((x) => x.subjects.length === 0 || x.subjects.some((s) => s !== holder));
     if (notBound.length > 0) {
