@@ -28,7 +28,12 @@ export async function verifyFullRecord(input: string | Uint8Array | object, opts
   // decode and parse always count, as in the pipeline (@lp/verify finishResult): a malformed
   // document never verifies, whatever checks were asked for (VC Data Model 2.0 §2.1 Conformance:
   // a verifier MUST produce errors when non-conforming documents are detected).
-  const checks = [decodeCheck, ...result.checks].map((c) => (!opts.checks || c.id === 'decode' || c.id === 'parse' || opts.checks.includes(c.id) || c.status === 'skipped' ? c : { ...c, status: 'skipped' as const, details: { ...c.details, notRequired: true, wouldBe: c.status } }));
+  const counts = (id: string) => !opts.checks || id === 'decode' || id === 'parse' || opts.checks.includes(id as never);
+  const checks = [decodeCheck, ...result.checks]
+    // A status entry that counts but was not checked (no checkStatus given) leaves the question
+    // open: unknown, never a neutral 'skipped' that would let the verdict be VALID by omission.
+    .map((c) => (c.id === 'status' && c.status === 'skipped' && c.code === 'STATUS_NOT_CHECKED' && counts('status') ? { ...c, status: 'unknown' as const } : c))
+    .map((c) => (counts(c.id) || c.status === 'skipped' ? c : { ...c, status: 'skipped' as const, details: { ...c.details, notRequired: true, wouldBe: c.status } }));
   return { ...result, verdict: verdictOf(checks), checks };
 }
 

@@ -92,8 +92,11 @@ describe('decode', () => {
 });
 
 describe('Data Integrity', () => {
-  it('the untouched credential is VALID (control)', async () => {
-    expect((await verify(JSON.stringify(signed))).verdict).toBe('VALID');
+  it('the untouched credential passes every check it can run; its unchecked status leaves it UNKNOWN (control)', async () => {
+    const r = await verify(JSON.stringify(signed));
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}:${c.code}`)).toEqual(['status:unknown:STATUS_NOT_CHECKED']);
+    // Its status entry was not checked (no checkStatus given): never VALID by omission.
+    expect(r.verdict).toBe('UNKNOWN');
   });
 
   it('missing required OB 3.0 field (achievement) → profile PROFILE_INVALID', async () => {
@@ -173,8 +176,11 @@ describe('Data Integrity', () => {
 });
 
 describe('vc+jwt', () => {
-  it('the untouched JWT is VALID (control)', async () => {
-    expect((await verify(jwt)).verdict).toBe('VALID');
+  it('the untouched JWT passes every check it can run; its unchecked status leaves it UNKNOWN (control)', async () => {
+    const r = await verify(jwt);
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}:${c.code}`)).toEqual(['status:unknown:STATUS_NOT_CHECKED']);
+    // Its status entry was not checked (no checkStatus given): never VALID by omission.
+    expect(r.verdict).toBe('UNKNOWN');
   });
 
   it.each([['none'], ['HS256'], ['HS512'], ['PS256'], ['ES384'], ['Ed25519']])('alg %s → JWT_ALG_NOT_ALLOWED', async (alg) => {

@@ -24,7 +24,9 @@ describe('CLR 2.0 transcript (test/fixtures, context URL replaced by the permane
     const r = await verifyFullRecord(JSON.stringify(signed), { now: NOW, documentLoader });
     expect(r.checks.find((c) => c.id === 'signature')?.code).toBe('SIGNATURE_VALID');
     expect(r.checks.find((c) => c.id === 'profile')?.status).toBe('pass');
-    expect(r.verdict).toBe('VALID');
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}:${c.code}`)).toEqual(['status:unknown:STATUS_NOT_CHECKED']);
+    // Its status entry was not checked (no checkStatus given): never VALID by omission.
+    expect(r.verdict).toBe('UNKNOWN');
   });
 });
 

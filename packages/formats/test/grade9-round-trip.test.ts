@@ -48,7 +48,9 @@ describe('Grade 9 example (OB 3.0 AchievementCredential, Arabic + English)', () 
     expect(JSON.parse(Buffer.from(h!, 'base64url').toString())).toEqual({ alg: 'EdDSA', typ: 'vc+jwt', kid: key.vm });
     const r = await verifyFullRecord(jwt, { now: NOW });
     expect(r.format).toBe('jwt');
-    expect(r.verdict).toBe('VALID');
+    expect(r.checks.filter((c) => c.status !== 'pass').map((c) => `${c.id}:${c.status}:${c.code}`)).toEqual(['status:unknown:STATUS_NOT_CHECKED']);
+    // Its status entry was not checked (no checkStatus given): never VALID by omission.
+    expect(r.verdict).toBe('UNKNOWN');
     expect(r.checks.find((c) => c.id === 'signature')?.code).toBe('SIGNATURE_VALID');
     expect(r.credential).toEqual(grade9(key.did));
     expect(JSON.stringify(r.credential)).toContain(ARABIC);
