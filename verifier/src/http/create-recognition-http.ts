@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Router } from 'express';
 import { parsePlacementPolicy, RecognitionError, type PlacementPolicy } from '@lp/recognition';
-import { verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import { createRecognitionRouter } from './create-recognition-router.ts';
+import { routeBundle, type SharedTrust } from '../trust/route-bundle.ts';
 
 export interface RecognitionHttpConfig {
   env: NodeJS.ProcessEnv;
@@ -11,7 +11,7 @@ export interface RecognitionHttpConfig {
   log: (line: string) => void;
   now?: () => Date;
   /** A trust source shared with the other verifier routes (its freshest bundle); else loaded here once. */
-  trust?: { current(): Promise<{ bundle: VerifiedTrustBundle | undefined } | undefined> } | undefined;
+  trust?: SharedTrust | undefined;
 }
 
 /**
@@ -22,22 +22,7 @@ export interface RecognitionHttpConfig {
  */
 export async function createRecognitionHttp(config: RecognitionHttpConfig): Promise<Router> {
   const now = config.now ?? (() => new Date());
-  const anchors = (config.env.LP_TRUST_ANCHORS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const path = config.env.LP_TRUST_BUNDLE
-    ? resolve(config.cwd, config.env.LP_TRUST_BUNDLE)
-    : join(resolve(config.cwd, config.env.LP_DATA_DIR ?? './data'), 'verifier', 'bundle.json');
-  let bundle: VerifiedTrustBundle | undefined;
-  const shared = config.trust;
-  if (!shared && anchors.length > 0) {
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text !== undefined) {
-      const v = await verifyTrustBundle(text, { anchors, now: now() });
-      if (v.ok) {
-        const { ok: _ok, ...b } = v;
-        bundle = b;
-      } else config.log(`recognition: trust bundle refused (${v.code}): ${v.message}`);
-    }
-  }
+  const bundle = await routeBundle({ ...config, now }, 'recognition');
   let policy: PlacementPolicy | RecognitionError | undefined;
   const policyPath = config.env.LP_RECOGNITION_POLICY;
   if (policyPath) {
@@ -49,6 +34,6 @@ export async function createRecognitionHttp(config: RecognitionHttpConfig): Prom
       config.log(`recognition: placement policy refused (${policy.code}): ${policy.message}`);
     }
   }
-  const context = shared ? async () => ({ bundle: (await shared.current())?.bundle }) : () => ({ bundle });
+  const context = async () => ({ bundle: await bundle() });
   return createRecognitionRouter({ context, now, policy: () => policy });
 }
