@@ -39,8 +39,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const tls = readTls(values['tls-cert'] ?? io.env.LP_TLS_CERT, values['tls-key'] ?? io.env.LP_TLS_KEY, io.cwd);
   const server = await startServer({ port, host, ...(tls ? { tls } : {}), env: io.env, cwd: io.cwd, demo: true, log: (line) => io.stdout.write(line + '\n') });
   const scheme = tls ? 'https' : 'http';
-  io.stdout.write(`Learning Passport listening on ${scheme}://localhost:${server.port} (bound to ${host})\n`);
-  for (const line of networkHints(host, scheme, server.port)) io.stdout.write(line + '\n');
+  // One write: whoever reads the output sees the 'listening' line and its hints as one block.
+  const lines = [`Learning Passport listening on ${scheme}://localhost:${server.port} (bound to ${host})`, ...networkHints(host, scheme, server.port)];
+  io.stdout.write(lines.map((line) => `${line}\n`).join(''));
   await new Promise<void>((resolve) => {
     const stop = () => void server.stop().then(resolve);
     process.once('SIGINT', stop);
