@@ -48,7 +48,21 @@ export type IssuerErrorCode =
   /** LP_PUBLIC_URL disagrees with the issuer's stored public URL (lp issuer set-public-url changes it). */
   | 'PUBLIC_URL_MISMATCH'
   /** Bad command-line input that is not a usage error (file unreadable, bad option value). */
-  | 'INPUT_INVALID';
+  | 'INPUT_INVALID'
+  /** A recognition decision that its schema refuses (a field missing, too long, of the wrong kind). */
+  | 'DECISION_INVALID'
+  /** A placement country the school-system dataset does not have (or lacks secondary levels for). */
+  | 'COUNTRY_UNKNOWN'
+  /** A placement in another country than the issuer's, or a grade that country's schools do not have. */
+  | 'PLACEMENT_INVALID'
+  /** A statement whose validity would end on or before the decision date or today. */
+  | 'VALIDITY_IN_PAST'
+  /** A recognition decision with no assessor named. */
+  | 'ASSESSOR_MISSING'
+  /** More than two assessors (EQPR: one or two credential evaluators sign an assessment). */
+  | 'ASSESSORS_TOO_MANY'
+  /** A decision resting on nothing: no credential, document, interview or placement test. */
+  | 'EVIDENCE_MISSING';
 
 const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_EXISTS: 409,
@@ -72,6 +86,13 @@ const STATUS: Record<IssuerErrorCode, number> = {
   PUBLIC_URL_INVALID: 400,
   PUBLIC_URL_MISMATCH: 409,
   INPUT_INVALID: 400,
+  DECISION_INVALID: 422,
+  COUNTRY_UNKNOWN: 422,
+  PLACEMENT_INVALID: 422,
+  VALIDITY_IN_PAST: 422,
+  ASSESSOR_MISSING: 422,
+  ASSESSORS_TOO_MANY: 422,
+  EVIDENCE_MISSING: 422,
 };
 
 export class IssuerError extends Error {

@@ -22,6 +22,11 @@ export type { IssueCredentialInput, IssuedCredential } from './domain/issue-cred
 export type { IssueWarning } from './domain/lib/check-learner-names.ts';
 export { buildAchievementCredential, SubjectInputSchema, ResultInputSchema } from './domain/build-achievement-credential.ts';
 export type { SubjectInput, ResultInput } from './domain/build-achievement-credential.ts';
+export { issueRecognitionStatement, DEFAULT_STATEMENT_YEARS } from './domain/issue-recognition-statement.ts';
+export type { IssueRecognitionStatementInput, IssuedStatement } from './domain/issue-recognition-statement.ts';
+export { zRecognitionDecision, zCredentialEvidence, zEvidenceLabel } from './domain/z-recognition-decision.ts';
+export type { RecognitionDecision, CredentialEvidence } from './domain/z-recognition-decision.ts';
+export { RECOGNITION_CATALOGUE, RECOGNITION_STATEMENT_CODE, RECOGNITION_ASSESSMENT_ONLY_CODE } from './domain/recognition-catalogue.ts';
 export { setCredentialStatus } from './domain/set-credential-status.ts';
 export type { StatusAction, SetCredentialStatusResult } from './domain/set-credential-status.ts';
 export { signStatusList, currentStatusList, statusListUrl } from './domain/sign-status-list.ts';

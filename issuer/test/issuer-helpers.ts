@@ -56,13 +56,18 @@ export interface TestIssuer {
 }
 
 /** An issuer made in-process (real SQLite file in a temp dir) behind a real HTTP server on port 0. */
-export async function startTestIssuer(opts: { didWebHost?: string; busyTimeoutMs?: number; router?: Partial<IssuerRouterOptions>; locked?: boolean } = {}): Promise<TestIssuer> {
+export async function startTestIssuer(opts: {
+  didWebHost?: string; busyTimeoutMs?: number; router?: Partial<IssuerRouterOptions>; locked?: boolean;
+  /** Another issuer than the default Jordanian examination board (a school, another country). */
+  init?: { names?: Record<string, string>; country?: string; kind?: string };
+} = {}): Promise<TestIssuer> {
   const { dir, cleanup } = tempDir();
   const store = await openIssuerStore(dir, { create: true, busyTimeoutMs: opts.busyTimeoutMs ?? 100 });
   let now = T0;
   await initIssuer(store, {
-    names: { en: 'Demo Examinations Board', ar: 'مجلس الامتحانات التجريبي', fr: 'Office des examens (démo)' }, country: 'JO', passphrase: 'pw',
+    names: opts.init?.names ?? { en: 'Demo Examinations Board', ar: 'مجلس الامتحانات التجريبي', fr: 'Office des examens (démo)' }, country: opts.init?.country ?? 'JO', passphrase: 'pw',
     now, actor: 'cli', keyFile: { scrypt: TEST_SCRYPT }, ...(opts.didWebHost ? { didWebHost: opts.didWebHost } : {}),
+    ...(opts.init?.kind ? { kind: opts.init.kind } : {}),
   });
   await addAchievements(store, parseCatalogueFile(fs.readFileSync(path.join(FIXTURES, 'catalogue.json'), 'utf8'), 'json'), { now, actor: 'cli' });
   const signer = await unlockSigningKey(store, 'pw', { minN: TEST_SCRYPT.N });

@@ -125,6 +125,23 @@ describe('@digitalbazaar/vc with only the standards\' contexts verifies what we 
     expect(otherDomain.verified).toBe(false);
   });
 
+  it('a recognition statement (evidence, validUntil, placement and support results), signature and status', async () => {
+    const res = await post(t, '/recognition/statements', {
+      learner: { name: 'Sami Nasser' }, placement: { country: 'JO', grade: 7 }, support: { subjects: ['Mathematics'], languageOfInstruction: 'Arabic' },
+      evidence: {
+        credentials: [{ id: 'urn:uuid:0b0e4f7a-2f8e-4c55-9d55-6f1f1c2b3a4d', digest: `u${'A'.repeat(46)}`, label: 'national-examination-body', verdict: 'VALID', name: 'Primary certificate' }],
+        documents: [{ name: 'School report, Grade 6' }], interview: { date: '2026-06-19', languages: ['ar'] }, placementTests: [{ subject: 'Mathematics', result: '14/20' }],
+      },
+      assessors: [{ name: 'Rana Khalil', role: 'Head of admissions' }, { name: 'Omar Saleh' }],
+    });
+    expect(res.status).toBe(201);
+    const statement = ((await res.json()) as { verifiableCredential: Json }).verifiableCredential;
+    expect(await verify(statement)).toMatchObject({ verified: true });
+    const changed = structuredClone(statement);
+    changed.credentialSubject.result[0].value = '9';
+    expect((await verify(changed)).verified).toBe(false);
+  });
+
   it('nothing asked for any context but the standards\' (and DID documents)', () => {
     const foreign = asked.filter((u) => !STANDARD_CONTEXTS.has(u) && !u.startsWith('did:key:'));
     expect(foreign).toEqual([]);

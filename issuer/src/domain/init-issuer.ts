@@ -6,6 +6,7 @@ import type { IssuerProfile, IssuerStore } from '../store/index.ts';
 import { didWebFromHost } from './did-document.ts';
 import { normalizePublicUrl } from './lib/normalize-public-url.ts';
 import { isoSeconds } from './lib/time.ts';
+import { RECOGNITION_CATALOGUE, STATEMENT_ISSUER_KINDS } from './recognition-catalogue.ts';
 
 export interface InitIssuerInput {
   /** Names by BCP 47 tag; at least one. */
@@ -70,6 +71,14 @@ export async function initIssuer(store: IssuerStore, input: InitIssuerInput): Pr
     await tx.addKey({ kid, publicKeyMultibase, keyFile, validFrom: at });
     await tx.appendAudit({ at, actor: input.actor, action: 'issuer.init', target: id, details: { names, country: input.country, kind, publicUrl: publicUrl ?? null } });
     await tx.appendAudit({ at, actor: input.actor, action: 'key.add', target: kid, details: { publicKeyMultibase, validFrom: at } });
+    // A school or recognition office issues recognition statements: their catalogue entries are in
+    // its first trust fragment, so verifiers name a statement in every language from the start.
+    if (STATEMENT_ISSUER_KINDS.includes(kind)) {
+      for (const entry of RECOGNITION_CATALOGUE) {
+        await tx.upsertAchievement(entry.code, entry, at);
+        await tx.appendAudit({ at, actor: input.actor, action: 'achievement.add', target: entry.code, details: { entry } });
+      }
+    }
   });
   return { profile, kid };
 }

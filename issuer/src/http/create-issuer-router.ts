@@ -15,6 +15,7 @@ import { didDocumentOf } from '../domain/did-document.ts';
 import { exportTrustFragment } from '../domain/export-trust-fragment.ts';
 import { extensionContextDocument, LP_EXTENSION_CONTEXT_PATH } from '../domain/extension-context.ts';
 import { issueCredential } from '../domain/issue-credential.ts';
+import { issueRecognitionStatement } from '../domain/issue-recognition-statement.ts';
 import type { IssuerDeps, SigningKey } from '../domain/issuer-deps.ts';
 import { issuerProfileDocument } from '../domain/issuer-profile-document.ts';
 import { issuerDocumentLoader } from '../domain/open-issuer-store.ts';
@@ -234,6 +235,17 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       seal: issued.seal,
       ...(issued.pickup ? { pickup: issued.pickup } : {}),
       ...(issued.warnings.length > 0 ? { warnings: issued.warnings } : {}),
+    });
+  }));
+
+  // The school's placement decision, as a recognition statement credential (README "Recognition").
+  // The body is the decision itself; the domain checks it and answers each problem with its code.
+  router.post('/recognition/statements', ...priv, ...body, handle(async (req, res) => {
+    const s = await issueRecognitionStatement(deps(), { decision: req.body, actor: String(res.locals.actor) });
+    res.status(201).location(`${baseUrl}/credentials/${encodeURIComponent(s.id)}`).json({
+      verifiableCredential: s.credential, id: s.id, seal: s.seal, assessmentOnly: s.assessmentOnly, validFrom: s.validFrom, validUntil: s.validUntil,
+      ...(s.pickup ? { pickup: s.pickup } : {}),
+      ...(s.warnings.length > 0 ? { warnings: s.warnings } : {}),
     });
   }));
 

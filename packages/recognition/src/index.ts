@@ -13,11 +13,11 @@ export { zPlacementPolicy, zPlacementPolicyFile } from './z-placement-policy.ts'
 export type { PlacementPolicy, PlacementPolicyFile } from './z-placement-policy.ts';
 export { zSelfDeclaredItem } from './z-self-declared-item.ts';
 export type { SelfDeclaredItem } from './z-self-declared-item.ts';
-export { summariseLearning } from './summarise-learning.ts';
+export { summariseLearning, STATEMENT_CODES } from './summarise-learning.ts';
 export { catalogueLookupFromBundle } from './catalogue-lookup-from-bundle.ts';
 export type { CatalogueLookup } from './catalogue-lookup-from-bundle.ts';
 export type {
-  LearnerSummary, TimelineItem, TimelineResult, HighestCompleted, EvidenceLabel, NotCountedCode, SummariseLearningInput,
+  LearnerSummary, TimelineItem, TimelineResult, HighestCompleted, EvidenceLabel, NotCountedCode, SummariseLearningInput, PlacementStatement,
 } from './summarise-learning.ts';
 export { suggestPlacement } from './suggest-placement.ts';
 export type { PlacementSuggestion, Placement, SuggestPlacementInput } from './suggest-placement.ts';
@@ -26,3 +26,5 @@ export type { Message, MessageKey, MessageParams } from './format-message.ts';
 export type { GradePosition } from './lib/locate-grade.ts';
 export { splitEvidence, MAX_EVIDENCE_ITEMS } from './split-evidence.ts';
 export type { EvidenceInput } from './split-evidence.ts';
+export { describeEvidence } from './describe-evidence.ts';
+export type { EvidenceDescription } from './describe-evidence.ts';

@@ -8,6 +8,7 @@ import { loadEducationSystems, type EducationSystems } from './load-education-sy
 import { DEFAULT_PLACEMENT_POLICY } from './parse-placement-policy.ts';
 import type { CatalogueLookup } from './catalogue-lookup-from-bundle.ts';
 import type { PlacementPolicy } from './z-placement-policy.ts';
+import type { EducationSystem } from './z-education-system.ts';
 import { zSelfDeclaredItem, type SelfDeclaredItem } from './z-self-declared-item.ts';
 
 /** What kind of evidence an item is, from the trust bundle's issuer kind (never from the credential). */
@@ -25,7 +26,35 @@ export type NotCountedCode =
   | 'RESULT_NOT_PASSED'
   | 'LEVEL_UNKNOWN'
   | 'COUNTRY_UNKNOWN'
-  | 'SELF_DECLARED_NOT_COUNTED';
+  | 'SELF_DECLARED_NOT_COUNTED'
+  /** A recognition statement: a school's placement decision, never a completed grade. */
+  | 'PLACEMENT_NOT_COMPLETION';
+
+/**
+ * The catalogue codes recognition statements are issued under (@lp/issuer
+ * issueRecognitionStatement): the QR seal carries the code, a full record also its `humanCode`.
+ */
+export const STATEMENT_CODES: Record<string, { assessmentOnly: boolean }> = {
+  'RECOGNITION-PLACEMENT': { assessmentOnly: false },
+  'RECOGNITION-PLACEMENT-ASSESSMENT-ONLY': { assessmentOnly: true },
+};
+
+/** A school's placement decision shown in the summary: where, when, until when, on what basis. */
+export interface PlacementStatement {
+  country: { iso2: string; iso3: string; name: string } | undefined;
+  grade: number | undefined;
+  programme: string | undefined;
+  /** The decision date and the end of the statement's validity (ISO 8601). */
+  date: string | undefined;
+  validUntil: string | undefined;
+  expired: boolean;
+  /** No paper survived: interview and placement tests only. */
+  assessmentOnly: boolean;
+  /** Subjects needing support and support in the language of instruction (full record only). */
+  support: { subjects: string[]; languageOfInstruction: string | undefined };
+  /** E.g. "placed in Grade 7 in Jordan on 2026-12-06, valid until 2031-12-06". */
+  text: string;
+}
 
 const LABEL_OF_KIND: Record<TrustIssuerKind, EvidenceLabel> = {
   'national-examination-body': 'national-examination-body',
@@ -61,6 +90,8 @@ export interface TimelineItem {
   date: string | undefined;
   counted: boolean;
   notCounted?: NotCountedCode;
+  /** Present when the item is a recognition statement (labelled assessment-based, never counted as completed). */
+  placement?: PlacementStatement;
 }
 
 export interface HighestCompleted extends GradePosition {
@@ -80,7 +111,10 @@ export interface LearnerSummary {
     lastRecord: string | undefined;
     monthsSinceLastRecord: number | undefined;
   };
+  /** Items not counted for a reason the school should see (not VALID, not passed, unknown); placements aside. */
   notCounted: number;
+  /** Recognition statements whose verdict is VALID: the placements other schools decided, newest first. */
+  placements: (PlacementStatement & { item: number })[];
 }
 
 export interface SummariseLearningInput {
@@ -105,7 +139,7 @@ export function summariseLearning(input: SummariseLearningInput): LearnerSummary
   const policy = input.policy ?? DEFAULT_PLACEMENT_POLICY;
   const systems = input.systems ?? loadEducationSystems();
   const items: TimelineItem[] = [];
-  for (const r of input.results) items.push(...credentialItems(r, systems, input.catalogue));
+  for (const r of input.results) items.push(...credentialItems(r, systems, input.catalogue, input.now));
   (input.selfDeclared ?? []).forEach((raw, i) => items.push(selfDeclaredItem(raw, i, systems, policy, input.now)));
 
   items.sort((a, b) => (a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0);
@@ -134,20 +168,28 @@ export function summariseLearning(input: SummariseLearningInput): LearnerSummary
     items,
     highestCompleted: highest,
     gaps: { between, lastRecord: last, monthsSinceLastRecord: last ? monthsBetween(new Date(last), input.now) : undefined },
-    notCounted: items.filter((i) => !i.counted).length,
+    // A valid placement statement is not counted as completed learning, but nor is it a record
+    // the school should look at again: it is reported under `placements`.
+    notCounted: items.filter((i) => !i.counted && i.notCounted !== 'PLACEMENT_NOT_COMPLETION').length,
+    placements: items.flatMap((it, i) => (it.placement && it.verdict === 'VALID' ? [{ ...it.placement, item: i }] : [])).reverse(),
   };
 }
 
-function credentialItems(r: VerificationResult, systems: EducationSystems, catalogue: CatalogueLookup | undefined): TimelineItem[] {
+function credentialItems(r: VerificationResult, systems: EducationSystems, catalogue: CatalogueLookup | undefined, now: Date): TimelineItem[] {
   const d = r.display;
   const issuer = d?.issuer;
-  const evidence: EvidenceLabel = issuer?.kind ? LABEL_OF_KIND[issuer.kind] : 'issuer-not-listed';
+  const kindLabel: EvidenceLabel = issuer?.kind ? LABEL_OF_KIND[issuer.kind] : 'issuer-not-listed';
   const system = issuer?.country ? systems.get(issuer.country) : undefined;
   const country = system ? { iso2: system.iso2, iso3: system.iso3, name: system.name } : undefined;
   const own = recordFacts(r.credential);
   const achievements = d?.achievements.length ? d.achievements : [undefined];
   return achievements.map((a, idx): TimelineItem => {
+    const statementCode = [a?.code, idx === 0 ? own.humanCode : undefined].find((c) => c !== undefined && STATEMENT_CODES[c] !== undefined);
+    // A statement is labelled by what it is, an assessment, whoever signed it (a school, a
+    // recognition office, a ministry); an issuer the bundle does not list stays unlisted.
+    const evidence: EvidenceLabel = statementCode !== undefined && issuer?.kind ? 'assessment-based' : kindLabel;
     const field = (a?.code && issuer ? catalogue?.(issuer.id, a.code)?.iscedField : undefined) ?? (idx === 0 ? own.field : undefined);
+    if (statementCode !== undefined) return statementItem(r, a, idx, statementCode, evidence, country, system, own, now);
     const position = system?.complete ? locateGrade(system, { grade: idx === 0 ? own.grade : undefined, levelCode: a?.levelCode }) : undefined;
     const result = a ? resultOf(a) : undefined;
     const item: TimelineItem = {
@@ -206,17 +248,70 @@ function selfDeclaredItem(raw: SelfDeclaredItem, index: number, systems: Educati
 }
 
 /** What the full record says beyond the display: the national grade and ISCED-F alignment. */
-function recordFacts(credential: Record<string, unknown> | undefined): { grade?: number; field?: string } {
-  const subject = credential?.credentialSubject as { achievement?: Record<string, unknown> } | undefined;
+interface RecordFacts { grade?: number; field?: string; humanCode?: string; results?: { value: string; resultDescription?: string }[] }
+
+function recordFacts(credential: Record<string, unknown> | undefined): RecordFacts {
+  const subject = credential?.credentialSubject as { achievement?: Record<string, unknown>; result?: unknown } | undefined;
   const a = subject?.achievement;
   if (!a || typeof a !== 'object') return {};
-  const out: { grade?: number; field?: string } = {};
+  const out: RecordFacts = {};
+  if (typeof a.humanCode === 'string') out.humanCode = a.humanCode;
+  if (Array.isArray(subject?.result)) {
+    out.results = (subject.result as { value?: unknown; resultDescription?: unknown }[])
+      .filter((x) => typeof x?.value === 'string')
+      .map((x) => ({ value: x.value as string, ...(typeof x.resultDescription === 'string' ? { resultDescription: x.resultDescription } : {}) }));
+  }
   const g = a.nationalGradeLevel;
   if ((typeof g === 'string' && /^\d{1,2}$/.test(g)) || (typeof g === 'number' && Number.isInteger(g))) out.grade = Number(g);
   const alignments = Array.isArray(a.alignment) ? (a.alignment as { targetFramework?: unknown; targetCode?: unknown }[]) : [];
   const f = alignments.find((x) => x?.targetFramework === 'ISCED-F 2013' && typeof x.targetCode === 'string');
   if (f) out.field = f.targetCode as string;
   return out;
+}
+
+/**
+ * A recognition statement as a timeline item: the placement it records, labelled assessment-based,
+ * never counted as a completed grade (PLACEMENT_NOT_COMPLETION), and not counted at all when its
+ * verdict is not VALID. Its date is the decision date; its validity ends at `validUntil`.
+ */
+function statementItem(
+  r: VerificationResult, a: DisplayAchievement | undefined, idx: number, code: string, evidence: EvidenceLabel,
+  country: TimelineItem['country'], system: EducationSystem | undefined, own: RecordFacts, now: Date,
+): TimelineItem {
+  const d = r.display;
+  // The placement is the first result (the one a seal carries); a full record also names the
+  // subjects needing support and the language support by their result descriptions.
+  const first = a?.result;
+  const grade = first !== undefined && /^\d{1,2}$/.test(first) ? Number(first) : undefined;
+  const results = idx === 0 ? own.results ?? [] : [];
+  const of = (key: string) => results.filter((x) => x.resultDescription?.endsWith(`/results/${key}`)).map((x) => x.value);
+  const programme = grade === undefined ? first : of('placement').find((v) => v !== first);
+  const date = a?.awardedAt ?? d?.issuedAt;
+  const validUntil = d?.expiresAt;
+  const placed = grade !== undefined ? `Grade ${grade}${programme !== undefined ? ` (${programme})` : ''}` : programme ?? 'an unnamed placement';
+  const placement: PlacementStatement = {
+    country, grade, programme, date, validUntil,
+    expired: validUntil !== undefined && new Date(validUntil) < now,
+    assessmentOnly: STATEMENT_CODES[code]!.assessmentOnly,
+    support: { subjects: of('learning-support'), languageOfInstruction: of('language-support')[0] },
+    text: `placed in ${placed}${country ? ` in ${country.name}` : ''}${date ? ` on ${date.slice(0, 10)}` : ''}${validUntil ? `, valid until ${validUntil.slice(0, 10)}` : ''}`,
+  };
+  const position = grade !== undefined && system?.complete ? locateGrade(system, { grade }) : undefined;
+  return {
+    source: 'credential',
+    verdict: r.verdict,
+    evidence,
+    country,
+    issuer: { id: d?.issuer?.id, name: d?.issuer?.name?.text },
+    achievement: { code: a?.code ?? code, name: a?.name?.text ?? a?.original?.text },
+    isced: { levelCode: a?.levelCode ?? (position ? String(position.level) : undefined), field: undefined, fieldLabel: undefined },
+    position,
+    result: first !== undefined ? { value: first, scale: undefined, share: undefined } : undefined,
+    date,
+    counted: false,
+    notCounted: r.verdict !== 'VALID' ? 'EVIDENCE_NOT_VALID' : 'PLACEMENT_NOT_COMPLETION',
+    placement,
+  };
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

@@ -3,8 +3,12 @@ import { IssuerError } from '../../errors.ts';
 
 /** Something the issuer did or noticed that the caller should know, though it issued. */
 export interface IssueWarning {
-  /** `NAME_MIXED_SCRIPTS`: a word of the learner's name mixes scripts (a look-alike risk). `SEAL_NO_LEARNER_NAME`: no seal, because the credential names no learner in clear. */
-  code: 'NAME_MIXED_SCRIPTS' | 'SEAL_NO_LEARNER_NAME';
+  /**
+   * `NAME_MIXED_SCRIPTS`: a word of the learner's name mixes scripts (a look-alike risk).
+   * `SEAL_NO_LEARNER_NAME`: no seal, because the credential names no learner in clear.
+   * `EVIDENCE_NOT_VALID`: a recognition statement lists a credential whose verdict was not VALID.
+   */
+  code: 'NAME_MIXED_SCRIPTS' | 'SEAL_NO_LEARNER_NAME' | 'EVIDENCE_NOT_VALID';
   message: string;
   path?: string;
 }
