@@ -1,5 +1,4 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { decodeSeal } from '@lp/formats';
 import type { VerificationResult } from '@lp/verify';
 import type { EvidenceLabel, TimelineItem } from './summarise-learning.ts';
 
@@ -18,19 +17,16 @@ export interface EvidenceDescription {
  * verified, its evidence label and verdict, and a name from the summary. The digest covers a full
  * record as RFC 8785 (JCS) JSON — proof included, so it names exactly the signed record whatever
  * its whitespace —, a vc+jwt or a seal as its text. Undefined when no credential id can be read (e.g. a
- * seal that does not decode). Browser-safe: the verifier page records evidence with it too.
+ * seal whose claim 1 the caller did not read: `@lp/formats` decodeSeal gives it, and stays out of
+ * this package so that it bundles small for the pages). Browser-safe.
  *
  * @example describeEvidence(input, result, summary.items.find((i) => i.source === 'credential'))
  */
-export function describeEvidence(input: unknown, result: VerificationResult, item: TimelineItem | undefined): EvidenceDescription | undefined {
+export function describeEvidence(input: unknown, result: VerificationResult, item: TimelineItem | undefined, sealCredentialId?: string): EvidenceDescription | undefined {
   let id: string | undefined;
   let bytes: Uint8Array;
   if (typeof input === 'string' && /^\s*LP1:/.test(input)) {
-    try {
-      id = decodeSeal(input.trim()).claims.credentialId;
-    } catch {
-      return undefined;
-    }
+    id = sealCredentialId;
     bytes = new TextEncoder().encode(input.trim());
   } else {
     const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : undefined;
