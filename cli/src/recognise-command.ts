@@ -1,16 +1,16 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from '@lp/cli-kit';
 import {
-  catalogueLookupFromBundle, parsePlacementPolicy, RecognitionError, splitEvidence, suggestPlacement, summariseLearning,
+  catalogueLookupFromBundle, parsePlacementPolicy, RecognitionError, suggestPlacement, summariseLearning,
   type LearnerSummary, type PlacementSuggestion, type SelfDeclaredItem,
 } from '@lp/recognition';
-import { sniffImage, verifyAny, type VerificationResult } from '@lp/verify';
-import { anchorsFrom, bundleCachePath, loadTrust, resultToJson, terminalSafe, TrustFileError, verifyInputBytes, type LoadedTrust } from '@lp/verifier';
+import { resultToJson, terminalSafe } from '@lp/verifier';
+import { loadRecognitionTrust } from './lib/load-recognition-trust.ts';
+import { readFileBytes, verifyEvidenceFiles } from './lib/verify-evidence-files.ts';
 
 const HELP = `usage: lp recognise summary FILE… [--trust BUNDLE.json --anchor DID] [--self-declared ITEMS.json] [--json]
        lp recognise suggest FILE… --host CC --birth-date YYYY-MM-DD [--policy POLICY.json] [--trust … --anchor …] [--json]
+       lp recognise issue [DECISION.json] [--evidence FILE…] [flags]   (lp recognise issue --help)
 
 Recognition of prior learning (advice for the school, never a decision). Each FILE is verified
 offline with the same pipeline as lp verify — a full record (JSON or vc+jwt), a seal (LP1: text,
@@ -32,9 +32,6 @@ is VALID (the issuer is not established), so nothing counts.
   --json               {records: [{file, verdict, …}], summary, suggestion?}
 Exit status: 0 done (whatever the verdicts), 2 usage, I/O or bad input (with its code).`;
 
-/** Files are records, seal texts or photos; a photo of a seal is the largest of them. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
 interface Args {
   command: 'summary' | 'suggest';
   files: string[];
@@ -51,7 +48,7 @@ interface Args {
 function parse(argv: string[]): Args | 'help' {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'summary' && command !== 'suggest') throw new UsageError(`unknown command "${command}": use summary or suggest`);
+  if (command !== 'summary' && command !== 'suggest') throw new UsageError(`unknown command "${command}": use summary, suggest or issue`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -85,6 +82,7 @@ function parse(argv: string[]): Args | 'help' {
 
 /** `lp recognise`: verify every file, then summarise (and suggest); coded errors exit 2 through `lp`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'issue') return (await import('./recognise-issue.ts')).runRecogniseIssue(argv.slice(1), io);
   const args = parse(argv);
   if (args === 'help') {
     io.stdout.write(HELP + '\n');
@@ -98,30 +96,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // BIRTH_DATE_IN_FUTURE…) before a single record is verified.
   if (args.command === 'suggest') suggestPlacement({ summary: summariseLearning({ results: [], now }), birthDate: args.birthDate!, host: args.host!, now, ...(policy ? { policy } : {}) });
 
-  const bundlePath = args.trust ?? (io.env.LP_TRUST_BUNDLE || undefined);
-  let loaded: LoadedTrust | undefined;
-  if (bundlePath !== undefined) {
-    const anchors = anchorsFrom(args.anchors, io.env);
-    if (anchors.length === 0) throw new UsageError('--trust needs the pinned anchor DID(s): --anchor DID or LP_TRUST_ANCHORS');
-    try {
-      loaded = await loadTrust({ bundlePath, anchors, now, cwd: io.cwd, cachePath: bundleCachePath(io.env, io.cwd) });
-    } catch (err) {
-      if (err instanceof TrustFileError) throw new UsageError(err.message);
-      throw err;
-    }
-    if (loaded.refused) io.stderr.write(`lp recognise: trust bundle refused (${loaded.refused.code}): ${loaded.refused.message}\n`);
-  }
+  const loaded = await loadRecognitionTrust({ trust: args.trust, anchors: args.anchors, now }, io);
   const ctx = { bundle: loaded?.bundle, now };
 
-  const records: { file: string; result: VerificationResult }[] = [];
-  for (const file of args.files) {
-    const bytes = readBytes(file, io);
-    if (sniffImage(bytes)) {
-      records.push({ file, result: await verifyInputBytes(bytes, ctx, { sealOnly: true }) });
-      continue;
-    }
-    for (const input of splitEvidence(jsonOrText(bytes))) records.push({ file, result: await verifyAny(input, ctx) });
-  }
+  const records = await verifyEvidenceFiles(args.files, ctx, io);
   const summary = summariseLearning({
     results: records.map((r) => r.result), now, catalogue: catalogueLookupFromBundle(loaded?.bundle?.bundle),
     ...(selfDeclared ? { selfDeclared } : {}), ...(policy ? { policy } : {}),
@@ -148,42 +126,8 @@ function parseSelfDeclared(text: string): SelfDeclaredItem[] {
   return value as SelfDeclaredItem[];
 }
 
-function jsonOrText(bytes: Uint8Array): unknown {
-  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  if (/^\s*\{/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      // Not JSON after all: the pipeline reports what it is (a decode failure with its code).
-    }
-  }
-  return text;
-}
-
-function readBytes(file: string, io: CliIo): Uint8Array {
-  let fd: number;
-  try {
-    fd = openSync(resolve(io.cwd, file), 'r');
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
-  }
-  try {
-    const buf = new Uint8Array(MAX_FILE_BYTES + 1);
-    let total = 0;
-    for (;;) {
-      const n = readSync(fd, buf, total, buf.length - total, null);
-      total += n;
-      if (n === 0 || total >= buf.length) break;
-    }
-    if (total > MAX_FILE_BYTES) throw new UsageError(`${file} is larger than ${MAX_FILE_BYTES} bytes`);
-    return buf.subarray(0, total);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function readText(file: string, io: CliIo): string {
-  return new TextDecoder().decode(readBytes(file, io));
+  return new TextDecoder().decode(readFileBytes(file, io));
 }
 
 const LABELS: Record<string, string> = {
@@ -209,9 +153,12 @@ function renderSummary(s: LearnerSummary): string {
     const field = it.isced.fieldLabel ? ` · ${it.isced.fieldLabel}` : '';
     const result = it.result ? ` · result ${safe(it.result.value)}${it.result.scale?.min !== undefined ? ` on ${safe(it.result.scale.min)}–${safe(it.result.scale.max)}` : ''}${it.result.share !== undefined ? ` (${Math.round(it.result.share * 100)} %)` : ''}` : '';
     lines.push(`    ${level}${field}${result}`);
+    const p = it.placement;
+    if (p) lines.push(`    ${terminalSafe(p.text)}${p.assessmentOnly ? ' (assessment only)' : ''}${p.expired ? ' — EXPIRED' : ''}: an assessment, not a completed grade`);
   });
   const h = s.highestCompleted;
   lines.push(h ? `Highest completed: Grade ${h.grade} in ${h.country.name} (ISCED ${h.level}, ${LEVEL_NAMES[h.level]}${h.levelCompleted ? ', level completed' : `, year ${h.yearInLevel} of ${h.levelYears}`}), ${LABELS[h.evidence]}` : 'Highest completed: none counted');
+  for (const p of s.placements) lines.push(`Placement decided: ${terminalSafe(p.text)} (record ${p.item + 1}, assessment-based recognition)`);
   for (const g of s.gaps.between) lines.push(`Gap: ${g.months} months between records ${g.from + 1} and ${g.to + 1}${g.interruption ? ' (interruption)' : ''}`);
   if (s.gaps.monthsSinceLastRecord !== undefined) lines.push(`Since the last record: ${s.gaps.monthsSinceLastRecord} months`);
   if (s.notCounted > 0) lines.push(`Not counted: ${s.notCounted} record(s), shown above with the reason`);
