@@ -7,6 +7,7 @@ import { verifyAny, type VerificationResult } from '@lp/verify';
 import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { toCsv } from './lib/to-csv.ts';
 import { loadResources } from './lib/resources.ts';
+import { setupDecisionForm } from './record-decision.ts';
 
 interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null }
 interface LogEntry { time: string; verdict: string; learner: string; achievement: string; issuer: string }
@@ -24,6 +25,7 @@ let scanner: CameraScanner | undefined;
 let trustMessage: { key: string; opts?: Record<string, unknown> } | undefined;
 /** The message of the last attempt that verified nothing (no QR in the photo, camera error). */
 let readFailure: string | undefined;
+let decisionForm: ReturnType<typeof setupDecisionForm> | undefined;
 
 // Test and bench hooks: plain data, read by playwright.
 const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined };
@@ -399,6 +401,7 @@ function applyLanguage(): void {
   applyDocumentLanguage($<HTMLSelectElement>('lang'));
   renderTrust();
   renderLog();
+  decisionForm?.render();
   // The display (achievement names) depends on the language: verify again, without logging.
   if (lastInput !== undefined) void verifyText(lastInput, false);
   else if (readFailure !== undefined) showReadFailure(readFailure);
@@ -418,6 +421,8 @@ async function main(): Promise<void> {
     beginAttempt();
     void verifyText(($('paste-text') as HTMLTextAreaElement).value);
   });
+  decisionForm = setupDecisionForm({ current: () => (lastInput !== undefined && lastResult ? { input: lastInput, result: lastResult } : undefined) });
+  (hooks as Record<string, unknown>).decision = decisionForm.hooks;
   $('trust-update').addEventListener('click', () => void updateFromServer());
   $<HTMLInputElement>('trust-file').addEventListener('change', async (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];
