@@ -6,7 +6,7 @@
 // recognition, never as a completed grade. Then every bad decision, each with its code, and
 // nothing stored changes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { decodeSeal } from '@lp/formats';
+import { decodeSeal, sealQrVersion } from '@lp/formats';
 import { catalogueLookupFromBundle, describeEvidence, suggestPlacement, summariseLearning, type EvidenceDescription } from '@lp/recognition';
 import { buildTrustBundle, signTrustBundle, verifyTrustBundle, zTrustFragment, type VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny } from '@lp/verify';
@@ -104,6 +104,9 @@ describe('a recognition statement: issued, received by the wallet, seen by anoth
     const claims = decodeSeal(statement.seal).claims;
     expect(claims.achievements).toEqual([expect.objectContaining({ code: 'RECOGNITION-PLACEMENT', value: '7' })]);
     expect(claims.expiresAt).toBe(Date.parse('2031-06-20T23:59:59Z') / 1000);
+    // Within the one-result budget (version 15 at M); measured: 526 characters, version 14, with
+    // the learner's Arabic name, its Latin spelling, two status entries and the validity claim.
+    expect(sealQrVersion(statement.seal)).toBeLessThanOrEqual(15);
   });
 
   it('the learner\'s wallet receives it with the pick-up code (VALID), once', async () => {
