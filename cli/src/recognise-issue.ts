@@ -13,7 +13,7 @@ import { terminalSafe } from '@lp/verifier';
 import { loadRecognitionTrust } from './lib/load-recognition-trust.ts';
 import { readFileBytes, verifyEvidenceFiles } from './lib/verify-evidence-files.ts';
 
-export const ISSUE_HELP = `usage: lp recognise issue [DECISION.json] [--evidence FILE…] [flags] [--out DIR] [--json]
+export const ISSUE_HELP = `usage: lp recognise issue [DECISION.json] [--evidence FILE]… [flags] [--out DIR] [--json]
 
 Records the school's placement decision as a recognition statement credential (Open Badges 3.0,
 achievementType Assessment, with its QR seal and a one-time pick-up code for the learner's
@@ -21,14 +21,14 @@ wallet), signed by the issuer in LP_DATA_DIR (its key opened with LP_PASSPHRASE,
 The decision is a JSON file (README "Recognition") and/or these flags, which add to it:
   --name N [--name-latin N] [--birth-date YYYY-MM-DD] [--learner-id DID]   the learner
   --country CC --grade N | --programme TEXT     the placement (the issuer's own country)
-  --support SUBJECT …  --language-support LANG  subjects needing support; language of instruction
-  --evidence FILE …    credentials considered (records, seal text, presentations), verified with
+  --support SUBJECT (repeat)  --language-support LANG  subjects needing support; language of instruction
+  --evidence FILE      (repeat for each) credentials considered (records, seal text, presentations), verified with
                        --trust/--anchor as lp verify does; each is recorded by id, digest, evidence
                        label and verdict (one that is not VALID is recorded as seen, never as completed)
-  --document TEXT …    documents sighted
-  --interview [--interview-date D] [--interview-language L …]
-  --test "SUBJECT=RESULT" …   placement tests with their result
-  --assessor "NAME[; ROLE]" … one or two
+  --document TEXT      (repeat) documents sighted
+  --interview [--interview-date D] [--interview-language L (repeat)]
+  --test "SUBJECT=RESULT"     (repeat) placement tests with their result
+  --assessor "NAME[; ROLE]"   (repeat) one or two
   --date YYYY-MM-DD    the decision date (default today)   --valid-until YYYY-MM-DD (default +5 years)
   --note TEXT
   --out DIR            writes statement.json (the record) and statement.seal.txt

@@ -71,6 +71,18 @@ describe('DCC verifier-core verifies what we issue', () => {
     expect(net.refused).toEqual([]);
   });
 
+  it('a recognition statement from POST /recognition/statements (evidence, validUntil): signature, status and expiry pass', async () => {
+    const res = await post(t, '/recognition/statements', {
+      learner: { name: 'Sami Nasser' }, placement: { country: 'JO', grade: 7 }, support: { subjects: ['Mathematics'] },
+      evidence: { documents: [{ name: 'School report, Grade 6' }], interview: {}, placementTests: [{ subject: 'Mathematics', result: '14/20' }] },
+      assessors: [{ name: 'Rana Khalil', role: 'Head of admissions' }],
+    });
+    expect(res.status).toBe(201);
+    const statement = ((await res.json()) as { verifiableCredential: Json }).verifiableCredential;
+    expect(contextsOf(statement)).toEqual([VC_V2, OB_303]);
+    expect(steps(await core(statement))).toMatchObject(PASSING);
+  });
+
   it('a changed result breaks the signature, and a revocation shows in its status check', async () => {
     const tampered = structuredClone(fromApi);
     tampered.credentialSubject.result[0].value = '600';
