@@ -43,7 +43,7 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
       --public-url is where the issuer is reached (status lists, pick-up links); default
       LP_PUBLIC_URL, else http://localhost:PORT. It is stored: every process uses it.
       --kind: national-examination-body (default), school, ngo-programme, recognition-body,
-      university, ministry. A school or recognition-body issuer starts with the catalogue entries
+      university, ministry. A school, recognition-body or ministry issuer starts with the entries
       of recognition statements (lp recognise issue, POST /recognition/statements).
   set-public-url URL            change the public URL; re-signs the status lists under it and
                                 says which credentials still name the old one
