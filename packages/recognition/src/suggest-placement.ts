@@ -106,6 +106,13 @@ export function suggestPlacement(input: SuggestPlacementInput): PlacementSuggest
     reasons.push(formatMessage('recognition.reason.interruption', { count: g.months, from: monthYear(new Date(summary.items[g.from]!.date!)), to: monthYear(new Date(summary.items[g.to]!.date!)) }));
   }
   if (summary.notCounted > 0) reasons.push(formatMessage('recognition.reason.notCounted', { count: summary.notCounted }));
+  // A school's earlier placement decision is what the next school most wants to read; it is an
+  // assessment, so it informs the suggestion without counting as learning completed.
+  for (const p of summary.placements) {
+    if (p.expired || !p.country || !p.date || !p.validUntil) continue;
+    const placement = p.grade !== undefined ? `Grade ${p.grade}${p.programme !== undefined ? ` (${p.programme})` : ''}` : p.programme ?? '';
+    reasons.push(formatMessage('recognition.reason.placedBefore', { placement, country: p.country.name, date: p.date.slice(0, 10), until: p.validUntil.slice(0, 10) }));
+  }
   reasons.push(formatMessage('recognition.reason.age', { age }));
 
   // The grades the learning leads to in the host system: by level (a completed ISCED level opens

@@ -33,6 +33,7 @@ describe('placement statements in the summary', () => {
     expect(s.placements.map((p) => [p.item, p.text])).toEqual([[1, 'placed in Grade 7 in Jordan on 2024-09-01, valid until 2029-09-01']]);
     const suggestion = suggestPlacement({ summary: s, birthDate: '2011-05-02', host: 'JO', now: NOW });
     expect(suggestion.sentence).toContain('completed Grade 6 in Syrian Arab Republic');
+    expect(suggestion.reasons.map((r) => r.text)).toContain('placed in Grade 7 in Jordan on 2024-09-01, valid until 2029-09-01 (assessment-based recognition, not a completed grade)');
   });
 
   it('an assessment-only statement by a recognition office, for a programme', () => {

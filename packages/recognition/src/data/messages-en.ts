@@ -21,6 +21,7 @@ export const MESSAGES_EN_DATA = {
  "recognition.reason.noEvidence": "no verified record of completed schooling: placement by age",
  "recognition.reason.notCounted_one": "{{count}} record shown but not counted (verdict not VALID or result not passed)",
  "recognition.reason.notCounted_other": "{{count}} records shown but not counted (verdict not VALID or result not passed)",
+ "recognition.reason.placedBefore": "placed in {{placement}} in {{country}} on {{date}}, valid until {{until}} (assessment-based recognition, not a completed grade)",
  "recognition.reason.tooYoung": "younger than the entrance age of primary in {{country}} ({{entranceAge}})",
  "recognition.reason.secondaryComplete": "completed upper secondary (ISCED 3): school placement does not apply",
  "recognition.outcome.grade": "Grade {{grade}} in {{country}}",
