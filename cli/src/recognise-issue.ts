@@ -31,6 +31,8 @@ The decision is a JSON file (README "Recognition") and/or these flags, which add
   --assessor "NAME[; ROLE]"   (repeat) one or two
   --date YYYY-MM-DD    the decision date (default today)   --valid-until YYYY-MM-DD (default +5 years)
   --note TEXT
+  --trust FILE / --anchor DID   the trust bundle the evidence is verified with, as for lp verify
+  --now TIME           as at this ISO 8601 time (signing and verifying; tests); default: now
   --out DIR            writes statement.json (the record) and statement.seal.txt
   --json               {id, assessmentOnly, validFrom, validUntil, seal, pickup, warnings}
 With no document and no credential, the statement is assessment-only and says so.
