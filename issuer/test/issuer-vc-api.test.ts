@@ -103,4 +103,69 @@ describe('POST /credentials/issue with a plain VC 2.0 credential (VC-API)', () =
     }
     expect(await t.store.countCredentials()).toBe(before);
   });
+
+  it('refuses an issuer that is not ours or not an issuer at all, naming what was given, and stores nothing', async () => {
+    const before = await t.store.countCredentials();
+    const cases: [unknown, string][] = [
+      [null, 'gives issuer as null, which is neither a URL nor an object with an id'],
+      [true, 'gives issuer as boolean true, which is neither a URL nor an object with an id'],
+      [4, 'gives issuer as number 4, which is neither a URL nor an object with an id'],
+      [[], 'gives issuer as an empty list, which is neither a URL nor an object with an id'],
+      [{ name: 'x' }, 'gives issuer as an object without an id, which is neither a URL nor an object with an id'],
+      ['did:web:other.example', 'names issuer did:web:other.example'],
+    ];
+    for (const [issuer, said] of cases) {
+      const res = await post(t, '/credentials/issue', { credential: plainVc({ issuer }) });
+      const p = (await problem(res)) as { code: string; path?: string; detail?: string };
+      expect([p.code, p.path]).toEqual(['ISSUER_MISMATCH', '$.credential.issuer']);
+      expect(p.detail).toContain(said);
+      expect(p.detail).not.toContain('(none)');
+    }
+    expect(await t.store.countCredentials()).toBe(before);
+  });
+});
+
+// VC Data Model 1.1 input: what the W3C VC-API issuer suite (tests/validVc.json) and the
+// vc-di-eddsa issuer group (data-integrity-test-suite-assertion validVc.json) send.
+describe('POST /credentials/issue with a VC 1.1 credential', () => {
+  const V1 = 'https://www.w3.org/2018/credentials/v1';
+  const vc1 = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    '@context': [V1], type: ['VerifiableCredential'], issuer: t.signer.issuerId,
+    credentialSubject: { id: 'did:key:z6MkhTNL7i2etLerDK8Acz5t528giE5KA4p75T6ka1E1D74r' }, ...extra,
+  });
+
+  it('signs it as VC 1.1: its context first, the Data Integrity and status contexts added, issuanceDate filled in, no validFrom', async () => {
+    const res = await post(t, '/credentials/issue', { credential: vc1() });
+    expect(res.status).toBe(201);
+    const vc = ((await res.json()) as { verifiableCredential: any }).verifiableCredential;
+    expect(vc['@context']).toEqual([V1, 'https://www.w3.org/ns/credentials/status/v1', 'https://w3id.org/security/data-integrity/v2']);
+    expect(typeof vc.issuanceDate).toBe('string');
+    expect(vc.validFrom).toBeUndefined();
+    expect(vc.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(vc.credentialStatus.map((s: any) => s.type)).toEqual(['BitstringStatusListEntry', 'BitstringStatusListEntry']);
+    expect((await verifyDi(vc)).verified).toBe(true);
+  });
+
+  it('keeps the given issuanceDate and expirationDate (VC 1.1 §4.6, §4.7) and signs with eddsa-jcs-2022 on request', async () => {
+    const dates = { issuanceDate: '2020-03-16T22:37:26Z', expirationDate: '2099-01-01T00:00:00Z' };
+    const res = await post(t, '/credentials/issue', { credential: vc1(dates), options: { cryptosuite: 'eddsa-jcs-2022' } });
+    expect(res.status).toBe(201);
+    const vc = ((await res.json()) as { verifiableCredential: any }).verifiableCredential;
+    expect([vc.issuanceDate, vc.expirationDate, vc.proof.cryptosuite]).toEqual([dates.issuanceDate, dates.expirationDate, 'eddsa-jcs-2022']);
+  });
+
+  it('refuses a VC 1.1 Open Badges credential, a missing subject and a bad date, and stores nothing', async () => {
+    const before = await t.store.countCredentials();
+    const bad: [Record<string, unknown>, string, string][] = [
+      [{ type: ['VerifiableCredential', 'OpenBadgeCredential'] }, 'CREDENTIAL_INVALID', '$.credential["@context"]'],
+      [{ credentialSubject: [] }, 'CREDENTIAL_INVALID', '$.credential.credentialSubject'],
+      [{ issuanceDate: 'yesterday' }, 'CREDENTIAL_INVALID', '$.credential.issuanceDate'],
+      [{ expirationDate: 'soon' }, 'CREDENTIAL_INVALID', '$.credential.expirationDate'],
+    ];
+    for (const [extra, code, path] of bad) {
+      const p = await problem(await post(t, '/credentials/issue', { credential: vc1(extra) }));
+      expect([p.code, p.path]).toEqual([code, path]);
+    }
+    expect(await t.store.countCredentials()).toBe(before);
+  });
 });

@@ -10,6 +10,7 @@ import { lpEddsaRdfc2022 } from '../lib/lp-cryptosuite.ts';
 import { lpEddsaJcs2022Verify } from '../lib/lp-jcs-cryptosuite.ts';
 import { LpEd25519Signature2020 } from '../lib/lp-ed25519-signature-2020.ts';
 import { relatedResourceCheck } from '../lib/related-resource-check.ts';
+import { subjectCheck } from '../lib/subject-check.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
 import { validityDatesOf } from '../lib/vc-data-model.ts';
 import type { FullRecordResult, VerifyDiOptions } from '../types.ts';
@@ -53,6 +54,11 @@ export async function verifyCredentialDi(credential: unknown, opts: VerifyDiOpti
     vc._checkCredential({ credential: cred, now: clampToValidity(cred, now), mode: 'verify', maxClockSkew: 1 });
   } catch (err) {
     checks.push(makeCheck('parse', 'fail', 'CREDENTIAL_MALFORMED', `not a well-formed credential: ${(err as Error).message}`));
+    return done(cred);
+  }
+  const noSubject = subjectCheck(cred);
+  if (noSubject) {
+    checks.push(noSubject);
     return done(cred);
   }
   const related = relatedResourceCheck(cred);
