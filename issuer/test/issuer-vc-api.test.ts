@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadBundledContext } from '@lp/contexts';
+import { verifyAny } from '@lp/verify';
 import { post, startTestIssuer, verifyDi } from './issuer-helpers.ts';
 import type { TestIssuer } from './issuer-helpers.ts';
 
@@ -134,16 +136,21 @@ describe('POST /credentials/issue with a VC 1.1 credential', () => {
     credentialSubject: { id: 'did:key:z6MkhTNL7i2etLerDK8Acz5t528giE5KA4p75T6ka1E1D74r' }, ...extra,
   });
 
-  it('signs it as VC 1.1: its context first, the Data Integrity and status contexts added, issuanceDate filled in, no validFrom', async () => {
+  it('signs it as VC 1.1: its context first, the status terms and Data Integrity context added, issuanceDate filled in, no validFrom', async () => {
     const res = await post(t, '/credentials/issue', { credential: vc1() });
     expect(res.status).toBe(201);
     const vc = ((await res.json()) as { verifiableCredential: any }).verifiableCredential;
-    expect(vc['@context']).toEqual([V1, 'https://www.w3.org/ns/credentials/status/v1', 'https://w3id.org/security/data-integrity/v2']);
+    // The status terms inline (1.1 stacks do not hold status/v1), exactly the published context's.
+    expect(vc['@context']).toEqual([V1, (loadBundledContext('https://www.w3.org/ns/credentials/status/v1') as { '@context': unknown })['@context'], 'https://w3id.org/security/data-integrity/v2']);
+    expect(JSON.stringify(vc['@context'][1])).toContain('https://www.w3.org/ns/credentials/status#BitstringStatusListEntry');
     expect(typeof vc.issuanceDate).toBe('string');
     expect(vc.validFrom).toBeUndefined();
     expect(vc.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
     expect(vc.credentialStatus.map((s: any) => s.type)).toEqual(['BitstringStatusListEntry', 'BitstringStatusListEntry']);
     expect((await verifyDi(vc)).verified).toBe(true);
+    // Our own verifier reads it as VC 1.1 (no bundle here, so only the narrower question).
+    const ours = await verifyAny(vc, { bundle: undefined, now: new Date(), requiredChecks: ['signature', 'validity', 'profile'] });
+    expect([ours.verdict, ours.checks.find((c) => c.id === 'profile')?.details?.dataModel]).toEqual(['VALID', '1.1']);
   });
 
   it('keeps the given issuanceDate and expirationDate (VC 1.1 §4.6, §4.7) and signs with eddsa-jcs-2022 on request', async () => {

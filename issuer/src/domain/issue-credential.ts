@@ -1,4 +1,4 @@
-import { checkRelatedResources } from '@lp/contexts';
+import { checkRelatedResources, loadBundledContext } from '@lp/contexts';
 import { sign } from '@lp/crypto';
 import {
   assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, isVc1, profileViewOf, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt, type SigningCryptosuite,
@@ -209,15 +209,20 @@ function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFro
   if (vc1) {
     // A VC-API caller (the W3C VC-API issuer and vc-di-eddsa suites among them) may hand us a VC
     // Data Model 1.1 credential. It is signed as the 1.1 credential it is — never silently
-    // rewritten to 2.0, which would sign claims the caller did not send — with the two contexts
-    // 1.1 lacks for what we add (the proof: Data Integrity v2; the status entries: Bitstring
-    // Status List v1) and, if absent, its required issuanceDate (VC 1.1 §4.6). Open Badges and
-    // CLR records are issued as VC 2.0 only (what our wallet, seal and pages are built for).
+    // rewritten to 2.0, which would sign claims the caller did not send — with the terms 1.1
+    // lacks for what we add and, if absent, its required issuanceDate (VC 1.1 §4.6). The proof
+    // needs the Data Integrity v2 context (every VC 1.1 stack that reads DataIntegrityProof holds
+    // it). The status entries need the Bitstring Status List terms, which 1.1-era stacks do not
+    // hold (measured: the vc-di-eddsa suite's loader cannot load status/v1), so they travel
+    // inline: the published status/v1 context's own definitions, the same IRIs, so the signed
+    // statements are those the URL would give. Open Badges and CLR records are issued as VC 2.0
+    // only (what our wallet, seal and pages are built for).
     if (detectCredentialKind(profileViewOf(c)) !== 'VerifiableCredential') {
       throw new IssuerError('CREDENTIAL_INVALID', 'an Open Badges or CLR credential is issued as VC Data Model 2.0 only: @context must start with https://www.w3.org/ns/credentials/v2', '$.credential["@context"]');
     }
     const contexts = Array.isArray(c['@context']) ? [...(c['@context'] as unknown[])] : [c['@context']];
-    for (const extra of [STATUS_LIST_CONTEXT, DATA_INTEGRITY_CONTEXT]) if (!contexts.includes(extra)) contexts.push(extra);
+    if (!contexts.includes(STATUS_LIST_CONTEXT)) contexts.push((loadBundledContext(STATUS_LIST_CONTEXT) as { '@context': unknown })['@context']);
+    if (!contexts.includes(DATA_INTEGRITY_CONTEXT)) contexts.push(DATA_INTEGRITY_CONTEXT);
     c['@context'] = contexts;
     if (c.issuanceDate === undefined) c.issuanceDate = validFrom;
   }
