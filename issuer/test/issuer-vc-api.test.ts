@@ -86,6 +86,21 @@ describe('POST /credentials/issue with a plain VC 2.0 credential (VC-API)', () =
     expect((await verifyDi(((await res.json()) as { verifiableCredential: any }).verifiableCredential)).verified).toBe(true);
   });
 
+  it('the three positive forms the W3C vc-data-model-2.0 suite sends (digestSRI, digestMultibase, a list with mediaType) are signed when the digests are right', async () => {
+    const forms: unknown[] = [
+      { id: V2, digestSRI: V2_SRI },
+      { id: V2, digestMultibase: V2_MULTIBASE },
+      [{ id: V2, mediaType: 'application/ld+json', digestSRI: V2_SRI }],
+    ];
+    for (const relatedResource of forms) {
+      const res = await post(t, '/credentials/issue', { credential: plainVc({ relatedResource }) });
+      expect(res.status).toBe(201);
+      const vc = ((await res.json()) as { verifiableCredential: any }).verifiableCredential;
+      expect(vc.relatedResource).toEqual(relatedResource);
+      expect((await verifyDi(vc)).verified).toBe(true);
+    }
+  });
+
   it('refuses a relatedResource we hold whose digest does not match or cannot be read, and stores nothing', async () => {
     const before = await t.store.countCredentials();
     const bad: [unknown, string][] = [
