@@ -165,3 +165,39 @@ describe('DCC verifier-core verifies what we issue', () => {
     expect(steps(await core(optedIn))).toMatchObject(PASSING);
   });
 });
+
+// verifier-core's `registered_issuer` step looks the issuer up in the registries its caller names
+// through its public option `knownDIDRegistries` (issuer-registry-client: a `dcc-legacy` entry is
+// a JSON list fetched from its URL). Here that URL is answered on this machine with a registry in
+// the DCC's published shape listing our issuer, so the step runs for real, offline.
+describe('DCC verifier-core registry step (knownDIDRegistries), offline', () => {
+  const REGISTRY_URL = 'https://registry.example/lp-test-registry.json';
+  const UNREACHABLE_URL = 'https://registry.example/unreachable.json';
+  const legacy = (name: string, url: string) => ({ type: 'dcc-legacy', name, url });
+
+  it('our issuer listed in a registry: registered_issuer passes and names the registry and the organisation', async () => {
+    net.serveJson(REGISTRY_URL, {
+      meta: { created: '2026-01-01T00:00:00Z' },
+      registry: { [t.signer.issuerId]: { name: 'Learning Passport test examination board', url: 'https://exams.example', location: 'Amman, Jordan' } },
+    });
+    const credential = await issueFromApi(t);
+    const r = (await verifyCredential({ credential, knownDIDRegistries: [legacy('LP test registry', REGISTRY_URL)] } as never)) as CoreResult;
+    expect(steps(r)).toMatchObject({ ...PASSING, registered_issuer: true });
+    const step = r.log!.find((e) => e.id === 'registered_issuer') as unknown as { matchingIssuers: { issuer: Json; registry: Json }[]; uncheckedRegistries: unknown[] };
+    expect(step.matchingIssuers).toHaveLength(1);
+    expect(step.matchingIssuers[0]!.issuer.federation_entity).toEqual({ organization_name: 'Learning Passport test examination board', homepage_uri: 'https://exams.example', location: 'Amman, Jordan' });
+    expect(step.matchingIssuers[0]!.registry.federation_entity).toEqual({ organization_name: 'LP test registry' });
+    expect(step.uncheckedRegistries).toEqual([]);
+  });
+
+  it('an issuer the registry does not list fails the step; a registry that cannot be reached is reported unchecked', async () => {
+    net.serveJson(REGISTRY_URL, { registry: { 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK': { name: 'Someone else' } } });
+    const credential = await issueFromApi(t);
+    const r = (await verifyCredential({ credential, knownDIDRegistries: [legacy('LP test registry', REGISTRY_URL), legacy('Offline registry', UNREACHABLE_URL)] } as never)) as CoreResult;
+    expect(steps(r)).toMatchObject({ valid_signature: true, registered_issuer: false });
+    const step = r.log!.find((e) => e.id === 'registered_issuer') as unknown as { matchingIssuers: unknown[]; uncheckedRegistries: { url: string }[] };
+    expect(step.matchingIssuers).toEqual([]);
+    expect(step.uncheckedRegistries.map((u) => u.url)).toEqual([UNREACHABLE_URL]);
+    expect(net.refused).toContain(UNREACHABLE_URL);
+  });
+});

@@ -99,6 +99,26 @@ describe('POST /presentations/verify with the caller\'s own challenge and domain
     expect(codes(bound2.body)).toContain('PRESENTATION_NO_CREDENTIALS');
   });
 
+  test('options.checks narrows the question asked of each credential, as at /credentials/verify; the holder\'s proof always counts', async () => {
+    // Signed by an issuer this verifier's bundle does not list: issuer_trust fails (ISSUER_NOT_TRUSTED).
+    const foreign = (await issue(await party(46), { status: [], mutate: (c) => { c.credentialSubject.id = holder.did; } })).di;
+    const c = 'vc-api-caller-nonce-5';
+    const vp = await present(holder, [foreign], c);
+    const plain = await verify(vp, { challenge: c, domain: DOMAIN });
+    expect([plain.status, plain.body.verdict, plain.body.credentials.map((x) => x.verdict)]).toEqual([422, 'INVALID', ['INVALID']]);
+    const narrow = await verify(vp, { challenge: c, domain: DOMAIN, checks: ['proof'] });
+    expect([narrow.status, narrow.body.verdict, narrow.body.credentials.map((x) => x.verdict)]).toEqual([200, 'VALID', ['VALID']]);
+    // Narrowing never hides a failure: a tampered credential, or a presentation proof for another challenge.
+    const tampered = await present(holder, [{ ...foreign, name: 'changed' }], c);
+    expect((await verify(tampered, { challenge: c, domain: DOMAIN, checks: ['proof'] })).body.credentials.map((x) => x.verdict)).toEqual(['INVALID']);
+    const other = await verify(vp, { challenge: 'another-nonce', domain: DOMAIN, checks: ['proof'] });
+    expect([other.status, codes(other.body)]).toEqual([422, ['PRESENTATION_CHALLENGE_MISMATCH']]);
+    for (const checks of [['teleport'], [], 'proof']) {
+      const bad = await verify(vp, { challenge: c, domain: DOMAIN, checks });
+      expect([bad.status, (bad.body as unknown as { code: string }).code]).toEqual([400, 'BODY_INVALID']);
+    }
+  });
+
   test('our own challenges keep holder binding on by default and stay single-use', async () => {
     const c = await challenge();
     expect(c.startsWith('lpc_')).toBe(true);

@@ -93,4 +93,26 @@ describe('POST /credentials/verify with VC-API check names', () => {
     const right = await signCredentialJwt(cred({ id: V2, digestMultibase: 'uEiBZlVztZpfWHgPyslVv6-UwirFoQoRvW1htfx963sknNA' }), { keyPair: key.keyPair, kid: key.vm });
     expect((await verify(right, ['proof'])).status).toBe(200);
   });
+
+  it('credentialSubject [] (or a non-object subject) fails parse with CREDENTIAL_SUBJECT_MISSING, under checks: [proof] too, in both forms', async () => {
+    const jwtOf = (credentialSubject: unknown) => signCredentialJwt({
+      '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: key.did,
+      validFrom: '2026-01-01T00:00:00Z', credentialSubject,
+    }, { keyPair: key.keyPair, kid: key.vm });
+    // Signed as they are (the signature is good), and sent unsigned-over (what the W3C VC-API
+    // verifier suite does: the signed vector with its subject replaced).
+    const inputs: [unknown, string][] = [
+      [await sign({ credentialSubject: [] }), 'CREDENTIAL_SUBJECT_MISSING'], [{ ...signed, credentialSubject: [] }, 'CREDENTIAL_SUBJECT_MISSING'],
+      [await jwtOf([]), 'CREDENTIAL_SUBJECT_MISSING'], [await jwtOf([4]), 'CREDENTIAL_SUBJECT_MISSING'],
+      // A string subject in a Data Integrity record: @digitalbazaar/vc's own rule catches it first.
+      [{ ...signed, credentialSubject: ['did:example:x'] }, 'CREDENTIAL_MALFORMED'],
+    ];
+    for (const [input, code] of inputs) {
+      for (const checks of [['proof'], ['proof', 'credentialStatus', 'validity', 'profile']]) {
+        const r = await verify(input, checks);
+        expect(r.status).toBe(422);
+        expect(r.body.checks?.find((c) => c.id === 'parse')).toMatchObject({ status: 'fail', code });
+      }
+    }
+  });
 });

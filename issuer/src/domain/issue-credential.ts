@@ -1,7 +1,7 @@
-import { checkRelatedResources } from '@lp/contexts';
+import { checkRelatedResources, loadBundledContext } from '@lp/contexts';
 import { sign } from '@lp/crypto';
 import {
-  assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt, type SigningCryptosuite,
+  assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, isVc1, profileViewOf, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt, type SigningCryptosuite,
 } from '@lp/formats';
 import { achievementIdOf, CatalogueAchievementSchema, checkProfile, detectCredentialKind } from '@lp/model';
 import type { CatalogueAchievement } from '@lp/model';
@@ -198,9 +198,35 @@ function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFro
   const issuer = c.issuer;
   const issuerId = typeof issuer === 'string' ? issuer : issuer && typeof issuer === 'object' && !Array.isArray(issuer) ? (issuer as { id?: unknown }).id : undefined;
   if (issuer !== undefined && issuerId !== profile.id) {
-    throw new IssuerError('ISSUER_MISMATCH', `the credential names issuer ${typeof issuerId === 'string' ? issuerId : '(none)'}; this service issues only as ${profile.id}`, '$.credential.issuer');
+    // VC 2.0 §4.7: issuer is a URL or an object with an id; anything else (null, a number, a
+    // list, an object without id) is described as it is, never as an issuer it does not name.
+    const named = typeof issuerId === 'string'
+      ? `names issuer ${issuerId}`
+      : `gives issuer as ${describeValue(issuer)}, which is neither a URL nor an object with an id`;
+    throw new IssuerError('ISSUER_MISMATCH', `the credential ${named}; this service issues only as ${profile.id}`, '$.credential.issuer');
   }
-  if (detectCredentialKind(c) === 'VerifiableCredential') {
+  const vc1 = isVc1(c);
+  if (vc1) {
+    // A VC-API caller (the W3C VC-API issuer and vc-di-eddsa suites among them) may hand us a VC
+    // Data Model 1.1 credential. It is signed as the 1.1 credential it is — never silently
+    // rewritten to 2.0, which would sign claims the caller did not send — with the terms 1.1
+    // lacks for what we add and, if absent, its required issuanceDate (VC 1.1 §4.6). The proof
+    // needs the Data Integrity v2 context (every VC 1.1 stack that reads DataIntegrityProof holds
+    // it). The status entries need the Bitstring Status List terms, which 1.1-era stacks do not
+    // hold (measured: the vc-di-eddsa suite's loader cannot load status/v1), so they travel
+    // inline: the published status/v1 context's own definitions, the same IRIs, so the signed
+    // statements are those the URL would give. Open Badges and CLR records are issued as VC 2.0
+    // only (what our wallet, seal and pages are built for).
+    if (detectCredentialKind(profileViewOf(c)) !== 'VerifiableCredential') {
+      throw new IssuerError('CREDENTIAL_INVALID', 'an Open Badges or CLR credential is issued as VC Data Model 2.0 only: @context must start with https://www.w3.org/ns/credentials/v2', '$.credential["@context"]');
+    }
+    const contexts = Array.isArray(c['@context']) ? [...(c['@context'] as unknown[])] : [c['@context']];
+    if (!contexts.includes(STATUS_LIST_CONTEXT)) contexts.push((loadBundledContext(STATUS_LIST_CONTEXT) as { '@context': unknown })['@context']);
+    if (!contexts.includes(DATA_INTEGRITY_CONTEXT)) contexts.push(DATA_INTEGRITY_CONTEXT);
+    c['@context'] = contexts;
+    if (c.issuanceDate === undefined) c.issuanceDate = validFrom;
+  }
+  if (detectCredentialKind(vc1 ? profileViewOf(c) : c) === 'VerifiableCredential') {
     // A plain VC 2.0 credential keeps the issuer's form as given (VC 2.0 §4.7: a URL or an object
     // with id): the OB 3.0 `Profile` type is undefined under the VC 2.0 context alone, and
     // eddsa-rdfc-2022 canonicalization refuses an undefined type (JSON-LD safe mode).
@@ -209,15 +235,26 @@ function prepareGivenCredential(given: unknown, profile: IssuerProfile, validFro
     c.issuer = { ...issuerOfCredential(profile), ...(typeof issuer === 'object' && issuer !== null ? (issuer as object) : {}), id: profile.id };
   }
   if (c.id === undefined) c.id = randomUrnUuid(random);
-  if (c.validFrom === undefined) c.validFrom = validFrom;
+  if (c.validFrom === undefined && !vc1) c.validFrom = validFrom;
   // The issuer owns revocation and suspension: entries sent by the caller are replaced, but a
   // malformed one is still refused (VC 2.0 §4.10: a status entry has a type and at most one id),
   // not silently repaired.
-  if (c.credentialStatus !== undefined) assertProfile(c);
+  if (c.credentialStatus !== undefined) assertProfile(c, vc1);
   delete c.credentialStatus;
-  assertProfile(c);
+  assertProfile(c, vc1);
   assertRelatedResources(c);
   return c;
+}
+
+/** Contexts a VC 1.1 credential needs for what this issuer adds to it (see prepareGivenCredential). */
+const STATUS_LIST_CONTEXT = 'https://www.w3.org/ns/credentials/status/v1';
+const DATA_INTEGRITY_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : 'a list';
+  if (typeof v === 'object') return 'an object without an id';
+  return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 /**
@@ -236,10 +273,12 @@ function assertRelatedResources(c: Record<string, unknown>): void {
 }
 
 /** OB 3.0 / CLR 2.0 / VC 2.0 profile check (@lp/model checkProfile) before anything is signed. */
-function assertProfile(c: Record<string, unknown>): void {
-  const check = checkProfile(c);
+function assertProfile(c: Record<string, unknown>, vc1 = false): void {
+  // A VC 1.1 credential is checked through its 2.0 view; a path names the 1.1 property sent.
+  const check = checkProfile(vc1 ? profileViewOf(c) : c);
   if (check.status !== 'pass') {
-    const path = String((check.details as { path?: string } | undefined)?.path ?? '$');
+    const viewPath = String((check.details as { path?: string } | undefined)?.path ?? '$');
+    const path = vc1 ? viewPath.replace(/^\$\.validFrom\b/, '$.issuanceDate').replace(/^\$\.validUntil\b/, '$.expirationDate') : viewPath;
     throw new IssuerError('CREDENTIAL_INVALID', check.message, `$.credential${path.slice(1)}`, { issues: (check.details as { issues?: unknown }).issues });
   }
 }

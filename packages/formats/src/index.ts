@@ -12,6 +12,7 @@ export { verifyFullRecord, decodeFullRecord } from './verify-full-record.ts';
 export { lpEddsaRdfc2022 } from './lib/lp-cryptosuite.ts';
 export type { SigningCryptosuite } from './lib/signing-suite.ts';
 export { MAX_FULL_RECORD_BYTES } from './lib/limits.ts';
+export { isVc1, profileViewOf, VC_V1_CONTEXT } from './lib/vc-data-model.ts';
 export { FormatsError } from './errors.ts';
 export type { FormatsErrorCode } from './errors.ts';
 export type {

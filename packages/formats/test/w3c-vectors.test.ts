@@ -69,11 +69,52 @@ describe('W3C vector eddsa-rdfc-2022-proof-set-chain', () => {
     expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'pass', code: 'SIGNATURE_VALID' });
   });
 
-  // jsonld-signatures 11 does not hash previous proofs into a chained proof: chains are refused
-  // with their own code instead of a misleading SIGNATURE_INVALID.
-  it.each([['proofChain'], ['extendedProofChain']])('%s: refused with PROOF_CHAIN_UNSUPPORTED', async (name) => {
-    const r = await verifyCredentialDi(v[name]!.signedDocument, { documentLoader, now: NOW, purpose: 'assertion' });
-    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'PROOF_CHAIN_UNSUPPORTED' });
+  // A chained proof (§4.5) signed the document together with the proofs its previousProof names.
+  it.each([['proofChain'], ['extendedProofChain']])('%s: every proof verifies, each chained one over the proofs it names', async (name) => {
+    const doc = v[name]!.signedDocument;
+    const r = await verifyCredentialDi(doc, { documentLoader, now: NOW, purpose: 'assertion' });
+    const sig = r.checks.find((c) => c.id === 'signature')!;
+    expect(sig).toMatchObject({ status: 'pass', code: 'SIGNATURE_VALID' });
+    const chained = doc.proof.filter((p) => p.previousProof !== undefined);
+    expect(chained.length).toBeGreaterThan(0);
+    expect((sig.details as { chains: unknown[] }).chains).toHaveLength(chained.length);
+  });
+
+  it('proofChain: each bad chain is refused with its own code', async () => {
+    const chain = v.proofChain!.signedDocument;
+    const at = chain.proof.findIndex((p) => p.previousProof !== undefined);
+    const names = chain.proof[at]!.previousProof;
+    const named = Array.isArray(names) ? (names[0] as string) : (names as string);
+    const first = chain.proof.findIndex((p) => p.id === named);
+    expect(first).toBeGreaterThanOrEqual(0);
+    const variants: [string, (d: typeof chain) => void, string, string][] = [
+      ['the named proof is missing', (d) => { d.proof.splice(first, 1); }, 'fail', 'PROOF_CHAIN_BROKEN'],
+      ['the named proof has another id', (d) => { d.proof[first]!.id = 'urn:uuid:another'; }, 'fail', 'PROOF_CHAIN_BROKEN'],
+      ['previousProof names a proof that is not there', (d) => { d.proof[at]!.previousProof = ['urn:uuid:nowhere']; }, 'fail', 'PROOF_CHAIN_BROKEN'],
+      ['previousProof is a number', (d) => { d.proof[at]!.previousProof = 4; }, 'fail', 'PROOF_CHAIN_MALFORMED'],
+      ['previousProof is an empty list', (d) => { d.proof[at]!.previousProof = []; }, 'fail', 'PROOF_CHAIN_MALFORMED'],
+      ['the chained proof names itself', (d) => { d.proof[at]!.id = 'urn:uuid:self'; d.proof[at]!.previousProof = 'urn:uuid:self'; }, 'fail', 'PROOF_CHAIN_BROKEN'],
+      // The earlier proof does not verify, so neither does the chain (the chained proof's own
+      // signature covered the earlier proof as it was, so it fails too).
+      ['the earlier proof is tampered', (d) => { const pv = d.proof[first]!.proofValue as string; d.proof[first]!.proofValue = pv.slice(0, 30) + (pv[30] === '2' ? '3' : '2') + pv.slice(31); }, 'fail', 'SIGNATURE_INVALID'],
+      // A chain whose earlier proof we cannot check cannot be checked.
+      ['the earlier proof is of an unknown type', (d) => { d.proof[first]!.type = 'ExampleProof2099'; }, 'unknown', 'PROOF_CHAIN_UNVERIFIABLE'],
+    ];
+    for (const [label, change, status, code] of variants) {
+      const doc = structuredClone(chain);
+      change(doc);
+      const r = await verifyCredentialDi(doc, { documentLoader, now: NOW, purpose: 'assertion' });
+      expect([label, r.checks.find((c) => c.id === 'signature')?.status, r.checks.find((c) => c.id === 'signature')?.code]).toEqual([label, status, code]);
+    }
+  });
+
+  it('proofChain: the chained proof alone, verified over the bare document as jsonld-signatures does, is refused', async () => {
+    const chain = v.proofChain!.signedDocument;
+    const chainedProof = chain.proof.find((p) => p.previousProof !== undefined)!;
+    // Without its previousProof the proof names no chain, so it is checked over the bare document.
+    const { previousProof: _p, ...alone } = chainedProof;
+    const r = await verifyCredentialDi({ ...chain, proof: [alone] }, { documentLoader, now: NOW, purpose: 'assertion' });
+    expect(r.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail', code: 'SIGNATURE_INVALID' });
   });
 
   it('proofSet: one proof of the set tampered → SIGNATURE_INVALID', async () => {

@@ -19,7 +19,9 @@ export type StatusErrorCode =
   /** The entry names another list (URL) or another purpose than the list credential. */
   | 'STATUS_LIST_MISMATCH'
   /** `statusListIndex` points past the end of the list (§3.2 step "RANGE_ERROR"). */
-  | 'STATUS_INDEX_OUT_OF_RANGE';
+  | 'STATUS_INDEX_OUT_OF_RANGE'
+  /** A well-formed entry whose statusSize is more bits than this reader reads (MAX_STATUS_SIZE). */
+  | 'STATUS_SIZE_UNSUPPORTED';
 
 export class StatusError extends Error {
   override readonly name = 'StatusError';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATUS_PURPOSES } from './status-purpose.ts';
+import { READABLE_STATUS_PURPOSES } from './status-purpose.ts';
 
 const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 
@@ -7,11 +7,19 @@ const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const zStatusEntry = z.object({
   id: z.string().optional(),
   type: z.literal('BitstringStatusListEntry'),
-  statusPurpose: z.enum(STATUS_PURPOSES),
+  statusPurpose: z.enum(READABLE_STATUS_PURPOSES),
   statusListIndex: z.string().regex(/^(0|[1-9][0-9]{0,9})$/, 'a non-negative decimal integer without leading zeros'),
   statusListCredential: z.string().min(1).max(2048),
-  // §2.1: statusSize other than 1 needs statusMessage; we only issue and read one-bit entries.
-  statusSize: z.literal(1).optional(),
+  // §2.1: "If present, statusSize MUST be an integer greater than zero"; 1 when absent. How many
+  // bits we read is bounded in checkStatus (STATUS_SIZE_UNSUPPORTED), not here: a large size is
+  // well-formed.
+  statusSize: z.number().int().positive().optional(),
+  // §2.1: one {status: "0x…", message} per possible value; counted and matched in checkStatus.
+  statusMessage: z.array(z.looseObject({
+    status: z.string().regex(/^0x[0-9a-fA-F]{1,8}$/, 'status is a hexadecimal value prefixed with 0x'),
+    message: z.string(),
+  })).optional(),
+  statusReference: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
 });
 export type StatusEntry = z.infer<typeof zStatusEntry>;
 
@@ -26,7 +34,7 @@ export const zStatusListCredential = z.looseObject({
   credentialSubject: z.looseObject({
     id: z.string().optional(),
     type: z.literal('BitstringStatusList'),
-    statusPurpose: z.enum(STATUS_PURPOSES),
+    statusPurpose: z.enum(READABLE_STATUS_PURPOSES),
     encodedList: z.string().min(2),
     ttl: z.number().optional(),
   }),

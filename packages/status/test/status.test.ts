@@ -106,7 +106,7 @@ describe('encodeList / decodeList', () => {
       const bits = decodeList(v.credential.credentialSubject.encodedList);
       expect(bits.length * 8).toBe(v.entries);
       for (let i = 0; i < v.entries; i++) if (getBit(bits, i) !== v.set.includes(i as never)) throw new Error(`bit ${i}`);
-      expect(checkStatus(v.entry, v.credential)).toEqual({ status: 'clear', purpose: 'revocation', index: 94567, listUrl: v.entry.statusListCredential });
+      expect(checkStatus(v.entry, v.credential)).toEqual({ status: 'clear', purpose: 'revocation', index: 94567, listUrl: v.entry.statusListCredential, size: 1, value: 0 });
     });
   }
 
@@ -208,7 +208,7 @@ describe('credential, entry, checkStatus', () => {
   });
 
   it('reads set and clear bits', () => {
-    expect(checkStatus(statusEntry({ listUrl, index: 94567, purpose: 'revocation' }), list)).toEqual({ status: 'set', purpose: 'revocation', index: 94567, listUrl });
+    expect(checkStatus(statusEntry({ listUrl, index: 94567, purpose: 'revocation' }), list)).toEqual({ status: 'set', purpose: 'revocation', index: 94567, listUrl, size: 1, value: 1 });
     expect(checkStatus(statusEntry({ listUrl, index: 94566, purpose: 'revocation' }), list).status).toBe('clear');
   });
 
@@ -252,5 +252,69 @@ describe('credential, entry, checkStatus', () => {
     expect(codeOf(() => checkStatus(entry, { ...list, type: ['VerifiableCredential'] }))).toBe('STATUS_LIST_CREDENTIAL_MALFORMED');
     expect(codeOf(() => checkStatus(entry, 'junk'))).toBe('STATUS_LIST_CREDENTIAL_MALFORMED');
     expect(codeOf(() => checkStatus(entry, { ...list, credentialSubject: { ...list.credentialSubject, encodedList: 'uAAAA' } }))).toBe('STATUS_LIST_MALFORMED');
+  });
+
+  // VC Bitstring Status List §2.1 statusSize / statusMessage; §3.2 reads statusSize bits at
+  // statusListIndex × statusSize.
+  describe('multi-bit entries (statusSize > 1) with statusMessage', () => {
+    const msgUrl = 'https://issuer.example/status/message-1';
+    const four = [
+      { status: '0x0', message: 'pending review' }, { status: '0x1', message: 'accepted' },
+      { status: '0x2', message: 'rejected' }, { status: '0x3', message: 'undefined' },
+    ];
+    const msgList = (set: number[]) => {
+      const b = createBitstring();
+      for (const i of set) setBit(b, i, true);
+      return { ...list, id: msgUrl, credentialSubject: { ...list.credentialSubject, statusPurpose: 'message', encodedList: encodeList(b) } };
+    };
+    const msgEntry = (index: number, extra: Record<string, unknown> = {}) => ({
+      type: 'BitstringStatusListEntry', statusPurpose: 'message', statusListIndex: String(index), statusListCredential: msgUrl,
+      statusSize: 2, statusMessage: four, ...extra,
+    });
+
+    it('reads the entry\'s two bits, most significant first, and returns the message for that value', () => {
+      // Entry 5 is bits 10 and 11; entry 6 is bits 12 and 13.
+      const l = msgList([10, 13]);
+      expect(checkStatus(msgEntry(5), l)).toEqual({ status: 'set', purpose: 'message', index: 5, listUrl: msgUrl, size: 2, value: 2, message: 'rejected' });
+      expect(checkStatus(msgEntry(6), l)).toMatchObject({ value: 1, message: 'accepted' });
+      expect(checkStatus(msgEntry(7), l)).toMatchObject({ status: 'clear', value: 0, message: 'pending review' });
+      // Messages may come in any order (they are matched by value).
+      expect(checkStatus(msgEntry(5, { statusMessage: [...four].reverse() }), l).message).toBe('rejected');
+      // The last whole entry of the list is in range, the next is not.
+      const last = (131072 / 2) - 1;
+      expect(checkStatus(msgEntry(last), l).value).toBe(0);
+      expect(codeOf(() => checkStatus(msgEntry(last + 1), l))).toBe('STATUS_INDEX_OUT_OF_RANGE');
+    });
+
+    it('a one-bit revocation entry may carry statusMessage (two messages): the revoked one is returned', () => {
+      const b = createBitstring();
+      setBit(b, 9, true);
+      const l = { ...list, credentialSubject: { ...list.credentialSubject, encodedList: encodeList(b) } };
+      const entry = { ...statusEntry({ listUrl, index: 9, purpose: 'revocation' }), statusSize: 1, statusMessage: [{ status: '0x0', message: 'valid' }, { status: '0x1', message: 'revoked' }] };
+      expect(checkStatus(entry, l)).toMatchObject({ status: 'set', value: 1, size: 1, message: 'revoked' });
+    });
+
+    it('refuses what §2.1 forbids with STATUS_ENTRY_MALFORMED, and a size wider than it reads with STATUS_SIZE_UNSUPPORTED', () => {
+      const l = msgList([]);
+      const bad: [Record<string, unknown>, string][] = [
+        [{ statusMessage: undefined }, 'STATUS_ENTRY_MALFORMED'], // statusSize 2 without messages
+        [{ statusMessage: four.slice(0, 2) }, 'STATUS_ENTRY_MALFORMED'], // 2 messages for 4 values
+        [{ statusMessage: [...four.slice(0, 3), { status: '0x1', message: 'again' }] }, 'STATUS_ENTRY_MALFORMED'], // a value twice
+        [{ statusMessage: [...four.slice(0, 3), { status: '0x4', message: 'too big' }] }, 'STATUS_ENTRY_MALFORMED'], // past 2 bits
+        [{ statusMessage: [...four.slice(0, 3), { status: '3', message: 'no 0x' }] }, 'STATUS_ENTRY_MALFORMED'],
+        [{ statusMessage: [...four.slice(0, 3), { status: '0x3' }] }, 'STATUS_ENTRY_MALFORMED'], // no message
+        [{ statusSize: 0 }, 'STATUS_ENTRY_MALFORMED'],
+        [{ statusSize: 1.5 }, 'STATUS_ENTRY_MALFORMED'],
+        [{ statusSize: '2' }, 'STATUS_ENTRY_MALFORMED'],
+        [{ statusReference: 4 }, 'STATUS_ENTRY_MALFORMED'],
+        [{ statusPurpose: 'refresh' }, 'STATUS_ENTRY_MALFORMED'],
+        [{ statusSize: 9, statusMessage: undefined }, 'STATUS_SIZE_UNSUPPORTED'],
+      ];
+      for (const [extra, code] of bad) {
+        expect([extra, codeOf(() => checkStatus(msgEntry(1, extra), l))]).toEqual([extra, code]);
+      }
+      // A statusReference (a URL or a list of them) is well-formed.
+      expect(checkStatus(msgEntry(1, { statusReference: ['https://issuer.example/codes'] }), l).value).toBe(0);
+    });
   });
 });

@@ -67,7 +67,7 @@ export async function verifyFullRecordWithTrust(input: string | Uint8Array | obj
   const keyId = keyIdOf(credential, signature, issuerId, issuer);
   const facts = achievementsOf(credential, issuer);
   const issuedAt = issuanceDate(credential);
-  const signedAt = signingTime(credential, decoded.kind === 'jwt' ? result.signedAt : undefined);
+  const signedAt = signingTime(credential, decoded.kind === 'jwt' ? result.signedAt : undefined, keyId, issuerId);
   if (issuerId) {
     const trust = checkIssuerTrust(ctx, issuerId, keyId, signedAt, facts.map((f) => ({ code: f.code, label: f.code ?? f.id ?? '(unnamed)' })));
     // The signature could not be checked because its key is unknown here: that the bundle does
@@ -180,9 +180,13 @@ function issuanceDate(credential: Json): Date | undefined {
  * validFrom, the rule before signing times were read: never more lenient than judging the real
  * signing time, since for our own records validFrom was the moment of signing.
  */
-function signingTime(credential: Json, iat: Date | undefined): SigningTime | undefined {
+function signingTime(credential: Json, iat: Date | undefined, keyId?: string, issuerId?: string): SigningTime | undefined {
   if (iat) return { at: iat, source: 'iat' };
-  const proof = firstObject(credential.proof);
+  // In a proof set the key judged is keyId's: its window bounds when *that* proof was made, not
+  // when another signer (a notary, an earlier link of a chain) made theirs.
+  const proofs = asArray(credential.proof).filter(isObject);
+  const abs = (vm: unknown) => (typeof vm === 'string' && vm.startsWith('#') && issuerId ? `${issuerId}${vm}` : vm);
+  const proof = (keyId !== undefined ? proofs.find((p) => abs(p.verificationMethod) === keyId) : undefined) ?? firstObject(credential.proof);
   if (typeof proof?.created === 'string') return { at: new Date(proof.created), source: 'proof.created' };
   return typeof credential.validFrom === 'string' ? { at: new Date(credential.validFrom), source: 'validFrom' } : undefined;
 }

@@ -138,3 +138,20 @@ describe('a vc+jwt without `iat` (optional in RFC 7519) is judged by validFrom',
     expect(check(before, 'issuer_trust')).toMatchObject({ code: 'KEY_NOT_YET_VALID_AT_ISSUANCE', details: { signedAtSource: 'validFrom' } });
   });
 });
+
+describe('in a proof set, the time that counts is the trusted key\'s own proof', () => {
+  test('a co-signer\'s proof made before the issuer\'s key existed does not date the issuer\'s proof', async () => {
+    const { signCredentialDi } = await import('@lp/formats');
+    const { party } = await import('./lib/make-world.ts');
+    const notary = await party(47);
+    const issued = await issue(world.issuer);
+    const { proof: issuerProof, ...unsigned } = issued.di as Record<string, unknown>;
+    // A notary (any did:key) countersigned on 2023-01-01, before the issuer's key (2024-01-01 …).
+    const notarised = await signCredentialDi(unsigned, { keyPair: notary.keyPair, verificationMethod: notary.vm, documentLoader, created: new Date('2023-01-01T00:00:00Z') });
+    const set = { ...unsigned, proof: [notarised.proof, issuerProof] };
+    const r = await verifyAny(set, world.ctx());
+    expect([r.verdict, check(r, 'signature').code, check(r, 'issuer_trust').code]).toEqual(['VALID', 'SIGNATURE_VALID', 'ISSUER_TRUSTED']);
+    expect(check(r, 'issuer_trust').details).toMatchObject({ keyId: world.issuer.vm });
+    expect(r.display?.signedAt).toBe('2024-07-20T00:00:00.000Z');
+  });
+});

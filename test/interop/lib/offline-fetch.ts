@@ -17,6 +17,8 @@ export interface OfflineFetch {
   refused: string[];
   /** Answers `url` from `local` from now on, as a permanent URL that redirects there would. */
   redirect(url: string, local: string): void;
+  /** Answers `url` with this JSON from now on, as the site that publishes it would. */
+  serveJson(url: string, body: unknown): void;
   restore(): void;
 }
 
@@ -25,9 +27,12 @@ export function installOfflineFetch(): OfflineFetch {
   const requested: string[] = [];
   const refused: string[] = [];
   const redirects = new Map<string, string>();
+  const served = new Map<string, string>();
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     requested.push(url);
+    const json = served.get(url);
+    if (json !== undefined) return new Response(json, { status: 200, headers: { 'content-type': 'application/json' } });
     const local = redirects.get(url);
     if (local !== undefined) return original(local, init);
     const host = new URL(url).hostname;
@@ -41,6 +46,7 @@ export function installOfflineFetch(): OfflineFetch {
   return {
     requested, refused,
     redirect: (url, local) => { redirects.set(url, local); },
+    serveJson: (url, body) => { served.set(url, JSON.stringify(body)); },
     restore: () => { globalThis.fetch = original; },
   };
 }

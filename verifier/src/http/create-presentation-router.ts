@@ -5,6 +5,7 @@ import type { VerificationResult, VerifyContext } from '@lp/verify';
 import { createChallengeStore, type ChallengeStore } from '../presentations/challenge-store.ts';
 import { verifyPresentation } from '../presentations/verify-presentation.ts';
 import { bodyErrors, jsonBody, sendBodyInvalid } from './json-body.ts';
+import { zVcApiChecks } from './z-vc-api-checks.ts';
 
 export interface PresentationRouterOptions {
   /** The trust bundle and clock for the credentials inside (the pipeline's context). */
@@ -25,13 +26,16 @@ const zVerifyBody = z.object({
     challenge: z.string().min(1).max(200).optional(),
     domain: z.string().min(1).max(300).optional(),
     requireHolderBinding: z.boolean().optional(),
+    // The same narrower question /credentials/verify takes, asked of every credential inside
+    // (the holder's proof, challenge and domain are always checked).
+    checks: zVcApiChecks.optional(),
   }).loose().optional(),
 });
 
 /**
  * The verifier's presentation endpoints (W3C VC-API):
  * - `POST /presentations/challenges` → 201 `{challenge, expires}`: a one-time, 5-minute nonce;
- * - `POST /presentations/verify` `{verifiablePresentation, options: {challenge, domain}}` → 200
+ * - `POST /presentations/verify` `{verifiablePresentation, options: {challenge, domain, checks?}}` → 200
  *   when valid, 422 with the result otherwise: `{verified, verdict, checks, credentials}` where
  *   `checks` are the 'presentation' checks (PRESENTATION_CHALLENGE_*, PRESENTATION_DOMAIN_MISMATCH,
  *   PRESENTATION_HOLDER_NOT_SUBJECT, PRESENTATION_SIGNATURE_INVALID…) and `credentials` one
@@ -61,7 +65,7 @@ export function createPresentationRouter(opts: PresentationRouterOptions): Route
       expectedDomain: opts.domain ?? req.get('host') ?? '',
       challenges,
       documentLoader: opts.documentLoader,
-      ctx: { ...(await opts.context()), now: now() },
+      ctx: { ...(await opts.context()), now: now(), ...(options?.checks ? { requiredChecks: options.checks } : {}) },
     });
     res.status(result.verified ? 200 : 422).json({
       verified: result.verified,

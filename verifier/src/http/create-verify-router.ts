@@ -1,8 +1,9 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
-import { CHECK_IDS, type CheckId } from '@lp/model';
+import type { CheckId } from '@lp/model';
 import { sniffImage, verifyAny, verifySeal, type StatusListFetcher, type VerifyContext } from '@lp/verify';
 import { sendProblem } from './problem.ts';
+import { zVcApiChecks } from './z-vc-api-checks.ts';
 import type { ImagePool } from './image-pool.ts';
 import { limitByAddress, VERIFY_RATE_LIMIT } from './limit-by-address.ts';
 import { bodyErrors, jsonBody, sendBodyInvalid } from './json-body.ts';
@@ -40,18 +41,8 @@ export const VERIFY_BODY_LIMIT = '1mb';
 export const SEAL_IMAGE_LIMIT = '10mb';
 
 const zLang = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/);
-/**
- * VC-API (VCALM) callers name checks by the credential property they test — the W3C test suites
- * send `checks: ['proof']` or `['proof', 'credentialStatus']`; they mean our `signature` and
- * `status` checks. Our own check ids are accepted as they are.
- */
-export const VC_API_CHECK_NAMES: Readonly<Record<string, CheckId>> = { proof: 'signature', credentialStatus: 'status' };
-
-const zCheckName = z.union([z.enum(CHECK_IDS), z.enum(Object.keys(VC_API_CHECK_NAMES) as [string, ...string[]])])
-  .transform((name): CheckId => VC_API_CHECK_NAMES[name] ?? (name as CheckId));
-
 const zOptions = z.object({
-  checks: z.array(zCheckName).min(1).transform((ids) => [...new Set(ids)]).optional(),
+  checks: zVcApiChecks.optional(),
   lang: zLang.optional(),
 }).loose().optional();
 

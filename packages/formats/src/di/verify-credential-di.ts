@@ -10,6 +10,7 @@ import { lpEddsaRdfc2022 } from '../lib/lp-cryptosuite.ts';
 import { lpEddsaJcs2022Verify } from '../lib/lp-jcs-cryptosuite.ts';
 import { LpEd25519Signature2020 } from '../lib/lp-ed25519-signature-2020.ts';
 import { relatedResourceCheck } from '../lib/related-resource-check.ts';
+import { subjectCheck } from '../lib/subject-check.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
 import { validityDatesOf } from '../lib/vc-data-model.ts';
 import type { FullRecordResult, VerifyDiOptions } from '../types.ts';
@@ -23,8 +24,9 @@ type ProofKind = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'Ed25519Signature2020';
 /**
  * Verifies a credential (VC 2.0, or VC 1.1 from issuers on other stacks) secured by one or more
  * proofs: DataIntegrityProof eddsa-rdfc-2022 or eddsa-jcs-2022 (vc-di-eddsa §3.3, §3.4), or
- * Ed25519Signature2020. Proof sets follow VC Data Integrity 1.0 §4.4: every proof we understand
- * must verify, and at least one must be by a key its issuer controls; proofs of other types are
+ * Ed25519Signature2020. Proof sets and chains follow VC Data Integrity 1.0 §4.5: every proof we
+ * understand must verify, at least one must be by a key its issuer controls, and a proof naming
+ * `previousProof` is verified over the document with the proofs it names, which must be in the set; proofs of other types are
  * reported (`details.unsupportedProofs`) without failing; a credential with none we understand
  * gets an 'unknown' signature (PROOF_CRYPTOSUITE_UNSUPPORTED). A verification method the loader
  * cannot resolve (not in the trust bundle, nothing is fetched) is 'unknown' too:
@@ -53,6 +55,11 @@ export async function verifyCredentialDi(credential: unknown, opts: VerifyDiOpti
     vc._checkCredential({ credential: cred, now: clampToValidity(cred, now), mode: 'verify', maxClockSkew: 1 });
   } catch (err) {
     checks.push(makeCheck('parse', 'fail', 'CREDENTIAL_MALFORMED', `not a well-formed credential: ${(err as Error).message}`));
+    return done(cred);
+  }
+  const noSubject = subjectCheck(cred);
+  if (noSubject) {
+    checks.push(noSubject);
     return done(cred);
   }
   const related = relatedResourceCheck(cred);
@@ -89,7 +96,7 @@ async function checkProofSet(cred: Json, now: Date, opts: VerifyDiOptions): Prom
   const fail = (code: string, message: string, details?: Json) => makeCheck('signature', 'fail', code, message, details);
   const proofs = cred.proof === undefined ? [] : Array.isArray(cred.proof) ? cred.proof : [cred.proof];
   if (proofs.length === 0) return fail('PROOF_MISSING', 'the credential has no proof');
-  const understood: { proof: Json; kind: ProofKind; vm: string }[] = [];
+  const understood: { proof: Json; kind: ProofKind; vm: string; previous?: Json[] }[] = [];
   const unsupported: { type: unknown; cryptosuite?: unknown }[] = [];
   for (const p of proofs) {
     if (typeof p !== 'object' || p === null || Array.isArray(p)) return fail('PROOF_MALFORMED', 'a proof must be a JSON object');
@@ -102,6 +109,24 @@ async function checkProofSet(cred: Json, now: Date, opts: VerifyDiOptions): Prom
     const bad = precheckProof(proof, kind);
     if (bad) return bad;
     understood.push({ proof, kind, vm: vmOf(proof)! });
+  }
+  // Proof chains (VC Data Integrity 1.0 §4.5): a proof naming `previousProof` signed the document
+  // together with the proofs it names, each of which must be in this set and verify too.
+  for (const u of understood) {
+    if (u.proof.previousProof === undefined) continue;
+    const ids = u.proof.previousProof;
+    const list = typeof ids === 'string' ? [ids] : Array.isArray(ids) && ids.length > 0 && ids.every((x) => typeof x === 'string' && x !== '') ? (ids as string[]) : undefined;
+    if (!list) return fail('PROOF_CHAIN_MALFORMED', 'previousProof must be a proof id or a list of proof ids', { verificationMethod: u.vm });
+    const previous: Json[] = [];
+    for (const id of list) {
+      const found = proofs.find((q) => typeof q === 'object' && q !== null && (q as Json).id === id) as Json | undefined;
+      if (!found || found === u.proof) return fail('PROOF_CHAIN_BROKEN', `previousProof names ${id}, which is not another proof of this credential`, { verificationMethod: u.vm, previousProof: id });
+      if (!proofKind(found)) {
+        return makeCheck('signature', 'unknown', 'PROOF_CHAIN_UNVERIFIABLE', `the proof by ${u.vm} follows ${id}, a proof of a type this verifier does not understand: the chain cannot be checked`, { verificationMethod: u.vm, previousProof: id });
+      }
+      previous.push(found);
+    }
+    u.previous = previous;
   }
   const extra = unsupported.length > 0 ? { unsupportedProofs: unsupported } : {};
   if (understood.length === 0) {
@@ -133,7 +158,7 @@ async function checkProofSet(cred: Json, now: Date, opts: VerifyDiOptions): Prom
   const verified: string[] = [];
   for (const u of understood) {
     if (unresolved.includes(u.vm)) continue;
-    const r = await verifyOne({ ...cred, proof: u.proof }, u.kind, now, opts);
+    const r = await verifyOne({ ...cred, proof: u.proof }, u.kind, now, opts, u.previous);
     if (!r.verified) {
       const c = classifyError(r.error);
       return fail(c.code, `${c.message}${understood.length > 1 ? ` (proof by ${u.vm})` : ''}`, { ...c.details, verificationMethod: u.vm, ...extra });
@@ -152,21 +177,23 @@ async function checkProofSet(cred: Json, now: Date, opts: VerifyDiOptions): Prom
   const kinds = [...new Set(understood.map((u) => u.kind))].join(', ');
   const ignored = unsupported.length > 0 ? `; ${unsupported.length} proof(s) of another type not checked` : '';
   const main = byIssuer[0] ?? verified[0]!;
-  return makeCheck('signature', 'pass', 'SIGNATURE_VALID', `${understood.length > 1 ? `all ${understood.length} proofs are` : 'the proof is'} valid (${kinds})${ignored}`, {
+  const chained = understood.filter((u) => u.previous).map((u) => ({ verificationMethod: u.vm, previousProof: u.previous!.map((q) => q.id) }));
+  return makeCheck('signature', 'pass', 'SIGNATURE_VALID', `${understood.length > 1 ? `all ${understood.length} proofs are` : 'the proof is'} valid (${kinds})${chained.length > 0 ? `, ${chained.length} of them chained to an earlier proof` : ''}${ignored}`, {
     verificationMethod: main,
     ...(verified.length > 1 ? { verificationMethods: byIssuer.length > 0 ? [...byIssuer, ...verified.filter((v) => !byIssuer.includes(v))] : verified } : {}),
+    ...(chained.length > 0 ? { chains: chained } : {}),
     ...extra,
   });
 }
 
-async function verifyOne(doc: Json, kind: ProofKind, now: Date, opts: VerifyDiOptions): Promise<{ verified: boolean; error?: unknown }> {
+async function verifyOne(doc: Json, kind: ProofKind, now: Date, opts: VerifyDiOptions, previous?: Json[]): Promise<{ verified: boolean; error?: unknown }> {
   // Key control by the issuer is decided over the whole set (checkProofSet); here each proof's
   // key must be an assertionMethod of its own controller.
   const purpose = new AssertionProofPurpose();
   try {
     const result = await vc.verifyCredential({
       credential: doc,
-      suite: suiteFor(kind),
+      suite: previous ? chainedSuite(suiteFor(kind), previous) : suiteFor(kind),
       purpose,
       documentLoader: opts.documentLoader,
       now: clampToValidity(doc, now),
@@ -183,15 +210,29 @@ async function verifyOne(doc: Json, kind: ProofKind, now: Date, opts: VerifyDiOp
 }
 
 /**
+ * VC Data Integrity 1.0 §4.5: a chained proof is verified over the document whose `proof` is the
+ * proofs it names (jsonld-signatures 11 hands every suite the document without proofs). The
+ * suite is the same; only the document its verifyProof sees gains those proofs.
+ */
+function chainedSuite(suite: unknown, previous: Json[]): unknown {
+  const withPrevious = structuredClone(previous.length === 1 ? previous[0]! : previous);
+  return new Proxy(suite as object, {
+    get(target, key) {
+      if (key === 'verifyProof') {
+        return (o: { document: Json }) => (target as { verifyProof(o: unknown): Promise<unknown> }).verifyProof({ ...o, document: { ...o.document, proof: withPrevious } });
+      }
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/**
  * Checks what can be decided without canonicalizing, so that each bad input gets its own code
  * rather than a generic failure deep inside the libraries (and no work is spent on it).
  */
 function precheckProof(proof: Json, kind: ProofKind): Check | undefined {
   const fail = (code: string, message: string, details?: Json) => makeCheck('signature', 'fail', code, message, details);
-  // jsonld-signatures 11 verifies each proof against the bare document; a chained proof
-  // (`previousProof`, VC Data Integrity 1.0 §2.1.2) covers the previous proofs too, so it would
-  // fail as a bad signature. Refused explicitly until chains are supported.
-  if (proof.previousProof !== undefined) return fail('PROOF_CHAIN_UNSUPPORTED', 'proof chains (previousProof) are not supported');
   // vc-di-eddsa §3.3.7 (and Ed25519Signature2020): multibase base58-btc of the 64-byte signature.
   if (!isZBase58Of64(proof.proofValue)) return fail('PROOF_VALUE_MALFORMED', `proofValue is not a multibase base58-btc encoding of a 64-byte signature (${kind})`);
   const vm = vmOf(proof);

@@ -2,6 +2,7 @@ import { base64url, compactVerify, importJWK } from 'jose';
 import { publicKeyFromDidKey, verify } from '@lp/crypto';
 import { ModelError, parseJsonText, verdictOf, type Check } from '@lp/model';
 import { makeCheck } from '../lib/make-check.ts';
+import { subjectCheck } from '../lib/subject-check.ts';
 import { relatedResourceCheck } from '../lib/related-resource-check.ts';
 import { MAX_FULL_RECORD_BYTES } from '../lib/limits.ts';
 import { runCommonChecks } from '../lib/run-common-checks.ts';
@@ -81,6 +82,11 @@ export async function verifyCredentialJwt(jwt: string, opts: VerifyJwtOptions = 
   if (iss !== issuer) return failParse('JWT_ISS_MISMATCH', `iss "${String(iss)}" is not the credential's issuer "${issuer}"`);
   const types = Array.isArray(credential.type) ? credential.type : [credential.type];
   if (!types.includes('VerifiableCredential')) return failParse('CREDENTIAL_MALFORMED', 'type must include VerifiableCredential');
+  const noSubject = subjectCheck(credential);
+  if (noSubject) {
+    checks.push(noSubject);
+    return done(credential);
+  }
   const related = relatedResourceCheck(credential);
   if ('fail' in related) {
     checks.push(related.fail);

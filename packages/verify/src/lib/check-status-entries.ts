@@ -91,22 +91,35 @@ async function checkOne(entry: Record<string, unknown>, issuerId: string, ctx: V
     } catch (err) {
       const code = err instanceof StatusError ? err.code : 'STATUS_LIST_MALFORMED';
       if (code === 'STATUS_ENTRY_MALFORMED') return { check: makeCheck('status', 'fail', code, (err as Error).message, { url }), asOf: undefined };
+      // A well-formed entry wider than we read: the check could not run (DESIGN.md verdict rules).
+      if (code === 'STATUS_SIZE_UNSUPPORTED') return { check: makeCheck('status', 'unknown', code, (err as Error).message, { url }), asOf: undefined };
       failure = code;
       continue;
     }
     const asOf = c.fetchedAt.toISOString();
     const ageSeconds = Math.max(0, Math.floor((ctx.now.getTime() - c.fetchedAt.getTime()) / 1000));
-    const details = { url, index: read.index, purpose: read.purpose, asOf, ageSeconds, source: c.source };
-    if (read.status === 'set') {
+    const details = {
+      url, index: read.index, purpose: read.purpose, asOf, ageSeconds, source: c.source,
+      ...(read.size > 1 ? { statusSize: read.size, value: `0x${read.value.toString(16)}` } : {}),
+      ...(read.message !== undefined ? { statusMessage: read.message } : {}),
+    };
+    const said = read.message !== undefined ? ` (${read.size > 1 ? `0x${read.value.toString(16)}: ` : ''}"${read.message}")` : '';
+    // A set revocation or suspension entry is conclusive however old the list (a bit is never cleared by waiting).
+    if (read.status === 'set' && read.purpose !== 'message') {
       return read.purpose === 'suspension'
-        ? { check: makeCheck('status', 'fail', 'STATUS_SUSPENDED', `suspended by the issuer (list as of ${asOf})`, details), asOf: c.fetchedAt }
-        : { check: makeCheck('status', 'fail', 'STATUS_REVOKED', `revoked by the issuer (list as of ${asOf})`, details), asOf: c.fetchedAt };
+        ? { check: makeCheck('status', 'fail', 'STATUS_SUSPENDED', `suspended by the issuer (list as of ${asOf})${said}`, details), asOf: c.fetchedAt }
+        : { check: makeCheck('status', 'fail', 'STATUS_REVOKED', `revoked by the issuer (list as of ${asOf})${said}`, details), asOf: c.fetchedAt };
     }
     if (ageSeconds > maxAge) {
       return {
-        check: makeCheck('status', 'unknown', 'STATUS_STALE', `not ${read.purpose === 'suspension' ? 'suspended' : 'revoked'} as of ${asOf}, but that list is ${describeAge(ageSeconds)} old (policy: at most ${describeAge(maxAge)})`, { ...details, maxAgeSeconds: maxAge }),
+        check: makeCheck('status', 'unknown', 'STATUS_STALE', `${read.purpose === 'message' ? `status message as of ${asOf}${said}` : `not ${read.purpose === 'suspension' ? 'suspended' : 'revoked'} as of ${asOf}`}, but that list is ${describeAge(ageSeconds)} old (policy: at most ${describeAge(maxAge)})`, { ...details, maxAgeSeconds: maxAge }),
         asOf: c.fetchedAt,
       };
+    }
+    // §2.1 statusPurpose "message": the value names one of the entry's messages; it says
+    // something about the credential without revoking or suspending it, so it is shown, not judged.
+    if (read.purpose === 'message') {
+      return { check: makeCheck('status', 'pass', 'STATUS_MESSAGE', `the issuer's status message as of ${asOf}${said || `: 0x${read.value.toString(16)}`}`, details), asOf: c.fetchedAt };
     }
     return { check: makeCheck('status', 'pass', 'STATUS_NOT_REVOKED', `not ${read.purpose === 'suspension' ? 'suspended' : 'revoked'} as of ${asOf}`, details), asOf: c.fetchedAt };
   }
