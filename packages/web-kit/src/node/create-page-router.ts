@@ -37,7 +37,7 @@ export interface PageRouterOptions extends PageTrustOptions {
   page: Promise<BuiltPage>;
   /** Page-specific fields of `${base}/config.json`, besides anchors, bundleUrl and demoIssuer. */
   config?: Record<string, unknown>;
-  /** Files the service worker caches at install besides the page, its code, the .wasm and the config. */
+  /** Files the service worker caches at install besides the page, its code, styles, fonts and the config. */
   precache?: readonly string[];
   /**
    * Installable: `${webDir}manifest.webmanifest` is served at `${base}/manifest.webmanifest` with
@@ -83,8 +83,9 @@ function problem(res: Response, status: number, title: string, code: string): vo
 }
 
 /**
- * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm and the
- * Arabic-script font (from node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
+ * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm (cached
+ * once used) and the Arabic-script font (from node_modules, never a CDN), the config, the trust
+ * bundle and a service worker whose scope is
  * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. The code and
  * styles under their content-hash URLs are kept a year; every other file is revalidated
  * (no-cache): a page fixed on the server reaches a phone on its next online visit.
@@ -102,7 +103,10 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const html = page.then((built) => jsVersion(built), () => undefined)
     .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, { ...(js ? { js } : {}), css: cssVersion }))), key: `html${js ?? ''}` }));
   const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
-  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...appFiles, ...(opts.precache ?? [])];
+  // Not zxing's .wasm (354 KB of a first visit on a slow link): it comes when a photo or the
+  // camera first needs it, and the service worker keeps it from then on. The code and styles by
+  // their versioned URLs, which the page has just loaded: the install finds them in the HTTP cache.
+  const precache = (js: string) => [base, `${base}/app.js?v=${js}`, `${base}/app.css?v=${cssVersion}`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
   // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
   const send = createCompressedSender();
@@ -130,7 +134,7 @@ export function createPageRouter(opts: PageRouterOptions): Router {
     try {
       const built = await page;
       const cachePrefix = `lp-${base.replace(/^\//, '')}-`;
-      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache });
+      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache: precache(jsVersion(built)) });
       send(req, noCache(res).set('Service-Worker-Allowed', base).type('application/javascript'), Buffer.from(sw), `sw${built.etag}`);
     } catch (err) {
       next(err);
