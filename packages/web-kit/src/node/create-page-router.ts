@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Response, type Router } from 'express';
+import { LANGUAGES } from '../languages.ts';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
@@ -50,18 +51,33 @@ export interface PageRouterOptions extends PageTrustOptions {
 const FOREVER = 'public, max-age=31536000, immutable';
 
 /**
- * The head every page shares: the mark in index.html is replaced by it. The code and styles are
- * named with their content hash (`?v=`), so a browser keeps them for a year and a new version is
- * a new URL; the bare URLs stay for the service worker, which keys its cache by path.
+ * The head every page shares: the mark in index.html is replaced by it. The code is named with
+ * its content hash (`?v=`), so a browser keeps it for a year and a new version is a new URL; the
+ * service worker keys its cache by path.
  */
-function pageHead(base: string, versions: { js?: string; css: string }): string {
+function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[]): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     LOADING_STYLE,
-    `<link rel="stylesheet" href="${base}/app.css?v=${versions.css}">`,
-    `<script type="module" src="${base}/app.js${versions.js ? `?v=${versions.js}` : ''}"></script>`,
+    // Inline: a stylesheet link holds the first paint (and so the loading bar) until it arrives,
+    // one more request (400 ms on a slow link) after the HTML. app.css stays served for old pages.
+    `<style>${styles}</style>`,
+    earlyFetches(early),
+    `<script type="module" src="${base}/app.js${js ? `?v=${js}` : ''}"></script>`,
   ].join('\n');
+}
+
+/**
+ * The requests the page's code makes first (its config, the trust bundle), started by the HTML
+ * while the code is still downloading: on a slow link each is a round trip the page would
+ * otherwise wait for after its code has run. The code takes them with takeEarlyFetch (@lp/web-kit).
+ * A failure is kept for the code to see (it falls back as offline), not reported as unhandled.
+ */
+function earlyFetches(paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  const calls = paths.map((p) => `${JSON.stringify(p)}:fetch(${JSON.stringify(p)},{cache:"no-cache"})`).join(',');
+  return `<script>self.lpEarly={${calls}};for(const k in self.lpEarly)self.lpEarly[k].catch(()=>{})</script>`;
 }
 
 /**
@@ -98,15 +114,27 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const template = fs.readFileSync(`${opts.webDir}index.html`, 'utf8');
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
   const cssVersion = contentVersion(css);
+  const styles = css.toString('utf8');
+  if (/<\/style/i.test(styles)) throw new TypeError(`${opts.webDir}styles.css must not contain </style: it is inlined into the page`);
+  const early = [`${base}/config.json`, ...(opts.bundlePath ? [`${base}/bundle.json`] : [])];
   const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
   // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
   const html = page.then((built) => jsVersion(built), () => undefined)
-    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, { ...(js ? { js } : {}), css: cssVersion }))), key: `html${js ?? ''}` }));
+    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early))), key: `html${js ?? ''}` }));
   const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
+  // The page's messages in each language it has (webDir/locales/<code>.json), fetched by the page
+  // for the language shown (fetchMessages) rather than all bundled into its code, and cached by
+  // the service worker at install so that every language still opens offline.
+  const locales = new Map<string, Buffer>();
+  for (const { code } of LANGUAGES) {
+    const file = `${opts.webDir}locales/${code}.json`;
+    if (fs.existsSync(file)) locales.set(code, fs.readFileSync(file));
+  }
+  const localeFiles = [...locales.keys()].map((code) => `${base}/locales/${code}.json`);
   // Not zxing's .wasm (354 KB of a first visit on a slow link): it comes when a photo or the
-  // camera first needs it, and the service worker keeps it from then on. The code and styles by
-  // their versioned URLs, which the page has just loaded: the install finds them in the HTTP cache.
-  const precache = (js: string) => [base, `${base}/app.js?v=${js}`, `${base}/app.css?v=${cssVersion}`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...appFiles, ...(opts.precache ?? [])];
+  // camera first needs it, and the service worker keeps it from then on. The code by its
+  // versioned URL, which the page has just loaded: the install finds it in the HTTP cache.
+  const precache = (js: string) => [base, `${base}/app.js?v=${js}`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...localeFiles, ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
   // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
   const send = createCompressedSender();
@@ -148,6 +176,11 @@ export function createPageRouter(opts: PageRouterOptions): Router {
       send(req, noCache(res).type('font/ttf'), bytes, font);
     });
   }
+  router.get(`${base}/locales/:file`, (req, res) => {
+    const bytes = locales.get(String(req.params.file).replace(/\.json$/, ''));
+    if (!bytes || !String(req.params.file).endsWith('.json')) { problem(res, 404, 'no such message file', 'LOCALE_NOT_FOUND'); return; }
+    send(req, noCache(res).type('json'), bytes, `locale-${req.params.file}`);
+  });
   router.get(`${base}/config.json`, (_req, res) => {
     noCache(res).json({
       anchors: opts.anchors,
