@@ -62,7 +62,18 @@ function packageJsonsUnder(dir) {
  */
 export async function buildCli(outDir = DIST) {
   const OUT = path.resolve(outDir);
-  fs.rmSync(OUT, { recursive: true, force: true });
+  // Written beside OUT (same depth, so the same relative URLs) and swapped in at the end: an `lp`
+  // started meanwhile finds the old bundle or none (then the sources), never half of one.
+  const TMP = `${OUT}.tmp-${process.pid}`;
+  fs.rmSync(TMP, { recursive: true, force: true });
+  try {
+    return await buildInto(OUT, TMP);
+  } finally {
+    fs.rmSync(TMP, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(OUT, TMP) {
   const result = await build({
     entryPoints: { main: ENTRY },
     bundle: true,
@@ -70,7 +81,7 @@ export async function buildCli(outDir = DIST) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    outdir: OUT,
+    outdir: TMP,
     chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     metafile: true,
@@ -84,7 +95,9 @@ export async function buildCli(outDir = DIST) {
     const st = fs.statSync(path.join(ROOT, rel));
     files[rel] = [st.size, st.mtimeMs];
   }
-  fs.writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, files }));
+  fs.writeFileSync(path.join(TMP, 'manifest.json'), JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, files }));
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.renameSync(TMP, OUT);
   return { outDir: OUT, inputs: Object.keys(files).length, outputs: Object.keys(result.metafile.outputs).length };
 }
 

@@ -49,7 +49,7 @@ describe('createPageRouter compression', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-page-gz-'));
     fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><head><!--lp-head--></head><body>${'<p>page</p>'.repeat(100)}</body></html>`);
-    fs.writeFileSync(path.join(dir, 'styles.css'), 'body { margin: 0 }\n'.repeat(100));
+    fs.writeFileSync(path.join(dir, 'styles.css'), '@font-face { font-family: "X"; src: url("fonts/x.ttf"); }\n' + 'body { margin: 0 }\n'.repeat(100) + 'i { background: url(data:image/png;base64,AA==) } b { background: url(/abs.png) }\n');
     const app = express();
     app.use(createPageRouter({ base: '/p', webDir: `${dir}/`, page: Promise.resolve({ js, gzipBytes: 0, etag: '"v1"' }), anchors: [] }));
     server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
@@ -91,7 +91,7 @@ describe('createPageRouter compression', () => {
     const jsUrl = /src="(\/p\/app\.js\?v=[0-9a-z]+)"/.exec(html)?.[1];
     expect(jsUrl).toBe('/p/app.js?v=v1');
     const css = (await get(`${url}/p/app.css`)).body.toString('utf8');
-    expect(html).toContain(`<style>${css}</style>`);
+    expect(html).toContain(`<style>${css.replace('url("fonts/', 'url("/p/fonts/')}</style>`);
     expect(html).not.toMatch(/<link rel="stylesheet"/);
     const cssUrl = `/p/app.css?v=${createHash('sha256').update(css).digest('hex').slice(0, 16)}`;
     for (const route of [jsUrl!, cssUrl]) expect((await get(url + route)).headers['cache-control']).toBe('public, max-age=31536000, immutable');

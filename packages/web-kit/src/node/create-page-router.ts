@@ -114,7 +114,9 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const template = fs.readFileSync(`${opts.webDir}index.html`, 'utf8');
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
   const cssVersion = contentVersion(css);
-  const styles = css.toString('utf8');
+  // Inline, a relative url() would resolve against the page (`/verify` → `/fonts/…`), not the
+  // stylesheet's folder (`/verify/app.css` → `/verify/fonts/…`): made absolute under the base.
+  const styles = css.toString('utf8').replace(/url\(\s*(['"]?)(?![a-z][a-z0-9+.-]*:|\/|#)([^'")]+)\1\s*\)/gi, (_m, q: string, u: string) => `url(${q}${base}/${u}${q})`);
   if (/<\/style/i.test(styles)) throw new TypeError(`${opts.webDir}styles.css must not contain </style: it is inlined into the page`);
   const early = [`${base}/config.json`, ...(opts.bundlePath ? [`${base}/bundle.json`] : [])];
   const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
