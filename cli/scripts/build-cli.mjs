@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.join(ROOT, 'cli', 'dist');
@@ -74,6 +73,7 @@ export async function buildCli(outDir = DIST) {
 }
 
 async function buildInto(OUT, TMP) {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: { main: ENTRY },
     bundle: true,
@@ -102,6 +102,13 @@ async function buildInto(OUT, TMP) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const r = await buildCli();
-  console.log(`lp bundle: ${r.outputs} files in ${toPosix(path.relative(ROOT, r.outDir))}/ from ${r.inputs} sources`);
+  try {
+    const r = await buildCli();
+    console.log(`lp bundle: ${r.outputs} files in ${toPosix(path.relative(ROOT, r.outDir))}/ from ${r.inputs} sources`);
+  } catch (err) {
+    // An install without devDependencies (npm ci --omit=dev) has no esbuild: lp then runs the
+    // sources through tsx, slower to start but the same program. Any other failure is an error.
+    if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes("'esbuild'")) throw err;
+    console.warn('lp bundle: not built (esbuild is not installed); lp runs the TypeScript sources');
+  }
 }
