@@ -6,6 +6,7 @@ import express, { type Response, type Router } from 'express';
 import { LANGUAGES } from '../languages.ts';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
+import { renderEarlyFetches, type EarlyMessages } from './render-early-fetches.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
 import { createCompressedSender } from './send-compressed.ts';
 
@@ -45,6 +46,8 @@ export interface PageRouterOptions extends PageTrustOptions {
    * icons at `${base}/icon-192.png` and `-512.png` in this colour, all cached for offline use.
    */
   app?: { iconColor: Rgb };
+  /** The page's setupI18n storageKey (default 'lp.lang'): the HTML starts fetching that language's messages. */
+  langStorageKey?: string;
 }
 
 // A year, the most RFC 9111 caches are asked to keep anything; `immutable` spares the revalidation.
@@ -55,7 +58,7 @@ const FOREVER = 'public, max-age=31536000, immutable';
  * its content hash (`?v=`), so a browser keeps it for a year and a new version is a new URL; the
  * service worker keys its cache by path.
  */
-function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[]): string {
+function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[], messages?: EarlyMessages): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -63,22 +66,11 @@ function pageHead(base: string, js: string | undefined, styles: string, early: r
     // Inline: a stylesheet link holds the first paint (and so the loading bar) until it arrives,
     // one more request (400 ms on a slow link) after the HTML. app.css stays served for old pages.
     `<style>${styles}</style>`,
-    earlyFetches(early),
+    renderEarlyFetches(early, messages),
     `<script type="module" src="${base}/app.js${js ? `?v=${js}` : ''}"></script>`,
   ].join('\n');
 }
 
-/**
- * The requests the page's code makes first (its config, the trust bundle), started by the HTML
- * while the code is still downloading: on a slow link each is a round trip the page would
- * otherwise wait for after its code has run. The code takes them with takeEarlyFetch (@lp/web-kit).
- * A failure is kept for the code to see (it falls back as offline), not reported as unhandled.
- */
-function earlyFetches(paths: readonly string[]): string {
-  if (paths.length === 0) return '';
-  const calls = paths.map((p) => `${JSON.stringify(p)}:fetch(${JSON.stringify(p)},{cache:"no-cache"})`).join(',');
-  return `<script>self.lpEarly={${calls}};for(const k in self.lpEarly)self.lpEarly[k].catch(()=>{})</script>`;
-}
 
 /**
  * A bar running along the top until the page's code marks the body ready: inline, so it is drawn
@@ -120,10 +112,6 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   if (/<\/style/i.test(styles)) throw new TypeError(`${opts.webDir}styles.css must not contain </style: it is inlined into the page`);
   const early = [`${base}/config.json`, ...(opts.bundlePath ? [`${base}/bundle.json`] : [])];
   const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
-  // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
-  const html = page.then((built) => jsVersion(built), () => undefined)
-    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early))), key: `html${js ?? ''}` }));
-  const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
   // The page's messages in each language it has (webDir/locales/<code>.json), fetched by the page
   // for the language shown (fetchMessages) rather than all bundled into its code, and cached by
   // the service worker at install so that every language still opens offline.
@@ -133,6 +121,10 @@ export function createPageRouter(opts: PageRouterOptions): Router {
     if (fs.existsSync(file)) locales.set(code, fs.readFileSync(file));
   }
   const localeFiles = [...locales.keys()].map((code) => `${base}/locales/${code}.json`);
+  // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
+  const html = page.then((built) => jsVersion(built), () => undefined)
+    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined))), key: `html${js ?? ''}` }));
+  const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
   // Not zxing's .wasm (354 KB of a first visit on a slow link): it comes when a photo or the
   // camera first needs it, and the service worker keeps it from then on. The code by its
   // versioned URL, which the page has just loaded: the install finds it in the HTTP cache.
