@@ -38,8 +38,9 @@ export interface FirstLoad {
 /**
  * Opens `${origin}${pagePath}` in a fresh browser context through a counting proxy and waits until
  * `body[data-ready=true]`, then for the network to be idle and the service worker to be active.
+ * `locale` sets the browser's language (navigator.languages), e.g. 'ar' for a reader in Arabic.
  */
-export async function measureFirstLoad(browser: Browser, serverPort: number, pagePath: string, throttle?: Throttle): Promise<FirstLoad> {
+export async function measureFirstLoad(browser: Browser, serverPort: number, pagePath: string, throttle?: Throttle, locale?: string): Promise<FirstLoad> {
   let down = 0;
   const paths: string[] = [];
   const proxy = net.createServer((client) => {
@@ -56,7 +57,7 @@ export async function measureFirstLoad(browser: Browser, serverPort: number, pag
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
   const port = (proxy.address() as net.AddressInfo).port;
-  const context = await browser.newContext();
+  const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   const close = async () => {
     await context.close();
