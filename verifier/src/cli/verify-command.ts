@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CHECK_IDS, exitCodeOf, type CheckId } from '@lp/model';
+// The check ids alone, not @lp/model's index (zod and every schema): `lp verify --help` stays light.
+import { CHECK_IDS, exitCodeOf, type CheckId } from '@lp/model/verification-result';
 import type { VerificationResult } from '@lp/verify';
 import { VerifyUsageError, type VerifierIo } from './cli-io.ts';
 
