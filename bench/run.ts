@@ -12,6 +12,8 @@ import { benchRatios } from './ratio.bench.ts';
 import type { Row } from './full-record.bench.ts';
 import { benchServerLoad } from './server-load.bench.ts';
 import { benchFirstLoad } from './first-load.bench.ts';
+import { benchPages } from './pages.bench.ts';
+import { benchCliStart } from './cli-start.bench.ts';
 
 interface Table {
   title: string;
@@ -45,6 +47,8 @@ const SECTIONS: Section[] = [
   { title: 'Web pages: verifier JS size and camera-to-verdict time', run: () => benchWeb() },
   { title: 'Bulk issuance: credentials/s end to end vs Data Integrity signing alone', run: () => benchBulk() },
   { title: 'Pages: first-visit bytes on the wire', run: () => benchFirstLoad() },
+  { title: 'Pages on a cheap phone (CPU ×6, 50 KB/s + 400 ms): first paint, usable, bytes', run: () => benchPages() },
+  { title: 'CLI start: lp --version and lp verify --help beside node -e', run: () => benchCliStart() },
   { title: 'Server liveness: /health and issuance while noise photos are verified', run: () => benchServerLoad() },
 ];
 

@@ -13,7 +13,7 @@ const GROUPS: Record<string, Group> = {
   issuer: { summary: 'examination body: init, catalogue, revoke/suspend, API keys, trust fragment', load: () => import('@lp/issuer').then((m) => ({ run: m.runIssuerCommand })) },
   wallet: { summary: 'learner wallet: profiles, import/receive, show, QR, backup/restore, paper backup, presentations', load: () => import('@lp/wallet').then((m) => ({ run: m.runWalletCommand })) },
   recognise: { summary: 'recognition of prior learning: learner summary and an advisory placement from verified records', load: () => import('./recognise-command.ts') },
-  verify: { summary: 'verify offline: a QR seal (photo or LP1 text) or a full record (Data Integrity JSON or vc+jwt), with a trust bundle', load: () => import('@lp/verifier').then((m) => ({ run: m.runVerifyCommand })) },
+  verify: { summary: 'verify offline: a QR seal (photo or LP1 text) or a full record (Data Integrity JSON or vc+jwt), with a trust bundle', load: () => import('@lp/verifier/cli') },
 };
 
 /** Lets app packages add their command groups without this file importing them eagerly. */

@@ -12,3 +12,5 @@ export { checkLocale } from './check-locale.ts';
 export type { MessageTree } from './check-locale.ts';
 export { saveDownload } from './save-download.ts';
 export { registerServiceWorker } from './register-service-worker.ts';
+export { fetchMessages } from './fetch-messages.ts';
+export { takeEarlyFetch } from './take-early-fetch.ts';

@@ -4,8 +4,14 @@ import { detectLanguage, intlLocales, isReviewed, LANGUAGES, RTL } from './langu
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
 export interface I18nSetup {
-  /** The page's message files, e.g. `{ en: { translation: en }, … }` (bundled, so cached offline). */
+  /** The message files bundled into the page, at least English (the fallback): `{ en: { translation: en } }`. */
   resources: Resource;
+  /**
+   * Fetches one language's messages that `resources` lacks (fetchMessages), when it is first
+   * shown: a page carries English only, not ten languages a reader never opens. Undefined when
+   * they cannot be had (offline, never cached): the page then shows English.
+   */
+  loadMessages?: (lang: string) => Promise<Record<string, unknown> | undefined>;
   /** localStorage key that remembers the reader's choice. */
   storageKey: string;
   /** The language <select>; filled with LANGUAGES, each name in its own language. */
@@ -25,7 +31,10 @@ export const t: Translate = (key, opts) => i18next.t(key, opts as never) as unkn
 export async function setupI18n(opts: I18nSetup): Promise<void> {
   const saved = localStorage.getItem(opts.storageKey);
   const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
-  await i18next.init({ lng, fallbackLng: 'en', resources: opts.resources, interpolation: { escapeValue: false }, returnNull: false });
+  const resources: Resource = { ...opts.resources };
+  const first = resources[lng] || !opts.loadMessages ? undefined : await opts.loadMessages(lng);
+  if (first) resources[lng] = { translation: first as Resource[string]['translation'] };
+  await i18next.init({ lng, fallbackLng: 'en', resources, interpolation: { escapeValue: false }, returnNull: false });
   // `{{count, number}}` in the language's own digits: Intl gets the CLDR locale (Dari → fa-AF).
   i18next.services.formatter?.addCached('number', (l, o: Intl.NumberFormatOptions) => {
     const format = new Intl.NumberFormat(intlLocales(l ?? 'en'), o);
@@ -39,9 +48,16 @@ export async function setupI18n(opts: I18nSetup): Promise<void> {
     opts.select.append(o);
   }
   opts.select.addEventListener('change', () => {
-    localStorage.setItem(opts.storageKey, opts.select.value);
-    void i18next.changeLanguage(opts.select.value).then(opts.onChange);
+    const next = opts.select.value;
+    localStorage.setItem(opts.storageKey, next);
+    void ensureLanguage(next, opts.loadMessages).then(() => i18next.changeLanguage(next)).then(opts.onChange);
   });
+}
+
+async function ensureLanguage(lang: string, load: I18nSetup['loadMessages']): Promise<void> {
+  if (!load || i18next.hasResourceBundle(lang, 'translation')) return;
+  const messages = await load(lang);
+  if (messages) i18next.addResourceBundle(lang, 'translation', messages);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The pages' assets go out brotli or gzip compressed by what the client accepts, identical once
 // decompressed, with Vary: Accept-Encoding; a client that accepts neither gets the bytes as they are.
-// The code and styles are named by content hash in the HTML and kept a year under that name.
+// The code is named by content hash in the HTML and kept a year under that name; the styles are inline.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type Server } from 'node:http';
 import os from 'node:os';
@@ -48,7 +49,7 @@ describe('createPageRouter compression', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-page-gz-'));
     fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><head><!--lp-head--></head><body>${'<p>page</p>'.repeat(100)}</body></html>`);
-    fs.writeFileSync(path.join(dir, 'styles.css'), 'body { margin: 0 }\n'.repeat(100));
+    fs.writeFileSync(path.join(dir, 'styles.css'), '@font-face { font-family: "X"; src: url("fonts/x.ttf"); }\n' + 'body { margin: 0 }\n'.repeat(100) + 'i { background: url(data:image/png;base64,AA==) } b { background: url(/abs.png) }\n');
     const app = express();
     app.use(createPageRouter({ base: '/p', webDir: `${dir}/`, page: Promise.resolve({ js, gzipBytes: 0, etag: '"v1"' }), anchors: [] }));
     server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
@@ -85,13 +86,15 @@ describe('createPageRouter compression', () => {
     expect(again).toBe(304);
   });
 
-  it('the HTML names app.js and app.css by content hash; those URLs are kept a year, the bare and stale ones revalidated', async () => {
+  it('the HTML names app.js by content hash and carries the styles inline; versioned URLs are kept a year, the bare and stale ones revalidated', async () => {
     const html = (await get(`${url}/p`)).body.toString('utf8');
     const jsUrl = /src="(\/p\/app\.js\?v=[0-9a-z]+)"/.exec(html)?.[1];
-    const cssUrl = /href="(\/p\/app\.css\?v=[0-9a-f]{16})"/.exec(html)?.[1];
     expect(jsUrl).toBe('/p/app.js?v=v1');
-    expect(cssUrl).toBeDefined();
-    for (const route of [jsUrl!, cssUrl!]) expect((await get(url + route)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const css = (await get(`${url}/p/app.css`)).body.toString('utf8');
+    expect(html).toContain(`<style>${css.replace('url("fonts/', 'url("/p/fonts/')}</style>`);
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    const cssUrl = `/p/app.css?v=${createHash('sha256').update(css).digest('hex').slice(0, 16)}`;
+    for (const route of [jsUrl!, cssUrl]) expect((await get(url + route)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const route of ['/p/app.js', '/p/app.js?v=0123456789abcdef', '/p/app.css', '/p/app.css?v=old', '/p']) {
       expect([route, (await get(url + route)).headers['cache-control']]).toEqual([route, 'no-cache']);
     }

@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
-import { CHECK_IDS, exitCodeOf, type CheckId } from '@lp/model';
+// The check ids alone, not @lp/model's index (zod and every schema): `lp verify --help` stays light.
+import { CHECK_IDS, exitCodeOf, type CheckId } from '@lp/model/verification-result';
 import type { VerificationResult } from '@lp/verify';
 import { VerifyUsageError, type VerifierIo } from './cli-io.ts';
-import { readInput } from './read-input.ts';
-import { renderVerification } from './render-verification.ts';
-import { verifyInputBytes } from '../verify-input-bytes.ts';
-import { resultToJson } from '../result-json.ts';
-import { anchorsFrom, bundleCachePath, loadTrust, TrustFileError } from '../trust/load-trust.ts';
+
+// The verification pipeline (JSON-LD, QR decoding, trust) is imported when there is something to
+// verify, not at load: `lp verify --help` and a usage error answer in a fraction of a second.
+const pipeline = () => Promise.all([
+  import('./render-verification.ts'),
+  import('../verify-input-bytes.ts'),
+  import('../result-json.ts'),
+  import('../trust/load-trust.ts'),
+]).then(([render, verify, json, trust]) => ({ ...render, ...verify, ...json, ...trust }));
 
 const HELP = `usage: lp verify INPUT [--trust BUNDLE.json --anchor DID] [--lang CODE] [--checks LIST] [--json]
 
@@ -91,6 +96,7 @@ export function parseVerifyArgs(argv: string[]): VerifyRequest | 'help' {
 
 /** Verify step: the record's bytes → the one result shape (DESIGN.md, "one pipeline, one result"), without a bundle. */
 export async function verifyRequest(bytes: Uint8Array, req: VerifyRequest, now = new Date()): Promise<VerificationResult> {
+  const { verifyInputBytes } = await import('../verify-input-bytes.ts');
   return verifyInputBytes(bytes, { bundle: undefined, now, ...(req.checks ? { requiredChecks: req.checks } : {}) });
 }
 
@@ -105,12 +111,14 @@ export async function run(argv: string[], io: VerifierIo): Promise<number> {
       io.stdout.write(HELP + '\n');
       return 0;
     }
+    const { readInput } = await import('./read-input.ts');
     bytes = await readInput(req.file, io);
   } catch (err) {
     if (!(err instanceof VerifyUsageError)) throw err;
     io.stderr.write(`lp verify: ${err.message}\n`);
     return 2;
   }
+  const { anchorsFrom, bundleCachePath, loadTrust, TrustFileError, verifyInputBytes, resultToJson, renderVerification } = await pipeline();
   const now = req.now ?? new Date();
   const bundlePath = req.trust ?? (env.LP_TRUST_BUNDLE || undefined);
   // A file named as a photo is read as one: random bytes called seal.png are "no seal found", not

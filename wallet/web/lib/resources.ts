@@ -9,7 +9,7 @@ import tr from '../locales/tr.json' with { type: 'json' };
 import uk from '../locales/uk.json' with { type: 'json' };
 import ur from '../locales/ur.json' with { type: 'json' };
 
-/** The message files, bundled into the page's JavaScript so they are cached (offline) with it. */
+/** All ten message files, for Node (tests; the CLI's terminal messages). The page itself carries English and fetches another language when shown (fetchMessages in @lp/web-kit). */
 export function loadResources() {
   return {
     en: { translation: en }, fr: { translation: fr }, es: { translation: es }, tr: { translation: tr }, uk: { translation: uk },

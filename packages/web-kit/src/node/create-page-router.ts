@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type Response, type Router } from 'express';
+import { LANGUAGES } from '../languages.ts';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
+import { renderEarlyFetches, type EarlyMessages } from './render-early-fetches.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
 import { createCompressedSender } from './send-compressed.ts';
 
@@ -37,32 +39,38 @@ export interface PageRouterOptions extends PageTrustOptions {
   page: Promise<BuiltPage>;
   /** Page-specific fields of `${base}/config.json`, besides anchors, bundleUrl and demoIssuer. */
   config?: Record<string, unknown>;
-  /** Files the service worker caches at install besides the page, its code, the .wasm and the config. */
+  /** Files the service worker caches at install besides the page, its code, styles, fonts and the config. */
   precache?: readonly string[];
   /**
    * Installable: `${webDir}manifest.webmanifest` is served at `${base}/manifest.webmanifest` with
    * icons at `${base}/icon-192.png` and `-512.png` in this colour, all cached for offline use.
    */
   app?: { iconColor: Rgb };
+  /** The page's setupI18n storageKey (default 'lp.lang'): the HTML starts fetching that language's messages. */
+  langStorageKey?: string;
 }
 
 // A year, the most RFC 9111 caches are asked to keep anything; `immutable` spares the revalidation.
 const FOREVER = 'public, max-age=31536000, immutable';
 
 /**
- * The head every page shares: the mark in index.html is replaced by it. The code and styles are
- * named with their content hash (`?v=`), so a browser keeps them for a year and a new version is
- * a new URL; the bare URLs stay for the service worker, which keys its cache by path.
+ * The head every page shares: the mark in index.html is replaced by it. The code is named with
+ * its content hash (`?v=`), so a browser keeps it for a year and a new version is a new URL; the
+ * service worker keys its cache by path.
  */
-function pageHead(base: string, versions: { js?: string; css: string }): string {
+function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[], messages?: EarlyMessages): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     LOADING_STYLE,
-    `<link rel="stylesheet" href="${base}/app.css?v=${versions.css}">`,
-    `<script type="module" src="${base}/app.js${versions.js ? `?v=${versions.js}` : ''}"></script>`,
+    // Inline: a stylesheet link holds the first paint (and so the loading bar) until it arrives,
+    // one more request (400 ms on a slow link) after the HTML. app.css stays served for old pages.
+    `<style>${styles}</style>`,
+    renderEarlyFetches(early, messages),
+    `<script type="module" src="${base}/app.js${js ? `?v=${js}` : ''}"></script>`,
   ].join('\n');
 }
+
 
 /**
  * A bar running along the top until the page's code marks the body ready: inline, so it is drawn
@@ -83,8 +91,9 @@ function problem(res: Response, status: number, title: string, code: string): vo
 }
 
 /**
- * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm and the
- * Arabic-script font (from node_modules, never a CDN), the config, the trust bundle and a service worker whose scope is
+ * An offline page under one path: the HTML, styles, bundled JavaScript, zxing's .wasm (cached
+ * once used) and the Arabic-script font (from node_modules, never a CDN), the config, the trust
+ * bundle and a service worker whose scope is
  * the bare path (Service-Worker-Allowed), so that `${base}` itself opens offline too. The code and
  * styles under their content-hash URLs are kept a year; every other file is revalidated
  * (no-cache): a page fixed on the server reaches a phone on its next online visit.
@@ -97,12 +106,29 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const template = fs.readFileSync(`${opts.webDir}index.html`, 'utf8');
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
   const cssVersion = contentVersion(css);
+  // Inline, a relative url() would resolve against the page (`/verify` → `/fonts/…`), not the
+  // stylesheet's folder (`/verify/app.css` → `/verify/fonts/…`): made absolute under the base.
+  const styles = css.toString('utf8').replace(/url\(\s*(['"]?)(?![a-z][a-z0-9+.-]*:|\/|#)([^'")]+)\1\s*\)/gi, (_m, q: string, u: string) => `url(${q}${base}/${u}${q})`);
+  if (/<\/style/i.test(styles)) throw new TypeError(`${opts.webDir}styles.css must not contain </style: it is inlined into the page`);
+  const early = [`${base}/config.json`, ...(opts.bundlePath ? [`${base}/bundle.json`] : [])];
   const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
+  // The page's messages in each language it has (webDir/locales/<code>.json), fetched by the page
+  // for the language shown (fetchMessages) rather than all bundled into its code, and cached by
+  // the service worker at install so that every language still opens offline.
+  const locales = new Map<string, Buffer>();
+  for (const { code } of LANGUAGES) {
+    const file = `${opts.webDir}locales/${code}.json`;
+    if (fs.existsSync(file)) locales.set(code, fs.readFileSync(file));
+  }
+  const localeFiles = [...locales.keys()].map((code) => `${base}/locales/${code}.json`);
   // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
   const html = page.then((built) => jsVersion(built), () => undefined)
-    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, { ...(js ? { js } : {}), css: cssVersion }))), key: `html${js ?? ''}` }));
+    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined))), key: `html${js ?? ''}` }));
   const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
-  const precache = [base, `${base}/app.js`, `${base}/app.css`, `${base}/zxing_reader.wasm`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...appFiles, ...(opts.precache ?? [])];
+  // Not zxing's .wasm (354 KB of a first visit on a slow link): it comes when a photo or the
+  // camera first needs it, and the service worker keeps it from then on. The code by its
+  // versioned URL, which the page has just loaded: the install finds it in the HTTP cache.
+  const precache = (js: string) => [base, `${base}/app.js?v=${js}`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...localeFiles, ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
   // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
   const send = createCompressedSender();
@@ -130,7 +156,7 @@ export function createPageRouter(opts: PageRouterOptions): Router {
     try {
       const built = await page;
       const cachePrefix = `lp-${base.replace(/^\//, '')}-`;
-      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache });
+      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache: precache(jsVersion(built)) });
       send(req, noCache(res).set('Service-Worker-Allowed', base).type('application/javascript'), Buffer.from(sw), `sw${built.etag}`);
     } catch (err) {
       next(err);
@@ -144,6 +170,11 @@ export function createPageRouter(opts: PageRouterOptions): Router {
       send(req, noCache(res).type('font/ttf'), bytes, font);
     });
   }
+  router.get(`${base}/locales/:file`, (req, res) => {
+    const bytes = locales.get(String(req.params.file).replace(/\.json$/, ''));
+    if (!bytes || !String(req.params.file).endsWith('.json')) { problem(res, 404, 'no such message file', 'LOCALE_NOT_FOUND'); return; }
+    send(req, noCache(res).type('json'), bytes, `locale-${req.params.file}`);
+  });
   router.get(`${base}/config.json`, (_req, res) => {
     noCache(res).json({
       anchors: opts.anchors,

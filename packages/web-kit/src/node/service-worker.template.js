@@ -5,8 +5,20 @@ const SCOPE = __SCOPE__;
 const PREFIX = __CACHE_PREFIX__;
 const CACHE = PREFIX + __VERSION__;
 const PRECACHE = __PRECACHE__;
+// One cache entry per path: the code and styles are asked for under their versioned URLs
+// (`?v=hash`, which the browser already holds from the page's own load, so installing downloads
+// them no second time) and answered for the bare path too. What is not listed (zxing's .wasm) is
+// cached by the fetch handler below the first time the page needs it.
+const keyOf = (url) => (url.pathname === SCOPE + '/' || url.pathname === SCOPE + '/index.html' ? SCOPE : url.pathname);
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((c) => Promise.all(PRECACHE.map((path) => fetch(path).then((res) => {
+        if (!res.ok) throw new Error(path + ': HTTP ' + res.status);
+        return c.put(keyOf(new URL(path, self.location.href)), res);
+      }))))
+      .then(() => self.skipWaiting()),
+  );
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -20,7 +32,7 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  const key = url.pathname === SCOPE + '/' || url.pathname === SCOPE + '/index.html' ? SCOPE : url.pathname;
+  const key = keyOf(url);
   event.respondWith(
     fetch(req)
       .then((res) => {

@@ -1,0 +1,44 @@
+// The pages on a cheap phone over a slow link: headless Chromium with the CPU 6× slower and the
+// network at 50 KB/s plus 400 ms per request (DevTools protocol), a fresh browser context per
+// visit (nothing cached). The same visit unthrottled in the same run is the reference. Bytes are
+// counted on the wire by a proxy in front of the real server (test/browser/lib/measure-first-load.ts).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from '../test/browser/lib/browser-helpers.ts';
+import { measureFirstLoad, type Throttle } from '../test/browser/lib/measure-first-load.ts';
+import { startServer } from '../cli/src/server.ts';
+
+export const CHEAP_PHONE: Throttle = { cpu: 6, bytesPerSecond: 50 * 1024, latencyMs: 400 };
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export async function benchPages(): Promise<{ title: string; headers: string[]; rows: (string | number)[][] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-pages-bench-'));
+  // With the DEMO body, so that the pages have a trust bundle to fetch and check, as in use.
+  const server = await startServer({ port: 0, cwd: dir, log: () => {}, demo: true, env: { LP_DATA_DIR: path.join(dir, 'd') } });
+  const browser = await launchChromium();
+  const rows: (string | number)[][] = [];
+  try {
+    for (const page of ['/verify', '/wallet']) {
+      // The page build and the first compression of each asset happen outside the measurement.
+      await measureFirstLoad(browser, server.port, page).then((m) => m.close());
+      const visits = [['unthrottled (reference)', undefined, undefined], ['CPU ×6, 50 KB/s, +400 ms', CHEAP_PHONE, undefined], ['CPU ×6, 50 KB/s, +400 ms, browser in Arabic', CHEAP_PHONE, 'ar']] as const;
+      for (const [label, throttle, locale] of visits) {
+        const m = await measureFirstLoad(browser, server.port, page, throttle, locale);
+        const wasm = m.paths.some((p) => p.endsWith('.wasm'));
+        rows.push([`${page} first visit, ${label}`, s(m.firstPaintMs), s(m.readyMs), kb(m.bytesAtReady), kb(m.bytesTotal), wasm ? 'yes' : 'no', throttle ? 'targets: usable ≤ 8 s, ≤ 700 KB, bar within 1 s' : '']);
+        await m.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    title: 'First visit in a fresh browser context; "usable" = the page\'s code has run (body[data-ready])',
+    headers: ['visit', 'first paint (loading bar)', 'usable', 'bytes until usable', 'bytes with the service worker installed', '.wasm fetched', 'note'],
+    rows,
+  };
+}

@@ -1,0 +1,105 @@
+// A first visit of a page as a phone makes it, measured from outside the browser: a TCP proxy in
+// front of the real server counts every byte it sends (headers included, compressed as sent) and
+// notes every path asked for, the service worker's own fetches too; optionally Chromium's CPU and
+// network are throttled through the DevTools protocol (the cheap phone on a slow link).
+import net from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export interface Throttle {
+  /** CPU slow-down factor (Emulation.setCPUThrottlingRate), e.g. 6. */
+  cpu: number;
+  /** Download and upload speed in bytes per second. */
+  bytesPerSecond: number;
+  /** Added to every request (ms). */
+  latencyMs: number;
+}
+
+export interface FirstLoad {
+  /** ms from navigation start to the first paint (the loading bar is drawn with it). */
+  firstPaintMs: number;
+  /** ms from navigation start until the page's code marked the body ready (usable). */
+  readyMs: number;
+  /** Bytes the server sent until the page was ready. */
+  bytesAtReady: number;
+  /** Bytes the server sent once the network was idle and the service worker had installed. */
+  bytesTotal: number;
+  /** Paths asked for, in order (query strings dropped). */
+  paths: string[];
+  /** The live page and its context, for what a test does next; close the context when done. */
+  page: Page;
+  context: BrowserContext;
+  /** Paths asked for since the first visit began, up to now. */
+  pathsNow(): string[];
+  /** Bytes sent since the first visit began, up to now. */
+  bytesNow(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `${origin}${pagePath}` in a fresh browser context through a counting proxy and waits until
+ * `body[data-ready=true]`, then for the network to be idle and the service worker to be active.
+ * `locale` sets the browser's language (navigator.languages), e.g. 'ar' for a reader in Arabic.
+ */
+export async function measureFirstLoad(browser: Browser, serverPort: number, pagePath: string, throttle?: Throttle, locale?: string): Promise<FirstLoad> {
+  let down = 0;
+  const paths: string[] = [];
+  const proxy = net.createServer((client) => {
+    const up = net.connect(serverPort, '127.0.0.1');
+    client.on('data', (d: Buffer) => {
+      for (const m of d.toString('latin1').matchAll(/^(?:GET|POST|HEAD) (\S+) HTTP\/1\.[01]\r$/gm)) paths.push(m[1]!.replace(/\?.*$/, ''));
+      up.write(d);
+    });
+    up.on('data', (d: Buffer) => { down += d.length; client.write(d); });
+    up.on('end', () => client.end());
+    client.on('end', () => up.end());
+    client.on('error', () => up.destroy());
+    up.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
+  const port = (proxy.address() as net.AddressInfo).port;
+  const context = await browser.newContext(locale ? { locale } : {});
+  const page = await context.newPage();
+  const close = async () => {
+    await context.close();
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  };
+  try {
+    if (throttle) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: throttle.latencyMs, downloadThroughput: throttle.bytesPerSecond, uploadThroughput: throttle.bytesPerSecond });
+    }
+    // localhost, not 127.0.0.1: a secure context, so that the service worker registers.
+    await page.goto(`http://localhost:${port}${pagePath}`, { waitUntil: 'commit' });
+    await page.waitForSelector('body[data-ready=true]', { timeout: 180_000 });
+    const bytesAtReady = down;
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-paint')[0];
+      const ready = performance.getEntriesByName('lp-ready')[0];
+      return { firstPaint: paint ? paint.startTime : NaN, ready: ready ? ready.startTime : performance.now() };
+    });
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker?.getRegistration();
+      const sw = reg?.installing ?? reg?.waiting ?? reg?.active;
+      if (sw && sw.state !== 'activated') await new Promise<void>((resolve) => sw.addEventListener('statechange', () => { if (sw.state === 'activated') resolve(); }));
+    });
+    await page.waitForLoadState('networkidle');
+    return {
+      firstPaintMs: Math.round(timing.firstPaint),
+      readyMs: Math.round(timing.ready),
+      bytesAtReady,
+      bytesTotal: down,
+      paths: [...paths],
+      page,
+      context,
+      pathsNow: () => [...paths],
+      bytesNow: () => down,
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
