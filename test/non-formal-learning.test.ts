@@ -3,8 +3,12 @@
 // Grade 5 left part-way. The issuer reads the catalogue and the results CSV, builds and signs the
 // records and their seals; the seal goes through a real QR image and back; the verifier checks
 // them against a trust bundle; the recognition package places the learners in Uganda.
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sign } from '@lp/crypto';
 import { createSealClaims, decodeSeal, encodeSeal, sealQrVersion, signCredentialDi } from '@lp/formats';
 import { decodeQr, renderQrImage } from '@lp/qr/node';
@@ -22,6 +26,7 @@ const BASE = 'https://aep.ngo.example';
 let anchor: Party;
 let ngo: Party;
 let bundle: VerifiedTrustBundle;
+let bundleJws: unknown;
 const issued: { full: Record<string, unknown>; seal: string; plainSeal: string }[] = [];
 
 beforeAll(async () => {
@@ -60,7 +65,8 @@ beforeAll(async () => {
     statusLists: [],
   };
   const payload = buildTrustBundle({ fragments: [fragment], sequence: 1, issuedAt: '2025-01-14T00:00:00Z', expires: '2025-04-01T00:00:00Z', anchorDid: anchor.did });
-  const v = await verifyTrustBundle(await signTrustBundle(payload, anchor.keyPair), { anchors: [anchor.did], now: NOW });
+  bundleJws = await signTrustBundle(payload, anchor.keyPair);
+  const v = await verifyTrustBundle(bundleJws as never, { anchors: [anchor.did], now: NOW });
   if (!v.ok) throw new Error(v.message);
   const { ok: _ok, ...b } = v;
   bundle = b;
@@ -161,4 +167,46 @@ describe('the verifier shows them; the recognition package places the learners',
     expect(s.reasons.map((r) => r.text)).toContain('started Grade 5 in South Sudan: 5 of 9 months completed, so the grade is not completed');
     expect(s.basis).toBe('age-only');
   });
+});
+
+describe('lp verify and lp wallet show print them', () => {
+  const LP = fileURLToPath(new URL('../cli/bin/lp.js', import.meta.url));
+  const work = mkdtempSync(join(tmpdir(), 'lp-non-formal-'));
+  const run = (args: string[], env: Record<string, string> = {}) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [LP, ...args], { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work, ...env } }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+  beforeAll(() => {
+    writeFileSync(join(work, 'bundle.json'), JSON.stringify(bundleJws));
+    writeFileSync(join(work, 'aep.seal.txt'), `${issued[0]!.seal}\n`);
+    writeFileSync(join(work, 'p5.seal.txt'), `${issued[1]!.seal}\n`);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const verify = (file: string, lang = 'en') => run(['verify', file, '--trust', 'bundle.json', '--anchor', anchor.did, '--now', NOW.toISOString(), '--lang', lang]);
+
+  it('lp verify: national grades, hours, competencies with their levels; months completed of a grade left part-way', async () => {
+    const aep = await verify('aep.seal.txt');
+    expect(aep.code).toBe(0);
+    expect(aep.stdout).toMatch(/  national grades: +SS 3–4\n/);
+    expect(aep.stdout).toMatch(/  notional learning hours: ?900\n/);
+    expect(aep.stdout).toMatch(/  competency: +Literacy \(English\): Achieved \(Beginning < Developing < Achieved\)\n/);
+    const p5 = await verify('p5.seal.txt');
+    expect(p5.stdout).toContain('  5 of 9 months completed — grade not completed\n');
+    const ar = await verify('p5.seal.txt', 'ar');
+    expect(ar.stdout).toContain('\u2067أُنجز 5 من 9 أشهر — الصف غير مكتمل\u2069');
+  }, 60_000);
+
+  it('lp wallet show', async () => {
+    const env = { LP_WALLET_DIR: join(work, 'wallet'), LP_PASSPHRASE: 'correct horse battery staple', LP_NOW: NOW.toISOString() };
+    expect((await run(['wallet', 'init'], env)).code).toBe(0);
+    expect((await run(['wallet', 'trust', 'bundle.json', '--anchor', anchor.did], env)).code).toBe(0);
+    const imported = await run(['wallet', 'import', 'aep.seal.txt', '--json'], env);
+    expect(imported.code).toBe(0);
+    const { id } = JSON.parse(imported.stdout) as { id: string };
+    const show = await run(['wallet', 'show', id], env);
+    expect(show.stdout).toContain('  grades    Grades 3–4 (SS)\n');
+    expect(show.stdout).toContain('  hours     900 notional learning hours\n');
+    expect(show.stdout).toContain('  competency Numeracy: Developing (of Beginning < Developing < Achieved)\n');
+  }, 120_000);
 });
