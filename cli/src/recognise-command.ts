@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from '@lp/cli-kit';
 import {
-  catalogueLookupFromBundle, parsePlacementPolicy, RecognitionError, splitEvidence, suggestPlacement, summariseLearning,
+  catalogueLookupFromBundle, parsePlacementPolicy, parsePlacementPolicyCsv, RecognitionError, splitEvidence, suggestPlacement, summariseLearning,
   type LearnerSummary, type PlacementSuggestion, type SelfDeclaredItem,
 } from '@lp/recognition';
 import { sniffImage, verifyAny, type VerificationResult } from '@lp/verify';
@@ -24,7 +24,8 @@ is VALID (the issuer is not established), so nothing counts.
   --host CC            the host country, ISO 3166-1 alpha-2 or alpha-3 (suggest)
   --birth-date DATE    the learner's date of birth, YYYY-MM-DD (suggest)
   --policy FILE        the ministry's or school's placement policy (JSON; any subset of the keys
-                       of packages/recognition/data/default-policy.json)
+                       of packages/recognition/data/default-policy.json), or FILE.csv with
+                       the header key,value and one row per key (countries.CC.schoolYearStartMonth)
   --self-declared FILE learning the school typed in, a JSON array of {country, grade | iscedLevel,
                        date?, school?, achievement?, iscedField?, note?}; labelled self-declared
   --trust FILE / --anchor DID   the trust bundle and its pinned anchor(s), as for lp verify
@@ -92,7 +93,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const now = args.now ?? new Date();
   // Bad input from the school is refused before any verification work.
-  const policy = args.policy === undefined ? undefined : parsePlacementPolicy(readText(args.policy, io));
+  const policy = args.policy === undefined ? undefined
+    : /\.csv$/i.test(args.policy) ? parsePlacementPolicyCsv(readText(args.policy, io)) : parsePlacementPolicy(readText(args.policy, io));
   const selfDeclared = args.selfDeclared === undefined ? undefined : parseSelfDeclared(readText(args.selfDeclared, io));
   // Host and birth date too: a suggestion over no records checks them (COUNTRY_UNKNOWN,
   // BIRTH_DATE_IN_FUTURE…) before a single record is verified.
