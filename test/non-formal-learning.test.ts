@@ -5,71 +5,26 @@
 // them against a trust bundle; the recognition package places the learners in Uganda.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sign } from '@lp/crypto';
-import { createSealClaims, decodeSeal, encodeSeal, sealQrVersion, signCredentialDi } from '@lp/formats';
+import { decodeSeal, sealQrVersion } from '@lp/formats';
 import { decodeQr, renderQrImage } from '@lp/qr/node';
 import { suggestPlacement, summariseLearning } from '@lp/recognition';
-import { buildTrustBundle, signTrustBundle, verifyTrustBundle, type TrustFragment, type VerifiedTrustBundle } from '@lp/trust';
+import type { VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny, type VerificationResult } from '@lp/verify';
-import { buildAchievementCredential, checkRowsAgainstCatalogue, parseCatalogueFile, readResultsCsv } from '../issuer/src/index.ts';
-import { documentLoader, party, type Party } from '../packages/verify/test/lib/make-world.ts';
-
-const NOW = new Date('2025-01-15T12:00:00Z');
-const SIGNED_AT = new Date('2024-12-02T09:00:00Z');
-const fixture = (f: string) => readFileSync(new URL(`./fixtures/non-formal/${f}`, import.meta.url));
-const BASE = 'https://aep.ngo.example';
+import type { Party } from '../packages/verify/test/lib/make-world.ts';
+import { BASE, issueNonFormal, NOW, type NonFormalWorld } from './lib/issue-non-formal.ts';
 
 let anchor: Party;
-let ngo: Party;
 let bundle: VerifiedTrustBundle;
 let bundleJws: unknown;
-const issued: { full: Record<string, unknown>; seal: string; plainSeal: string }[] = [];
+let issued: NonFormalWorld['issued'];
 
 beforeAll(async () => {
-  anchor = await party(31);
-  ngo = await party(32);
-  const catalogue = parseCatalogueFile(fixture('catalogue-aep-ss.csv').toString('utf8'), 'csv');
-  const read = readResultsCsv(fixture('results-aep-ss.csv'), { now: NOW });
-  expect(read.issues).toEqual([]);
-  const checked = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' });
-  expect(checked.issues).toEqual([]);
-  const profile = { id: ngo.did, names: { en: 'Juba Accelerated Learning Partnership' }, country: 'SS', didMethod: 'key' as const, createdAt: '2024-01-01T00:00:00Z' };
-  for (const [i, row] of checked.rows.entries()) {
-    const credential = buildAchievementCredential({
-      id: `urn:uuid:7d3c1a52-0e41-4c7e-9d2f-5e1a7c3b9f1${i}`,
-      profile,
-      entry: row.entry,
-      subject: { name: row.data.name, dateOfBirth: row.data.dateOfBirth, candidateNumber: row.data.candidateNumber },
-      result: row.result,
-      validFrom: `${row.data.awardedDate}T00:00:00Z`,
-      baseUrl: BASE,
-    });
-    const full = await signCredentialDi(credential, { keyPair: ngo.keyPair, verificationMethod: ngo.vm, documentLoader, created: SIGNED_AT });
-    const list = catalogue.map((e) => ({ code: e.code, id: `${BASE}/achievements/${e.code}` }));
-    const claims = createSealClaims(full, list);
-    const seal = await encodeSeal(claims, { sign: (b) => sign(ngo.keyPair.secretKey, b), kid: claims.keyId });
-    // The same seal without the new claims (8.7, 8.8): the size they cost.
-    const plain = { ...claims, achievements: claims.achievements.map(({ monthsCompleted: _m, competencies: _c, ...a }) => a) };
-    const plainSeal = await encodeSeal(plain, { sign: (b) => sign(ngo.keyPair.secretKey, b), kid: claims.keyId });
-    issued.push({ full, seal, plainSeal });
-  }
-  const fragment: TrustFragment = {
-    type: 'LearningPassportTrustFragment', version: 1, exportedAt: '2025-01-01T00:00:00Z', id: ngo.did,
-    names: { en: 'Juba Accelerated Learning Partnership' }, country: 'SS', kind: 'ngo-programme',
-    keys: [{ id: ngo.vm, publicKeyMultibase: ngo.did.slice('did:key:'.length), validFrom: '2024-01-01T00:00:00Z' }],
-    catalogue: { achievements: catalogue as never },
-    statusLists: [],
-  };
-  const payload = buildTrustBundle({ fragments: [fragment], sequence: 1, issuedAt: '2025-01-14T00:00:00Z', expires: '2025-04-01T00:00:00Z', anchorDid: anchor.did });
-  bundleJws = await signTrustBundle(payload, anchor.keyPair);
-  const v = await verifyTrustBundle(bundleJws as never, { anchors: [anchor.did], now: NOW });
-  if (!v.ok) throw new Error(v.message);
-  const { ok: _ok, ...b } = v;
-  bundle = b;
+  const world = await issueNonFormal();
+  ({ anchor, bundle, bundleJws, issued } = world);
 }, 60_000);
 
 const ctx = () => ({ bundle, now: NOW, lang: 'en' });
