@@ -15,6 +15,7 @@ import { suggestPlacement, summariseLearning } from '@lp/recognition';
 import type { VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny, type VerificationResult } from '@lp/verify';
 import type { Party } from '../packages/verify/test/lib/make-world.ts';
+import { verifyDi } from '../issuer/test/issuer-helpers.ts';
 import { BASE, issueNonFormal, NOW, type NonFormalWorld } from './lib/issue-non-formal.ts';
 
 let anchor: Party;
@@ -52,6 +53,14 @@ describe('the records carry them in standard Open Badges 3.0 fields', () => {
       { type: ['Result'], resultDescription: `${BASE}/achievements/SS-P5/results/months-completed`, value: '5' },
     ]);
     expect(full.credentialSubject.achievement.resultDescription[1]).toMatchObject({ resultType: 'Result', valueMin: '0', valueMax: '9' });
+  });
+
+
+  it('an independent verifier (@digitalbazaar/vc, stock eddsa-rdfc-2022, safe mode) accepts both records: every term is in the standard contexts', async () => {
+    for (const { full } of issued) {
+      const r = await verifyDi(full);
+      expect(r.verified).toBe(true);
+    }
   });
 });
 
