@@ -161,6 +161,15 @@ describe('lp verify and lp wallet show print them', () => {
     expect(ar.stdout).toContain('\u2067أُنجز 5 من 9 أشهر — الصف غير مكتمل\u2069');
   }, 60_000);
 
+  it('lp recognise suggest: the timeline shows them, the suggestion places by the equivalence', async () => {
+    const r = await run(['recognise', 'suggest', 'aep.seal.txt', 'p5.seal.txt', '--host', 'UG', '--birth-date', '2011-08-14', '--trust', 'bundle.json', '--anchor', anchor.did, '--now', NOW.toISOString()]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('    stands for Grades 3–4 (SS) · 900 notional learning hours\n');
+    expect(r.stdout).toContain('    5 of 9 months of the grade completed: the grade is not completed\n');
+    expect(r.stdout).toContain('    competency Numeracy: Developing (of Beginning < Developing < Achieved)\n');
+    expect(r.stdout).toContain('Suggestion for Uganda: Grade 5 in Uganda, an accelerated education programme may suit\n');
+  }, 60_000);
+
   it('lp wallet show', async () => {
     const env = { LP_WALLET_DIR: join(work, 'wallet'), LP_PASSPHRASE: 'correct horse battery staple', LP_NOW: NOW.toISOString() };
     expect((await run(['wallet', 'init'], env)).code).toBe(0);

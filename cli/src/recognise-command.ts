@@ -211,6 +211,9 @@ function renderSummary(s: LearnerSummary): string {
     const field = it.isced.fieldLabel ? ` · ${it.isced.fieldLabel}` : '';
     const result = it.result ? ` · result ${safe(it.result.value)}${it.result.scale?.min !== undefined ? ` on ${safe(it.result.scale.min)}–${safe(it.result.scale.max)}` : ''}${it.result.share !== undefined ? ` (${Math.round(it.result.share * 100)} %)` : ''}` : '';
     lines.push(`    ${level}${field}${result}`);
+    if (it.nationalGrades) lines.push(`    stands for Grade${it.nationalGrades.from === it.nationalGrades.to ? ` ${it.nationalGrades.from}` : `s ${it.nationalGrades.from}–${it.nationalGrades.to}`} (${it.nationalGrades.country})${it.notionalHours !== undefined ? ` · ${it.notionalHours} notional learning hours` : ''}`);
+    if (it.partial) lines.push(`    ${it.partial.monthsCompleted}${it.partial.monthsInGrade !== undefined ? ` of ${it.partial.monthsInGrade}` : ''} months of the grade completed: the grade is not completed`);
+    for (const c of it.competencies ?? []) lines.push(`    competency ${safe(c.name)}: ${safe(c.level)}${c.levels ? ` (of ${c.levels.map(safe).join(' < ')})` : ''}`);
   });
   const h = s.highestCompleted;
   lines.push(h ? `Highest completed: Grade ${h.grade} in ${h.country.name} (ISCED ${h.level}, ${LEVEL_NAMES[h.level]}${h.levelCompleted ? ', level completed' : `, year ${h.yearInLevel} of ${h.levelYears}`}), ${LABELS[h.evidence]}` : 'Highest completed: none counted');
