@@ -66,6 +66,11 @@ describe('learner summary view', () => {
     await page.fill('#paste-text', world.issued[0]!.seal);
     await page.click('#paste-verify');
     await page.waitForSelector('body[data-verdict=VALID]');
+    // The result card shows what the seal carries and the catalogue says.
+    const card = (await page.locator('#achievements').innerText()).replace(/\s+/g, ' ');
+    expect(card).toContain('Stands for Grades 3–4 (South Sudan)');
+    expect(card).toContain('Notional learning hours: 900');
+    expect(card).toContain('Numeracy: Developing');
     await page.click('#summary-add-shown');
     await summaryItems(1);
     // 2. A file: the Grade 5 record left after 5 of 9 months.

@@ -7,7 +7,7 @@ import { verifyAny, type VerificationResult } from '@lp/verify';
 import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t } from '@lp/web-kit';
 import { RecognitionError, splitEvidence, type EvidenceInput } from '@lp/recognition';
 import { toCsv } from './lib/to-csv.ts';
-import { fillHostOptions, renderLearnerSummary, type SummaryOutcome } from './lib/render-learner-summary.ts';
+import { countryName, fillHostOptions, renderLearnerSummary, type SummaryOutcome } from './lib/render-learner-summary.ts';
 import { loadResources } from './lib/resources.ts';
 
 interface PageConfig { anchors: string[]; bundleUrl: string | null; demoIssuer: string | null }
@@ -276,6 +276,17 @@ function renderResult(r: VerificationResult): void {
       time.textContent = dayText(a.awardedAt);
       awarded.append(...renderSentence('awardedOn', { date: time }));
       li.append(awarded);
+    }
+    // Non-formal and interrupted learning (README "Non-formal and interrupted learning").
+    const line = (cls: string, text: string) => { const div = document.createElement('div'); div.className = cls; div.textContent = text; li.append(div); };
+    if (a.nationalGrades) line('ach-grades', t('summary.nationalGrades', { from: a.nationalGrades.from, to: a.nationalGrades.to, country: countryName(a.nationalGrades.country, a.nationalGrades.country) }));
+    if (a.partial) line('ach-partial', a.partial.monthsInGrade !== undefined ? t('summary.partial', { months: a.partial.monthsCompleted, of: a.partial.monthsInGrade }) : t('summary.partialMonths', { months: a.partial.monthsCompleted }));
+    if (a.notionalHours !== undefined) line('ach-hours', t('summary.hours', { hours: a.notionalHours }));
+    for (const c of a.competencies ?? []) {
+      const div = document.createElement('div');
+      div.className = 'ach-competency';
+      div.append(span(c.name?.text ?? '?', c.name?.lang, c.name?.dir), ': ', span(c.level));
+      li.append(div);
     }
     list.append(li);
   }
