@@ -6,6 +6,7 @@
 // serious axe-core violation.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES, RTL } from '@lp/web-kit';
@@ -17,6 +18,7 @@ const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 interface SummaryHook { summary?: { summary?: { items: { counted: boolean; notCounted?: string }[] }; suggestion?: { placement: unknown }; error?: string } }
 
 let world: NonFormalWorld;
+let work: string;
 let server: ServerProcess;
 let browser: Browser;
 let page: Page;
@@ -37,26 +39,27 @@ async function seriousViolations(p: Page): Promise<string[]> {
 
 beforeAll(async () => {
   world = await issueNonFormal();
-  server = await startServerProcess({ LP_DEMO: '0', LP_TRUST_ANCHORS: world.anchor.did });
-  const dir = server.dataDir;
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-summary-page-'));
+  work = dir;
   fs.writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(world.bundleJws));
   fs.writeFileSync(path.join(dir, 'grade5.json'), JSON.stringify(world.issued[1]!.full));
+  fs.writeFileSync(path.join(dir, 'aep.seal.txt'), `${world.issued[0]!.seal}\n`);
+  // The pages get the NGO's bundle from the server; the pages' clock is set to when it is current.
+  server = await startServerProcess({ LP_DEMO: '0', LP_TRUST_ANCHORS: world.anchor.did, LP_TRUST_BUNDLE: path.join(dir, 'bundle.json') });
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 } });
   page = await context.newPage();
   await page.clock.setFixedTime(NOW);
   await page.goto(`${server.url}/verify`);
   await page.waitForSelector('body[data-ready=true]');
-  await page.setInputFiles('#trust-file', path.join(dir, 'bundle.json'));
-  await page.waitForFunction(() => /updated|refused/.test(document.getElementById('trust-status')!.textContent!));
-  expect(await page.locator('#trust-status').innerText()).toContain('The trust bundle was updated.');
+  await page.waitForFunction(() => /Bundle no\. 1 /.test(document.getElementById('trust-status')!.textContent!));
   page.on('request', (r) => { if (r.method() !== 'GET') requests.push(`${r.method()} ${r.url()}`); });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  fs.rmSync(work, { recursive: true, force: true });
 });
 
 describe('learner summary view', () => {
@@ -74,7 +77,7 @@ describe('learner summary view', () => {
     await page.click('#summary-add-shown');
     await summaryItems(1);
     // 2. A file: the Grade 5 record left after 5 of 9 months.
-    await page.setInputFiles('#summary-files', path.join(server.dataDir, 'grade5.json'));
+    await page.setInputFiles('#summary-files', path.join(work, 'grade5.json'));
     await summaryItems(2);
     // 3. A presentation holding a tampered copy of the AEP record: shown, labelled, never counted.
     const tampered = structuredClone(world.issued[0]!.full) as { credentialSubject: { result: { value?: string }[] } };
@@ -147,4 +150,27 @@ describe('learner summary view', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     if (lang === 'ar') await page.locator('#summary').screenshot({ path: path.join(SCREENSHOTS, 'verifier-summary-ar-360.png') });
   });
+});
+
+describe('wallet page', () => {
+  test('the card shows national grades, hours and competency levels', async () => {
+    const wallet = await page.context().newPage();
+    await wallet.clock.setFixedTime(NOW);
+    await wallet.goto(`${server.url}/wallet`);
+    await wallet.waitForSelector('body[data-ready=true]');
+    await wallet.fill('#create-pass', 'correct horse battery staple');
+    await wallet.fill('#create-pass2', 'correct horse battery staple');
+    await wallet.click('#create-form button[type=submit]');
+    await wallet.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+    await wallet.setInputFiles('#import-file', path.join(work, 'aep.seal.txt'));
+    await wallet.waitForSelector('#list li.card .badge.VALID', { timeout: 30_000 });
+    // The language chosen last on the verifier page (the pages share it): back to English.
+    await wallet.selectOption('#lang', 'en');
+    await wallet.waitForFunction(() => document.documentElement.lang === 'en');
+    const card = (await wallet.locator('#list li.card').innerText()).replace(/\s+/g, ' ');
+    expect(card).toContain('Stands for Grades 3–4 (South Sudan)');
+    expect(card).toContain('Notional learning hours: 900');
+    expect(card).toContain('Literacy (English): Achieved');
+    await wallet.close();
+  }, 120_000);
 });
