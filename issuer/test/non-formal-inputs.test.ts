@@ -124,6 +124,17 @@ describe('POST /credentials/issue', () => {
     expect(dbFingerprint(t.store.db)).toBe(before);
   });
 
+  it('POST /achievements with national grades the dataset does not have → 422 NATIONAL_GRADES_UNKNOWN; nothing stored changes', async () => {
+    const before = dbFingerprint(t.store.db);
+    const entry = { code: 'AEP-L4', achievementType: 'Certificate', names: { en: 'AEP Level 4' }, nationalGrades: { country: 'SS', from: 12, to: 13 }, resultDescriptions: [{ resultType: 'Status', name: 'Status' }] };
+    const res = await post(t, '/achievements', [entry]);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { code: string }).code).toBe('NATIONAL_GRADES_UNKNOWN');
+    const negative = await post(t, '/achievements', [{ ...entry, nationalGrades: { country: 'SS', from: 7, to: 8 }, notionalHours: -1 }]);
+    expect(((await negative.json()) as { code: string }).code).toBe('CATALOGUE_INVALID');
+    expect(dbFingerprint(t.store.db)).toBe(before);
+  });
+
   it('a good request issues the record and a seal with the competencies', async () => {
     const res = await issue({ status: 'Completed', competencies: { literacy: 'Achieved', numeracy: 'Developing' } }, 'AEP-L2');
     expect(res.status).toBe(201);
