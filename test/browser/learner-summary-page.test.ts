@@ -64,6 +64,8 @@ afterAll(async () => {
 
 describe('learner summary view', () => {
   test('three records added three ways → one timeline, highest level, gaps, the advisory suggestion; the school decides', async () => {
+    // The page was loaded once; from here on the school has no network.
+    await page.context().setOffline(true);
     // 1. The record the page just verified (a seal scanned or pasted above).
     await page.evaluate(() => { (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
     await page.fill('#paste-text', world.issued[0]!.seal);
@@ -119,8 +121,9 @@ describe('learner summary view', () => {
     expect(reasons).toEqual(expect.arrayContaining(['recognition.reason.condensedGrades', 'recognition.reason.partialGrade', 'recognition.reason.competencies', 'recognition.reason.notCounted', 'recognition.reason.overAge']));
     expect(await page.locator('#summary-view .summary-reasons').innerText()).toContain('Accelerated Education Programme – Level 2 stands for Grades 3 to 4 in South Sudan (an accelerated education programme)');
     expect(await page.locator('#summary-view .summary-advice').innerText()).toBe('Advice only: the school confirms, changes or rejects this placement.');
-    // Computed in the page: adding, verifying and suggesting sent nothing to any server.
+    // Computed in the page, offline: adding, verifying and suggesting sent nothing to any server.
     expect(requests).toEqual([]);
+    await page.context().setOffline(false);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.locator('#summary').screenshot({ path: path.join(SCREENSHOTS, 'verifier-summary-en-360.png') });
   }, 120_000);
