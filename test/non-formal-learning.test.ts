@@ -170,6 +170,20 @@ describe('lp verify and lp wallet show print them', () => {
     expect(r.stdout).toContain('Suggestion for Uganda: Grade 5 in Uganda, an accelerated education programme may suit\n');
   }, 60_000);
 
+  it('lp recognise suggest --policy FILE.csv: the ministry\'s spreadsheet is used; one that does not parse → exit 2 with its code', async () => {
+    writeFileSync(join(work, 'uganda-policy.csv'), 'key,value\nname,Uganda placement policy (test)\noverAge,nearer-age\n');
+    writeFileSync(join(work, 'broken-policy.csv'), 'key,value\noverAge,"nearer-age\n');
+    const args = ['recognise', 'suggest', 'aep.seal.txt', '--host', 'UG', '--birth-date', '2011-08-14', '--trust', 'bundle.json', '--anchor', anchor.did, '--now', NOW.toISOString(), '--json'];
+    const good = await run([...args, '--policy', 'uganda-policy.csv']);
+    expect(good.code).toBe(0);
+    // nearer-age: two grades below the age grade (8) with catch-up support, not an accelerated programme.
+    expect((JSON.parse(good.stdout) as { suggestion: { placement: unknown; support: { acceleratedProgramme: boolean } } }).suggestion).toMatchObject({ placement: { kind: 'grade', grade: 6 }, support: { acceleratedProgramme: false, catchUp: true } });
+    const bad = await run([...args, '--policy', 'broken-policy.csv']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('lp recognise: POLICY_NOT_CSV: ');
+    expect(bad.stdout).toBe('');
+  }, 60_000);
+
   it('lp wallet show', async () => {
     const env = { LP_WALLET_DIR: join(work, 'wallet'), LP_PASSPHRASE: 'correct horse battery staple', LP_NOW: NOW.toISOString() };
     expect((await run(['wallet', 'init'], env)).code).toBe(0);
