@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type CliIo } from '@lp/cli-kit';
 import {
-  catalogueLookupFromBundle, parsePlacementPolicy, RecognitionError, suggestPlacement, summariseLearning,
+  catalogueLookupFromBundle, parsePlacementPolicy, parsePlacementPolicyCsv, RecognitionError, splitEvidence, suggestPlacement, summariseLearning,
   type LearnerSummary, type PlacementSuggestion, type SelfDeclaredItem,
 } from '@lp/recognition';
 import { resultToJson, terminalSafe } from '@lp/verifier';
@@ -24,7 +24,8 @@ is VALID (the issuer is not established), so nothing counts.
   --host CC            the host country, ISO 3166-1 alpha-2 or alpha-3 (suggest)
   --birth-date DATE    the learner's date of birth, YYYY-MM-DD (suggest)
   --policy FILE        the ministry's or school's placement policy (JSON; any subset of the keys
-                       of packages/recognition/data/default-policy.json)
+                       of packages/recognition/data/default-policy.json), or FILE.csv with
+                       the header key,value and one row per key (countries.CC.schoolYearStartMonth)
   --self-declared FILE learning the school typed in, a JSON array of {country, grade | iscedLevel,
                        date?, school?, achievement?, iscedField?, note?}; labelled self-declared
   --trust FILE / --anchor DID   the trust bundle and its pinned anchor(s), as for lp verify
@@ -90,7 +91,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const now = args.now ?? new Date();
   // Bad input from the school is refused before any verification work.
-  const policy = args.policy === undefined ? undefined : parsePlacementPolicy(readText(args.policy, io));
+  const policy = args.policy === undefined ? undefined
+    : /\.csv$/i.test(args.policy) ? parsePlacementPolicyCsv(readText(args.policy, io)) : parsePlacementPolicy(readText(args.policy, io));
   const selfDeclared = args.selfDeclared === undefined ? undefined : parseSelfDeclared(readText(args.selfDeclared, io));
   // Host and birth date too: a suggestion over no records checks them (COUNTRY_UNKNOWN,
   // BIRTH_DATE_IN_FUTURE…) before a single record is verified.
@@ -155,6 +157,9 @@ function renderSummary(s: LearnerSummary): string {
     lines.push(`    ${level}${field}${result}`);
     const p = it.placement;
     if (p) lines.push(`    ${terminalSafe(p.text)}${p.assessmentOnly ? ' (assessment only)' : ''}${p.expired ? ' — EXPIRED' : ''}: an assessment, not a completed grade`);
+    if (it.nationalGrades) lines.push(`    stands for Grade${it.nationalGrades.from === it.nationalGrades.to ? ` ${it.nationalGrades.from}` : `s ${it.nationalGrades.from}–${it.nationalGrades.to}`} (${it.nationalGrades.country})${it.notionalHours !== undefined ? ` · ${it.notionalHours} notional learning hours` : ''}`);
+    if (it.partial) lines.push(`    ${it.partial.monthsCompleted}${it.partial.monthsInGrade !== undefined ? ` of ${it.partial.monthsInGrade}` : ''} months of the grade completed: the grade is not completed`);
+    for (const c of it.competencies ?? []) lines.push(`    competency ${safe(c.name)}: ${safe(c.level)}${c.levels ? ` (of ${c.levels.map(safe).join(' < ')})` : ''}`);
   });
   const h = s.highestCompleted;
   lines.push(h ? `Highest completed: Grade ${h.grade} in ${h.country.name} (ISCED ${h.level}, ${LEVEL_NAMES[h.level]}${h.levelCompleted ? ', level completed' : `, year ${h.yearInLevel} of ${h.levelYears}`}), ${LABELS[h.evidence]}` : 'Highest completed: none counted');

@@ -27,6 +27,14 @@ export type IssuerErrorCode =
   | 'DATE_IN_FUTURE'
   /** A catalogue file (JSON or CSV) or entry that the catalogue schema refuses. */
   | 'CATALOGUE_INVALID'
+  /** A catalogue entry's national grades name a country or a grade the school-system dataset does not have. */
+  | 'NATIONAL_GRADES_UNKNOWN'
+  /** Months completed of a grade for an achievement without a months-completed scale. */
+  | 'MONTHS_NOT_RECORDED'
+  /** More months completed than the grade lasts. */
+  | 'MONTHS_OUT_OF_RANGE'
+  /** A competency the achievement does not list, or a level that competency does not have. */
+  | 'COMPETENCY_UNKNOWN'
   /** The QR seal would need a QR version above the budget (DESIGN.md: no silent multi-QR). */
   | 'SEAL_TOO_LARGE'
   /** A seal was asked for, but the credential names no learner in clear (a seal prints the name). */
@@ -75,6 +83,10 @@ const STATUS: Record<IssuerErrorCode, number> = {
   RESULT_OUT_OF_SCALE: 422,
   DATE_IN_FUTURE: 422,
   CATALOGUE_INVALID: 422,
+  NATIONAL_GRADES_UNKNOWN: 422,
+  MONTHS_NOT_RECORDED: 422,
+  MONTHS_OUT_OF_RANGE: 422,
+  COMPETENCY_UNKNOWN: 422,
   SEAL_TOO_LARGE: 422,
   SEAL_NEEDS_LEARNER_NAME: 422,
   ISSUER_REQUIRED: 422,

@@ -5,7 +5,9 @@ import { configureZxing } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
 import { verifyAny, type VerificationResult } from '@lp/verify';
 import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, fetchMessages, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t, takeEarlyFetch } from '@lp/web-kit';
+import { RecognitionError, splitEvidence, type EvidenceInput } from '@lp/recognition';
 import { toCsv } from './lib/to-csv.ts';
+import { countryName, fillHostOptions, renderLearnerSummary, type SummaryOutcome } from './lib/render-learner-summary.ts';
 import { setupDecisionForm } from './record-decision.ts';
 // English only in the code (the fallback for a missing key); another language is fetched when shown.
 import en from './locales/en.json' with { type: 'json' };
@@ -16,6 +18,9 @@ interface LogEntry { time: string; verdict: string; learner: string; achievement
 /** Set by the service worker on an answer from its cache (packages/web-kit service-worker.template.js). */
 const FROM_CACHE_HEADER = 'x-lp-from-cache';
 const KEYS = { bundle: 'lp.verifier.bundle', anchors: 'lp.verifier.anchors', log: 'lp.verifier.log', lang: 'lp.lang', demo: 'lp.verifier.demoIssuer' };
+/** The learner summary holds what the school added, in memory only: one learner at a time, gone on reload. */
+const summaryInputs: EvidenceInput[] = [];
+let summaryResults: VerificationResult[] = [];
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null };
@@ -29,7 +34,7 @@ let readFailure: string | undefined;
 let decisionForm: ReturnType<typeof setupDecisionForm> | undefined;
 
 // Test and bench hooks: plain data, read by playwright.
-const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined };
+const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined, summary: undefined as SummaryOutcome | undefined };
 (globalThis as { __lp?: typeof hooks }).__lp = hooks;
 
 configureZxing({ locateFile: () => new URL('/verify/zxing_reader.wasm', location.href).href });
@@ -164,6 +169,7 @@ function beginAttempt(): void {
   lastInput = undefined;
   lastResult = undefined;
   hooks.result = undefined;
+  $<HTMLButtonElement>('summary-add-shown').disabled = true;
   delete document.body.dataset.verdict;
   delete document.body.dataset.read;
   $('announce').textContent = '';
@@ -275,6 +281,17 @@ function renderResult(r: VerificationResult): void {
       awarded.append(...renderSentence('awardedOn', { date: time }));
       li.append(awarded);
     }
+    // Non-formal and interrupted learning (README "Non-formal and interrupted learning").
+    const line = (cls: string, text: string) => { const div = document.createElement('div'); div.className = cls; div.textContent = text; li.append(div); };
+    if (a.nationalGrades) line('ach-grades', t('summary.nationalGrades', { from: a.nationalGrades.from, to: a.nationalGrades.to, country: countryName(a.nationalGrades.country, a.nationalGrades.country) }));
+    if (a.partial) line('ach-partial', a.partial.monthsInGrade !== undefined ? t('summary.partial', { months: a.partial.monthsCompleted, of: a.partial.monthsInGrade }) : t('summary.partialMonths', { months: a.partial.monthsCompleted }));
+    if (a.notionalHours !== undefined) line('ach-hours', t('summary.hours', { hours: a.notionalHours }));
+    for (const c of a.competencies ?? []) {
+      const div = document.createElement('div');
+      div.className = 'ach-competency';
+      div.append(span(c.name?.text ?? '?', c.name?.lang, c.name?.dir), ': ', span(c.level));
+      li.append(div);
+    }
     list.append(li);
   }
   if (!d || d.achievements.length === 0) {
@@ -346,6 +363,7 @@ async function verifyText(input: string, log = true): Promise<void> {
   lastResult = r;
   hooks.result = r;
   renderResult(r);
+  $<HTMLButtonElement>('summary-add-shown').disabled = false;
   hooks.verdictAt = performance.now();
   if (log) {
     addLog(r);
@@ -399,8 +417,64 @@ function exportLog(): void {
   saveDownload(blob, `verifications-${new Date().toISOString().slice(0, 10)}.csv`);
 }
 
+/** Verifies what was added (again: names depend on the language, the bundle may be newer) and renders the view. */
+async function refreshSummary(): Promise<void> {
+  const ctx = { bundle, now: new Date(), lang: currentLanguage() };
+  summaryResults = await Promise.all(summaryInputs.map((input) => verifyAny(input, ctx)));
+  renderSummaryView();
+}
+
+function renderSummaryView(): void {
+  hooks.summary = renderLearnerSummary($('summary-view'), {
+    results: summaryResults, bundle, host: $<HTMLSelectElement>('summary-host').value, birthDate: $<HTMLInputElement>('summary-birth').value, now: new Date(),
+  });
+  document.body.dataset.summaryItems = String(summaryResults.length);
+  $('summary-view').dataset.lang = currentLanguage();
+}
+
+/** Text a school pasted or a file held: a presentation or a credential as JSON, else seal lines or a vc+jwt. */
+function evidenceOf(text: string): EvidenceInput[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      return splitEvidence(JSON.parse(trimmed) as unknown);
+    } catch (err) {
+      if (err instanceof RecognitionError) throw err;
+    }
+  }
+  return splitEvidence(trimmed);
+}
+
+async function addToSummary(texts: string[]): Promise<void> {
+  $('summary-status').textContent = '';
+  try {
+    const inputs = texts.flatMap(evidenceOf);
+    summaryInputs.push(...inputs);
+  } catch (err) {
+    if (!(err instanceof RecognitionError)) throw err;
+    $('summary-status').textContent = `${t(`summary.error.${err.code}`)} (${err.code})`;
+  }
+  await refreshSummary();
+  $('summary-view').scrollIntoView({ block: 'nearest' });
+}
+
+async function summaryFiles(files: FileList): Promise<void> {
+  const texts: string[] = [];
+  for (const file of [...files]) {
+    if (file.type.startsWith('image/')) {
+      const bitmap = await createImageBitmap(file).catch(() => undefined);
+      const text = bitmap ? await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height) : undefined;
+      if (text === undefined) { $('summary-status').textContent = `${t('noQr')} (${file.name})`; continue; }
+      texts.push(text);
+    } else texts.push(await file.text());
+  }
+  await addToSummary(texts);
+}
+
 function applyLanguage(): void {
   applyDocumentLanguage($<HTMLSelectElement>('lang'));
+  fillHostOptions($<HTMLSelectElement>('summary-host'));
+  void refreshSummary();
   renderTrust();
   renderLog();
   decisionForm?.render();
@@ -431,6 +505,22 @@ async function main(): Promise<void> {
     if (f) { await offerBundle(await f.text()); renderTrust(); }
   });
   $('log-export').addEventListener('click', exportLog);
+  $('summary-add-shown').addEventListener('click', () => { if (lastInput !== undefined) void addToSummary([lastInput]); });
+  $<HTMLInputElement>('summary-files').addEventListener('change', (e) => {
+    const files = (e.target as HTMLInputElement).files;
+    if (files && files.length > 0) void summaryFiles(files);
+    (e.target as HTMLInputElement).value = '';
+  });
+  $('summary-paste-add').addEventListener('click', () => {
+    const box = $<HTMLTextAreaElement>('summary-paste');
+    const text = box.value;
+    box.value = '';
+    if (text.trim() !== '') void addToSummary([text]);
+  });
+  $('summary-clear').addEventListener('click', () => { summaryInputs.length = 0; void refreshSummary(); });
+  $('summary-host').addEventListener('change', renderSummaryView);
+  $('summary-birth').addEventListener('change', renderSummaryView);
+  $('summary-birth').addEventListener('input', renderSummaryView);
   $('log-clear').addEventListener('click', () => {
     if (confirm(t('logClearConfirm'))) { localStorage.removeItem(KEYS.log); renderLog(); }
   });

@@ -110,6 +110,22 @@ function line(cls: string, key: string, opts: Record<string, string>): HTMLEleme
   return div;
 }
 
+function plain(cls: string, text: string): HTMLElement {
+  const div = document.createElement('div');
+  div.className = cls;
+  div.textContent = text;
+  return div;
+}
+
+/** A country's name in the page's language (CLDR through Intl). */
+function regionName(iso2: string): string {
+  try {
+    return new Intl.DisplayNames(currentIntlLocales(), { type: 'region' }).of(iso2) ?? iso2;
+  } catch {
+    return iso2;
+  }
+}
+
 /** "Awarded <date>" under a result, the date in the page's language, as a <time>. */
 function awardedLine(li: HTMLElement, iso: string): void {
   const d = new Date(iso);
@@ -190,6 +206,11 @@ function card(c: StoredCredential): HTMLElement {
     li.append(a.result !== undefined ? line('ach', 'resultLine', { name, result: a.result }) : achievementOnly(name));
     // A 2012 result received today must not read as awarded today; read in UTC (a calendar date).
     if (a.awardedAt) awardedLine(li, a.awardedAt);
+    const g = a.nationalGrades;
+    if (g) li.append(plain('meta ach-grades', t('learning.nationalGrades', { from: g.from, to: g.to, country: regionName(g.country) })));
+    if (a.partial) li.append(plain('meta ach-partial', a.partial.monthsInGrade !== undefined ? t('learning.partial', { months: a.partial.monthsCompleted, of: a.partial.monthsInGrade }) : t('learning.partialMonths', { months: a.partial.monthsCompleted })));
+    if (a.notionalHours !== undefined) li.append(plain('meta ach-hours', t('learning.hours', { hours: a.notionalHours })));
+    for (const k of a.competencies ?? []) li.append(line('meta ach-competency', 'resultLine', { name: k.name, result: k.level }));
   }
   if (c.summary.learner) li.append(line('meta', 'learnerLine', { name: c.summary.learner }));
   li.append(line('meta', 'issuerLine', { name: issuerName(c.summary.issuer) ?? c.summary.issuerName ?? c.summary.issuer }));

@@ -34,6 +34,10 @@ export type BulkIssueCode =
   | 'ACHIEVEMENT_UNKNOWN'
   /** The result is not on the achievement's scale. */
   | 'RESULT_OUT_OF_SCALE'
+  /** Months completed above the grade's length, or given for an achievement that records none. */
+  | 'MONTHS_OUT_OF_RANGE'
+  /** A competency the achievement does not list, or a level it does not have. */
+  | 'COMPETENCY_UNKNOWN'
   /** One candidate number with two different names or dates of birth. */
   | 'LEARNER_MISMATCH'
   /** The row was valid but could not be issued (e.g. SEAL_TOO_LARGE); `message` says why. */

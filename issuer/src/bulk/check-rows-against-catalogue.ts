@@ -1,4 +1,4 @@
-import { RESULT_STATUS_TYPES, validateResultAgainstScale } from '@lp/model';
+import { RESULT_STATUS_TYPES, resultRoleOf, validateResultAgainstScale } from '@lp/model';
 import type { CatalogueAchievement } from '@lp/model';
 import type { ResultInput } from '../domain/build-achievement-credential.ts';
 import type { BulkIssue } from './bulk-issue.ts';
@@ -18,7 +18,7 @@ export interface CheckedRow extends ResultsCsvRow {
 export function checkRowsAgainstCatalogue(
   rows: readonly ResultsCsvRow[],
   catalogue: readonly CatalogueAchievement[],
-  columns: { achievement: string; result: string },
+  columns: { achievement: string; result: string; months?: string; competencies?: string },
 ): { rows: CheckedRow[]; issues: BulkIssue[] } {
   const byCode = new Map(catalogue.map((e) => [e.code, e]));
   const out: CheckedRow[] = [];
@@ -32,23 +32,67 @@ export function checkRowsAgainstCatalogue(
       continue;
     }
     const value = r.data.result;
-    const scale = entry.resultDescriptions.find((rd) => rd.resultType !== 'Status');
-    if (scale) {
+    const extra = extraResults(r, entry, columns, issues);
+    if (extra === undefined) continue;
+    const scale = entry.resultDescriptions.find((rd) => resultRoleOf(rd) === 'main');
+    const isStatus = (RESULT_STATUS_TYPES as readonly string[]).includes(value);
+    if (isStatus && (extra.monthsCompleted !== undefined || !scale)) {
+      // A grade left part-way has no final mark: its result is a status (Withdrew, InProgress…).
+      out.push({ ...r, entry, result: { status: value as NonNullable<ResultInput['status']>, ...extra } });
+    } else if (scale) {
       const issue = validateResultAgainstScale(scale, value);
       if (issue) {
         issues.push({ row: r.row, column: columns.result, code: 'RESULT_OUT_OF_SCALE', message: `${issue.message} of ${code}` });
         continue;
       }
-      out.push({ ...r, entry, result: { value } });
+      out.push({ ...r, entry, result: { value, ...extra } });
     } else if (entry.resultDescriptions.some((rd) => rd.resultType === 'Status')) {
-      if (!(RESULT_STATUS_TYPES as readonly string[]).includes(value)) {
-        issues.push({ row: r.row, column: columns.result, code: 'RESULT_OUT_OF_SCALE', message: `${code} records a status: one of ${RESULT_STATUS_TYPES.join(', ')}` });
-        continue;
-      }
-      out.push({ ...r, entry, result: { status: value as NonNullable<ResultInput['status']> } });
+      issues.push({ row: r.row, column: columns.result, code: 'RESULT_OUT_OF_SCALE', message: `${code} records a status: one of ${RESULT_STATUS_TYPES.join(', ')}` });
     } else {
       issues.push({ row: r.row, column: columns.result, code: 'RESULT_OUT_OF_SCALE', message: `achievement ${code} has no result scale in the catalogue` });
     }
   }
   return { rows: out, issues };
+}
+
+/** Months completed and competency results of a row, checked against the entry; undefined after an issue. */
+function extraResults(
+  r: ResultsCsvRow,
+  entry: CatalogueAchievement,
+  columns: { months?: string; competencies?: string },
+  issues: BulkIssue[],
+): Pick<ResultInput, 'monthsCompleted' | 'competencies'> | undefined {
+  const out: Pick<ResultInput, 'monthsCompleted' | 'competencies'> = {};
+  const months = r.data.monthsCompleted;
+  if (months !== undefined) {
+    const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === 'months');
+    const column = columns.months ?? 'months_completed';
+    if (!rd) {
+      issues.push({ row: r.row, column, code: 'MONTHS_OUT_OF_RANGE', message: `${entry.code} records no months completed (its catalogue entry has no ${'months-completed'} scale)` });
+      return undefined;
+    }
+    if (months > Number(rd.valueMax)) {
+      issues.push({ row: r.row, column, code: 'MONTHS_OUT_OF_RANGE', message: `${months} months completed, but ${entry.code} lasts ${rd.valueMax} months` });
+      return undefined;
+    }
+    out.monthsCompleted = months;
+  }
+  const given = r.data.competencies;
+  if (given !== undefined) {
+    const column = columns.competencies ?? 'competencies';
+    for (const [key, level] of Object.entries(given)) {
+      const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === 'competency' && x.id === key);
+      const known = entry.resultDescriptions.filter((x) => resultRoleOf(x) === 'competency').map((x) => x.id).join(', ');
+      if (!rd) {
+        issues.push({ row: r.row, column, code: 'COMPETENCY_UNKNOWN', message: `${entry.code} has no competency "${key}"${known ? ` (it has ${known})` : ''}` });
+        return undefined;
+      }
+      if (!(rd.allowedValues ?? []).includes(level)) {
+        issues.push({ row: r.row, column, code: 'COMPETENCY_UNKNOWN', message: `competency ${key} of ${entry.code}: "${level}" is not one of ${(rd.allowedValues ?? []).join(', ')}` });
+        return undefined;
+      }
+    }
+    out.competencies = given;
+  }
+  return out;
 }

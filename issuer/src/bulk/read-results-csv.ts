@@ -115,7 +115,7 @@ export function readResultsCsv(bytes: Uint8Array, opts: { now: Date }): ResultsC
       if (i === undefined) continue;
       const v = cells[i] ?? '';
       // An empty optional cell means "not given".
-      if ((col === 'learner_id' || col === 'awarded_date') && v.trim() === '') continue;
+      if ((col === 'learner_id' || col === 'awarded_date' || col === 'months_completed' || col === 'competencies') && v.trim() === '') continue;
       raw[field] = v;
     }
     let data: BulkRow;

@@ -14,6 +14,8 @@ export const BULK_COLUMNS = {
   result: 'result',
   learner_id: 'learnerId',
   awarded_date: 'awardedDate',
+  months_completed: 'monthsCompleted',
+  competencies: 'competencies',
 } as const;
 export type BulkColumn = keyof typeof BULK_COLUMNS;
 export const REQUIRED_BULK_COLUMNS: readonly BulkColumn[] = ['candidate_number', 'name', 'name_latin', 'date_of_birth', 'achievement_code', 'result'];
@@ -40,6 +42,22 @@ export const BulkRowSchema = z.strictObject({
   learnerId: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, 'must be a URI (e.g. a DID)').max(500).optional(),
   /** When the result was awarded, YYYY-MM-DD; checked against the calendar and today by readResultsCsv. */
   awardedDate: z.string().trim().optional(),
+  /** Months of the grade completed, for a grade left part-way (0 to the grade's length, checked against the catalogue). */
+  monthsCompleted: z.string().trim().regex(/^\d{1,2}$/, 'must be a whole number of months from 0 to 12').transform(Number)
+    .pipe(z.number().max(12, 'must be a whole number of months from 0 to 12')).optional(),
+  /** Competency results without a grade: `reading:Achieved|numeracy:Developing` (competency id : level). */
+  competencies: z.string().trim().max(600).transform((v, ctx) => {
+    const out: Record<string, string> = {};
+    for (const part of v.split('|').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([A-Za-z0-9._-]{1,64})\s*:\s*(.{1,40})$/.exec(part);
+      if (!m || m[1]! in out) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not competency:level (e.g. reading:Achieved), or names a competency twice` });
+        return z.NEVER;
+      }
+      out[m[1]!] = m[2]!.trim();
+    }
+    return out;
+  }).optional(),
 });
 export type BulkRow = z.output<typeof BulkRowSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { achievementFromCatalogue, ResultStatusTypeSchema, validateResultAgainstScale } from '@lp/model';
+import { achievementFromCatalogue, resultRoleOf, ResultStatusTypeSchema, validateResultAgainstScale } from '@lp/model';
 import type { CatalogueAchievement } from '@lp/model';
 import { IssuerError } from '../errors.ts';
 import type { IssuerProfile } from '../store/index.ts';
@@ -20,6 +20,10 @@ export type SubjectInput = z.infer<typeof SubjectInputSchema>;
 export const ResultInputSchema = z.strictObject({
   value: z.union([z.string().trim().min(1).max(100), z.number().finite()]).optional(),
   status: ResultStatusTypeSchema.optional(),
+  /** Months of the grade completed (a grade left part-way); the entry's months-completed scale bounds it. */
+  monthsCompleted: z.number().int().min(0).max(12).optional(),
+  /** Competency results without a grade: result description id (short key) → one of its rubric levels. */
+  competencies: z.record(z.string().min(1).max(64), z.string().trim().min(1).max(40)).optional(),
 });
 export type ResultInput = z.infer<typeof ResultInputSchema>;
 
@@ -46,7 +50,7 @@ export function buildAchievementCredential(input: {
   const results: Record<string, unknown>[] = [];
   const value = input.result?.value;
   if (value !== undefined) {
-    const i = input.entry.resultDescriptions.findIndex((rd) => rd.resultType !== 'Status');
+    const i = input.entry.resultDescriptions.findIndex((rd) => resultRoleOf(rd) === 'main');
     if (i === -1) throw new IssuerError('RESULT_OUT_OF_SCALE', `achievement ${input.entry.code} has no scale for a result value`, '$.options.result.value');
     const issue = validateResultAgainstScale(input.entry.resultDescriptions[i]!, value, '$.options.result.value');
     if (issue) throw new IssuerError('RESULT_OUT_OF_SCALE', issue.message, issue.path);
@@ -57,6 +61,22 @@ export function buildAchievementCredential(input: {
     const i = input.entry.resultDescriptions.findIndex((rd) => rd.resultType === 'Status');
     if (i === -1 && results[0]) results[0].status = status;
     else results.push({ type: ['Result'], ...(i !== -1 ? { resultDescription: rds[i]!.id } : {}), status });
+  }
+  const months = input.result?.monthsCompleted;
+  if (months !== undefined) {
+    const i = input.entry.resultDescriptions.findIndex((rd) => resultRoleOf(rd) === 'months');
+    if (i === -1) throw new IssuerError('MONTHS_NOT_RECORDED', `achievement ${input.entry.code} has no months-completed scale`, '$.options.result.monthsCompleted');
+    const of = Number(input.entry.resultDescriptions[i]!.valueMax);
+    if (months > of) throw new IssuerError('MONTHS_OUT_OF_RANGE', `${months} months completed, but ${input.entry.code} lasts ${of} months`, '$.options.result.monthsCompleted');
+    results.push({ type: ['Result'], resultDescription: rds[i]!.id, value: String(months) });
+  }
+  for (const [key, level] of Object.entries(input.result?.competencies ?? {})) {
+    const path = `$.options.result.competencies.${key}`;
+    const i = input.entry.resultDescriptions.findIndex((rd) => resultRoleOf(rd) === 'competency' && rd.id === key);
+    if (i === -1) throw new IssuerError('COMPETENCY_UNKNOWN', `achievement ${input.entry.code} has no competency "${key}"`, path);
+    const allowed = input.entry.resultDescriptions[i]!.allowedValues ?? [];
+    if (!allowed.includes(level)) throw new IssuerError('COMPETENCY_UNKNOWN', `competency ${key}: "${level}" is not one of ${allowed.join(', ')}`, path);
+    results.push({ type: ['Result'], resultDescription: rds[i]!.id, value: level });
   }
   const s = input.subject;
   const identifier: Record<string, unknown>[] = [{ type: 'IdentityObject', identityType: 'ext:name', hashed: false, identityHash: s.name }];

@@ -1,5 +1,6 @@
 import { CatalogueAchievementSchema, ModelError, parseJsonText, parseWithErrorHandling } from '@lp/model';
 import type { CatalogueAchievement } from '@lp/model';
+import { loadEducationSystems } from '@lp/recognition';
 import { IssuerError } from '../errors.ts';
 import { parseCsv } from './lib/parse-csv.ts';
 
@@ -23,12 +24,28 @@ export function validateCatalogueEntries(raw: unknown): CatalogueAchievement[] {
       const parsed = parseWithErrorHandling(CatalogueAchievementSchema, entry, `catalogue entry ${i + 1}`);
       if (seen.has(parsed.code)) throw new IssuerError('CATALOGUE_INVALID', `duplicate code "${parsed.code}"`, `$[${i}].code`);
       seen.add(parsed.code);
+      checkNationalGrades(parsed, i);
       return parsed;
     } catch (e) {
       if (e instanceof ModelError) throw new IssuerError('CATALOGUE_INVALID', e.message, `$[${i}]${(e.path ?? '$').slice(1)}`, { issues: e.issues });
       throw e;
     }
   });
+}
+
+/**
+ * The grades an entry stands for must exist in that country's school system (the dataset
+ * packages/recognition/data/education-systems.csv): a school abroad places the learner by them.
+ */
+function checkNationalGrades(entry: CatalogueAchievement, i: number): void {
+  const g = entry.nationalGrades;
+  if (g === undefined) return;
+  const system = loadEducationSystems().get(g.country);
+  if (!system) throw new IssuerError('NATIONAL_GRADES_UNKNOWN', `${entry.code}: no school system for country "${g.country}" in the dataset`, `$[${i}].nationalGrades.country`);
+  const last = system.levels.at(-1)?.lastGrade ?? 0;
+  if (!system.complete || g.to > last) {
+    throw new IssuerError('NATIONAL_GRADES_UNKNOWN', `${entry.code}: ${system.name} has Grades 1 to ${last}, not Grade ${g.to}`, `$[${i}].nationalGrades.to`);
+  }
 }
 
 function fromJson(text: string): unknown {
@@ -41,7 +58,9 @@ function fromJson(text: string): unknown {
 }
 
 const SCALE_COLUMNS = ['resultType', 'resultName', 'valueMin', 'valueMax', 'requiredValue', 'allowedValues', 'resultId'] as const;
-const FIXED = new Set(['code', 'id', 'achievementType', 'iscedLevel', 'iscedField', 'languageOfAssessment', ...SCALE_COLUMNS]);
+const FIXED = new Set(['code', 'id', 'achievementType', 'iscedLevel', 'iscedField', 'languageOfAssessment', 'notionalHours', 'nationalGrades', ...SCALE_COLUMNS]);
+/** `SS:5` (one grade) or `SS:3-4` (an accelerated level's condensed grades). */
+const NATIONAL_GRADES = /^([A-Za-z]{2}):(\d{1,2})(?:-(\d{1,2}))?$/;
 const LOCALIZED = /^(name|description|criteria|resultName)_([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/;
 
 function fromCsv(text: string): unknown[] {
@@ -69,6 +88,15 @@ function fromCsv(text: string): unknown[] {
       entry = { code, resultDescriptions: [] };
       for (const c of ['id', 'achievementType', 'iscedLevel', 'iscedField', 'languageOfAssessment']) {
         if (get(c) !== undefined) entry[c] = get(c);
+      }
+      const hours = get('notionalHours');
+      // A number the schema then bounds (a negative one is refused there, with its path).
+      if (hours !== undefined) entry.notionalHours = /^[+-]?\d+(\.\d+)?$/.test(hours) ? Number(hours) : hours;
+      const grades = get('nationalGrades');
+      if (grades !== undefined) {
+        const m = NATIONAL_GRADES.exec(grades);
+        if (!m) throw new IssuerError('CATALOGUE_INVALID', `CSV line ${line}: nationalGrades "${grades}" is not COUNTRY:GRADE or COUNTRY:FROM-TO (e.g. SS:3-4)`);
+        entry.nationalGrades = { country: m[1]!.toUpperCase(), from: Number(m[2]), to: Number(m[3] ?? m[2]) };
       }
       for (const [i, c] of cols.entries()) {
         const m = LOCALIZED.exec(c);

@@ -6,6 +6,7 @@ import {
   DEFAULT_ISCED_LEVEL_URL_BASE,
   ISCED_FIELD_FRAMEWORK,
   ISCED_LEVEL_FRAMEWORK,
+  NATIONAL_GRADES_FRAMEWORK,
   iscedFieldLabel,
   iscedFieldUri,
   iscedLevelLabel,
@@ -78,6 +79,18 @@ export function achievementFromCatalogue(entry: CatalogueAchievement, options: A
       targetUrl: iscedFieldUri(entry.iscedField) ?? `http://data.europa.eu/snb/isced-f/${entry.iscedField}`,
     });
   }
+  const g = entry.nationalGrades;
+  if (g !== undefined) {
+    // OB 3.0 §B.1.1 requires targetName and targetUrl; there is no public register of national
+    // grades to point at, so the URL is the achievement's own page, which describes the equivalence.
+    alignment.push({
+      type: ['Alignment'],
+      targetName: g.from === g.to ? `Grade ${g.from} (${g.country})` : `Grades ${g.from}–${g.to} (${g.country})`,
+      targetFramework: NATIONAL_GRADES_FRAMEWORK,
+      targetCode: g.from === g.to ? `${g.country}:${g.from}` : `${g.country}:${g.from}-${g.to}`,
+      targetUrl: `${id}#national-grades`,
+    });
+  }
 
   const resultDescription = entry.resultDescriptions.map((rd, i) => {
     const out: Record<string, unknown> = {
@@ -105,6 +118,7 @@ export function achievementFromCatalogue(entry: CatalogueAchievement, options: A
     resultDescription,
   };
   if (lang !== undefined) achievement.inLanguage = lang;
+  if (entry.notionalHours !== undefined) achievement.creditsAvailable = entry.notionalHours;
   if (alignment.length > 0) achievement.alignment = alignment;
   return achievement;
 }

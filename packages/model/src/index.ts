@@ -86,6 +86,7 @@ export type { CredentialKind } from './detect-credential-kind.ts';
 export {
   ISCED_LEVEL_FRAMEWORK,
   ISCED_FIELD_FRAMEWORK,
+  NATIONAL_GRADES_FRAMEWORK,
   DEFAULT_ISCED_LEVEL_URL_BASE,
   isIscedLevelCode,
   isIscedFieldCode,
@@ -94,11 +95,12 @@ export {
   iscedFieldUri,
 } from './isced-codes.ts';
 export type { LpProfileIssue, LpProfileIssueCode } from './lp-profile-issue.ts';
-export { CatalogueAchievementSchema, CatalogueResultDescriptionSchema } from './z-catalogue-achievement.ts';
+export { CatalogueAchievementSchema, CatalogueResultDescriptionSchema, NationalGradesSchema, MONTHS_COMPLETED_RESULT_ID, resultRoleOf } from './z-catalogue-achievement.ts';
 export type {
   CatalogueAchievement,
   CatalogueAchievementInput,
   CatalogueResultDescription,
+  NationalGrades,
 } from './z-catalogue-achievement.ts';
 export { achievementFromCatalogue, achievementIdOf, resultDescriptionIdOf } from './achievement-from-catalogue.ts';
 export type { AchievementFromCatalogueOptions, AchievementJson } from './achievement-from-catalogue.ts';

@@ -4,6 +4,11 @@ import { ISCED_F_2013_DATA } from './data/isced-f-2013.ts';
 /** `targetFramework` values the project uses in Alignments (the fixture's spelling). */
 export const ISCED_LEVEL_FRAMEWORK = 'ISCED 2011';
 export const ISCED_FIELD_FRAMEWORK = 'ISCED-F 2013';
+/**
+ * The targetFramework of an Alignment to national school grades; its targetCode is
+ * `<ISO 3166-1 alpha-2>:<grade>` or `<country>:<from>-<to>` (e.g. `SS:3-4`).
+ */
+export const NATIONAL_GRADES_FRAMEWORK = 'National school grades';
 
 /**
  * No dereferenceable URI per ISCED 2011 level exists (data/isced-2011-levels.json notes), so

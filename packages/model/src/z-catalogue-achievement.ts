@@ -51,6 +51,40 @@ export const CatalogueResultDescriptionSchema = z
 export type CatalogueResultDescription = z.output<typeof CatalogueResultDescriptionSchema>;
 
 /**
+ * The short id of the result description that records a partly completed grade: how many months
+ * of it the learner completed, on a scale from 0 to the grade's length in months (`valueMax`).
+ * A plain OB 3.0 Result on a ResultDescription, so every Open Badges verifier reads it.
+ */
+export const MONTHS_COMPLETED_RESULT_ID = 'months-completed';
+
+/**
+ * What kind of result a result description carries: the main result (the one `value` of a row or
+ * an issue request), months completed of a grade, or one competency judged on its own rubric
+ * levels (OB 3.0 RubricCriterionLevel) without a grade.
+ */
+export function resultRoleOf(rd: Pick<CatalogueResultDescription, 'id' | 'resultType'>): 'status' | 'months' | 'competency' | 'main' {
+  if (rd.resultType === 'Status') return 'status';
+  if (rd.id === MONTHS_COMPLETED_RESULT_ID || rd.id?.endsWith(`/results/${MONTHS_COMPLETED_RESULT_ID}`)) return 'months';
+  if (rd.resultType === 'RubricCriterionLevel') return 'competency';
+  return 'main';
+}
+
+/**
+ * The national school grades an achievement stands for: one grade (from = to) for a regular
+ * grade, a condensed range for an accelerated education programme level ("AEP Level 2 = Grades
+ * 3–4"). The country is ISO 3166-1 alpha-2; the grades are checked against the school-system
+ * dataset by the issuer that loads the catalogue.
+ */
+export const NationalGradesSchema = z
+  .strictObject({
+    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code (e.g. SS)'),
+    from: z.number().int().min(1).max(13),
+    to: z.number().int().min(1).max(13),
+  })
+  .refine((g) => g.from <= g.to, { message: 'from is after to', path: ['to'] });
+export type NationalGrades = z.output<typeof NationalGradesSchema>;
+
+/**
  * An entry of the issuer's achievement catalogue (DESIGN.md "trust bundle": code →
  * multilingual name, description, ISCED 2011 level, ISCED-F field, result scale). The QR seal
  * carries only `code`; the verifier finds the rest here. `achievementFromCatalogue` turns an
@@ -70,6 +104,19 @@ export const CatalogueAchievementSchema = z.strictObject({
   iscedField: z.string().refine(isIscedFieldCode, { message: 'Not an ISCED-F 2013 field code' }).optional(),
   languageOfAssessment: LanguageTagSchema.optional(),
   resultDescriptions: z.array(CatalogueResultDescriptionSchema),
+  /** Notional learning hours (OB 3.0 Achievement.creditsAvailable carries them). */
+  notionalHours: z.number().finite().min(0, 'notional hours cannot be negative').max(100_000).optional(),
+  /** The national grades this achievement stands for (an OB 3.0 Alignment in the credential). */
+  nationalGrades: NationalGradesSchema.optional(),
+}).superRefine((e, ctx) => {
+  e.resultDescriptions.forEach((rd, i) => {
+    if (resultRoleOf(rd) === 'months' && (rd.valueMax === undefined || !/^([1-9]|1[0-2])$/.test(rd.valueMax))) {
+      ctx.addIssue({ code: 'custom', message: 'months completed needs valueMax: the grade\'s length in months, 1 to 12', path: ['resultDescriptions', i, 'valueMax'] });
+    }
+    if (resultRoleOf(rd) === 'competency' && rd.allowedValues === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'a competency (RubricCriterionLevel) needs allowedValues: its levels, lowest first', path: ['resultDescriptions', i, 'allowedValues'] });
+    }
+  });
 });
 export type CatalogueAchievement = z.output<typeof CatalogueAchievementSchema>;
 /** What a catalogue file may hold before parsing (numbers allowed for scale bounds). */

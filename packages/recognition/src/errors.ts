@@ -9,6 +9,7 @@ export type RecognitionErrorCode =
   | 'BIRTH_DATE_INVALID'
   | 'BIRTH_DATE_IN_FUTURE'
   | 'POLICY_NOT_JSON'
+  | 'POLICY_NOT_CSV'
   | 'POLICY_INVALID'
   | 'INPUT_INVALID'
   | 'DATA_INVALID';

@@ -9,6 +9,7 @@ export { findEducationSystem } from './find-education-system.ts';
 export type { EducationSystems } from './load-education-systems.ts';
 export type { EducationSystem, SchoolLevel } from './z-education-system.ts';
 export { parsePlacementPolicy, DEFAULT_PLACEMENT_POLICY } from './parse-placement-policy.ts';
+export { parsePlacementPolicyCsv } from './parse-placement-policy-csv.ts';
 export { zPlacementPolicy, zPlacementPolicyFile } from './z-placement-policy.ts';
 export type { PlacementPolicy, PlacementPolicyFile } from './z-placement-policy.ts';
 export { zSelfDeclaredItem } from './z-self-declared-item.ts';

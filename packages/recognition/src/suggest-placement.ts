@@ -98,7 +98,27 @@ export function suggestPlacement(input: SuggestPlacementInput): PlacementSuggest
       : (dated ? 'recognition.reason.completedGrade' : 'recognition.reason.completedGradeUndated');
     reasons.push(formatMessage(key, params));
     if (highest.evidence === 'self-declared') reasons.push(formatMessage('recognition.reason.selfDeclared'));
+    const ng = summary.items[highest.item]?.nationalGrades;
+    if (ng && ng.from < ng.to) {
+      reasons.push(formatMessage('recognition.reason.condensedGrades', {
+        name: summary.items[highest.item]!.achievement.name ?? summary.items[highest.item]!.achievement.code ?? '', from: ng.from, to: ng.to, country: highest.country.name,
+      }));
+    }
   } else reasons.push(formatMessage('recognition.reason.noEvidence'));
+  for (const it of summary.items) {
+    if (it.notCounted !== 'PARTIAL_COMPLETION' || !it.partial || !it.position || !it.country) continue;
+    const params = { grade: it.position.grade, country: it.country.name, count: it.partial.monthsCompleted };
+    reasons.push(it.partial.monthsInGrade !== undefined
+      ? formatMessage('recognition.reason.partialGrade', { ...params, of: it.partial.monthsInGrade })
+      : formatMessage('recognition.reason.partialGradeMonths', params));
+  }
+  for (const it of summary.items) {
+    if (!it.competencies?.length || it.verdict !== 'VALID') continue;
+    reasons.push(formatMessage('recognition.reason.competencies', {
+      name: it.achievement.name ?? it.achievement.code ?? '',
+      list: it.competencies.map((c) => `${c.name ?? '?'}: ${c.level}`).join(', '),
+    }));
+  }
   if (monthsOut !== undefined) {
     reasons.push(formatMessage(monthsOut >= policy.catchUpAfterMonthsOutOfSchool ? 'recognition.reason.monthsOutOfSchool' : 'recognition.reason.monthsSinceRecord', { count: monthsOut }));
   }

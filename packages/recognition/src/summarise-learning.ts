@@ -28,7 +28,9 @@ export type NotCountedCode =
   | 'COUNTRY_UNKNOWN'
   | 'SELF_DECLARED_NOT_COUNTED'
   /** A recognition statement: a school's placement decision, never a completed grade. */
-  | 'PLACEMENT_NOT_COMPLETION';
+  | 'PLACEMENT_NOT_COMPLETION'
+  /** A grade left part-way (months completed below the grade's length): shown, never counted as completed. */
+  | 'PARTIAL_COMPLETION';
 
 /**
  * The catalogue codes recognition statements are issued under (@lp/issuer
@@ -92,6 +94,13 @@ export interface TimelineItem {
   notCounted?: NotCountedCode;
   /** Present when the item is a recognition statement (labelled assessment-based, never counted as completed). */
   placement?: PlacementStatement;
+  /** A grade left part-way: months completed of the grade's length. */
+  partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
+  /** The national grades an accelerated (or any) programme level stands for, as its catalogue states. */
+  nationalGrades?: { country: string; from: number; to: number };
+  /** Competency results without a grade, each on its own rubric levels. */
+  competencies?: { name: string | undefined; level: string; levels: string[] | undefined }[];
+  notionalHours?: number;
 }
 
 export interface HighestCompleted extends GradePosition {
@@ -154,7 +163,9 @@ export function summariseLearning(input: SummariseLearningInput): LearnerSummary
     if (better) highest = { ...it.position, item: i, country: it.country, date: it.date, evidence: it.evidence };
   });
 
-  const dated = items.map((it, i) => ({ it, i })).filter(({ it }) => it.counted && it.date !== undefined);
+  // A grade left part-way is schooling up to its date: it ends the time in school, though it
+  // completes nothing.
+  const dated = items.map((it, i) => ({ it, i })).filter(({ it }) => (it.counted || it.notCounted === 'PARTIAL_COMPLETION') && it.date !== undefined);
   const between: LearnerSummary['gaps']['between'] = [];
   for (let k = 1; k < dated.length; k++) {
     const a = dated[k - 1]!, b = dated[k]!;
@@ -190,7 +201,13 @@ function credentialItems(r: VerificationResult, systems: EducationSystems, catal
     const evidence: EvidenceLabel = statementCode !== undefined && issuer?.kind ? 'assessment-based' : kindLabel;
     const field = (a?.code && issuer ? catalogue?.(issuer.id, a.code)?.iscedField : undefined) ?? (idx === 0 ? own.field : undefined);
     if (statementCode !== undefined) return statementItem(r, a, idx, statementCode, evidence, country, system, own, now);
-    const position = system?.complete ? locateGrade(system, { grade: idx === 0 ? own.grade : undefined, levelCode: a?.levelCode }) : undefined;
+    // The national grades the issuer's catalogue states (an accelerated level: the last of its
+    // condensed grades is the one completed) come before a grade or level read from the record.
+    const ng = a?.nationalGrades;
+    const gradeSystem = ng ? systems.get(ng.country) : system;
+    const position = ng && gradeSystem?.complete ? locateGrade(gradeSystem, { grade: ng.to })
+      : system?.complete ? locateGrade(system, { grade: idx === 0 ? own.grade : undefined, levelCode: a?.levelCode }) : undefined;
+    const partial = a?.partial && (a.partial.monthsInGrade === undefined || a.partial.monthsCompleted < a.partial.monthsInGrade) ? a.partial : undefined;
     const result = a ? resultOf(a) : undefined;
     const item: TimelineItem = {
       source: 'credential',
@@ -204,9 +221,14 @@ function credentialItems(r: VerificationResult, systems: EducationSystems, catal
       result,
       date: a?.awardedAt ?? d?.issuedAt,
       counted: false,
+      ...(a?.partial ? { partial: { ...a.partial } } : {}),
+      ...(ng ? { nationalGrades: { ...ng } } : {}),
+      ...(a?.competencies?.length ? { competencies: a.competencies.map((c) => ({ name: c.name?.text, level: c.level, levels: c.levels })) } : {}),
+      ...(a?.notionalHours !== undefined ? { notionalHours: a.notionalHours } : {}),
     };
     const notCounted: NotCountedCode | undefined = r.verdict !== 'VALID' ? 'EVIDENCE_NOT_VALID'
       : !country || !system?.complete ? 'COUNTRY_UNKNOWN'
+      : partial ? 'PARTIAL_COMPLETION'
       : !position ? 'LEVEL_UNKNOWN'
       : a && !passed(a) ? 'RESULT_NOT_PASSED'
       : undefined;

@@ -86,6 +86,14 @@ export interface DisplayAchievement {
   resultScale: DisplayResultScale | undefined;
   /** When it was awarded (OB 3.0 awardedDate, seal claim 8.6), ISO 8601; may be decades before signing. */
   awardedAt?: string;
+  /** A grade left part-way: months completed of the grade's months (seal claim 8.7). */
+  partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
+  /** Competency results without a grade: the competency, its level, and the levels it has (lowest first). */
+  competencies?: { name: DisplayText | undefined; level: string; levels: string[] | undefined }[];
+  /** Notional learning hours (catalogue; OB 3.0 creditsAvailable). */
+  notionalHours?: number;
+  /** The national grades the achievement stands for (catalogue; an Alignment in the record): an accelerated level's condensed grades. */
+  nationalGrades?: { country: string; from: number; to: number };
 }
 
 export interface DisplayIssuer {

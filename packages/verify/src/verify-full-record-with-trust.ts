@@ -1,6 +1,6 @@
 import { publicKeyFromDidKey } from '@lp/crypto';
 import { decodeFullRecord, verifyCredentialDi, verifyCredentialJwt, type FullRecordResult, type JwtKeyCandidate, type JwtKeyQuery } from '@lp/formats';
-import { ISCED_LEVEL_FRAMEWORK, isIscedLevelCode, type Check, type LanguageMap } from '@lp/model';
+import { ISCED_LEVEL_FRAMEWORK, isIscedLevelCode, MONTHS_COMPLETED_RESULT_ID, NATIONAL_GRADES_FRAMEWORK, type Check, type LanguageMap } from '@lp/model';
 import { findIssuer, findKey, publicKeyOf, type CatalogueEntry, type TrustIssuer, type TrustKey } from '@lp/trust';
 import type { DisplayResultScale, VerificationResult, VerifyContext } from './types.ts';
 import { buildDisplay, type AchievementFacts } from './lib/build-display.ts';
@@ -217,7 +217,21 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
     if (!a) return [];
     const id = typeof a.id === 'string' ? a.id : undefined;
     const entry = findEntry(issuer, id, typeof a.humanCode === 'string' ? a.humanCode : undefined);
-    const results = asArray(s.result).filter(isObject);
+    const all = asArray(s.result).filter(isObject);
+    // Months completed and competency levels are results on their own result descriptions; the
+    // main value is the first result on any other.
+    const rds = asArray(a.resultDescription).filter(isObject);
+    const rdOf = (r: Json) => rds.findIndex((rd) => rd.id === r.resultDescription);
+    const isMonths = (r: Json) => typeof r.resultDescription === 'string' && r.resultDescription.endsWith(`/results/${MONTHS_COMPLETED_RESULT_ID}`);
+    const isCompetency = (r: Json) => rds[rdOf(r)]?.resultType === 'RubricCriterionLevel';
+    const results = all.filter((r) => !isMonths(r) && !isCompetency(r));
+    const months = all.find((r) => isMonths(r) && typeof r.value === 'string' && /^\d{1,2}$/.test(r.value));
+    const competencies = all.filter((r) => isCompetency(r) && typeof r.value === 'string').map((r) => {
+      const rd = rds[rdOf(r)]!;
+      const levels = asArray(rd.allowedValue).filter((v): v is string => typeof v === 'string');
+      return { index: rdOf(r), level: r.value as string, ownName: typeof rd.name === 'string' ? rd.name : undefined, ...(levels.length ? { ownLevels: levels } : {}) };
+    });
+    const monthsRd = months ? rds[rdOf(months)] : undefined;
     const withValue = results.find((r) => typeof r.value === 'string');
     const withStatus = results.find((r) => typeof r.status === 'string');
     return [{
@@ -233,6 +247,11 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
       status: withStatus?.status as string | undefined,
       ownScale: ownScaleOf(a, withValue),
       awardedAt: dateOf(awarded),
+      ...(months ? { monthsCompleted: Number(months.value) } : {}),
+      ...(monthsRd && typeof monthsRd.valueMax === 'string' && /^\d{1,2}$/.test(monthsRd.valueMax) ? { ownMonthsInGrade: Number(monthsRd.valueMax) } : {}),
+      ...(competencies.length ? { competencies } : {}),
+      ...(typeof a.creditsAvailable === 'number' && a.creditsAvailable >= 0 ? { ownNotionalHours: a.creditsAvailable } : {}),
+      ...nationalGradesOf(a),
     }];
   });
 }
@@ -246,6 +265,15 @@ function dateOf(v: unknown): Date | undefined {
 function iscedLevelOf(a: Json): string | undefined {
   const alignment = asArray(a.alignment).filter(isObject).find((al) => al.targetFramework === ISCED_LEVEL_FRAMEWORK);
   return alignment && isIscedLevelCode(alignment.targetCode) ? alignment.targetCode : undefined;
+}
+
+/** The national grades an OB 3.0 Alignment states (targetFramework "National school grades", targetCode `SS:3-4`). */
+function nationalGradesOf(a: Json): { ownNationalGrades?: { country: string; from: number; to: number } } {
+  const al = asArray(a.alignment).filter(isObject).find((x) => x.targetFramework === NATIONAL_GRADES_FRAMEWORK);
+  const m = typeof al?.targetCode === 'string' ? /^([A-Z]{2}):(\d{1,2})(?:-(\d{1,2}))?$/.exec(al.targetCode) : null;
+  if (!m) return {};
+  const from = Number(m[2]), to = Number(m[3] ?? m[2]);
+  return from <= to ? { ownNationalGrades: { country: m[1]!, from, to } } : {};
 }
 
 function findEntry(issuer: TrustIssuer | undefined, id: string | undefined, humanCode: string | undefined): CatalogueEntry | undefined {

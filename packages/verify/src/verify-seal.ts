@@ -87,7 +87,12 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
 
   const facts: AchievementFacts[] = claims.achievements.map((a) => {
     const entry = a.code !== undefined && ctx.bundle ? findAchievement(ctx.bundle.bundle, claims.issuer, a.code) : undefined;
-    return { code: a.code, entry, ownName: a.name, value: a.value, status: a.status, ...(a.awardedAt !== undefined ? { awardedAt: new Date(a.awardedAt * 1000) } : {}) };
+    return {
+      code: a.code, entry, ownName: a.name, value: a.value, status: a.status,
+      ...(a.awardedAt !== undefined ? { awardedAt: new Date(a.awardedAt * 1000) } : {}),
+      ...(a.monthsCompleted !== undefined ? { monthsCompleted: a.monthsCompleted } : {}),
+      ...(a.competencies !== undefined ? { competencies: a.competencies } : {}),
+    };
   });
   checks.push(checkSealProfile(facts, ctx));
 

@@ -54,6 +54,18 @@ export function renderVerification(result: VerificationResult, opts: { colour: b
       if (a.result !== undefined) lines.push(`${head(m.label('result'), width, '  ')}${terminalSafe(a.result)}${scale}${a.resultStatus && a.resultStatus !== a.result ? `, ${terminalSafe(a.resultStatus)}` : ''}`);
       if (a.level) lines.push(`${head(m.label('level'), width, '  ')}${terminalSafe(a.level)}`);
       if (a.awardedAt) lines.push(`${head(m.label('awarded'), width, '  ')}${a.awardedAt.slice(0, 10)}`);
+      if (a.partial) {
+        const p = a.partial;
+        lines.push(paint('\x1b[33m', `  ${p.monthsInGrade !== undefined ? m.label('monthsOf', { months: p.monthsCompleted, of: p.monthsInGrade }) : m.label('months', { months: p.monthsCompleted })}`));
+      }
+      if (a.nationalGrades) {
+        const g = a.nationalGrades;
+        lines.push(`${head(m.label('grades'), width, '  ')}${g.country} ${g.from === g.to ? g.from : `${g.from}–${g.to}`}`);
+      }
+      if (a.notionalHours !== undefined) lines.push(`${head(m.label('hours'), width, '  ')}${a.notionalHours}`);
+      for (const c of a.competencies ?? []) {
+        lines.push(`${head(m.label('competency'), width, '  ')}${t(c.name)}: ${terminalSafe(c.level)}${c.levels ? ` (${c.levels.map(terminalSafe).join(' < ')})` : ''}`);
+      }
     }
     // Signed is when the issuer's key signed; valid from may be the award date, years earlier.
     if (d.signedAt) lines.push(`${head(m.label('signed'), width)}${d.signedAt}`);

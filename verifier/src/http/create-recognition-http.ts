@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Router } from 'express';
-import { parsePlacementPolicy, RecognitionError, type PlacementPolicy } from '@lp/recognition';
+import { parsePlacementPolicy, parsePlacementPolicyCsv, RecognitionError, type PlacementPolicy } from '@lp/recognition';
 import { createRecognitionRouter } from './create-recognition-router.ts';
 import { routeBundle, type SharedTrust } from '../trust/route-bundle.ts';
 
@@ -27,7 +27,8 @@ export async function createRecognitionHttp(config: RecognitionHttpConfig): Prom
   const policyPath = config.env.LP_RECOGNITION_POLICY;
   if (policyPath) {
     try {
-      policy = parsePlacementPolicy(await readFile(resolve(config.cwd, policyPath), 'utf8'));
+      const text = await readFile(resolve(config.cwd, policyPath), 'utf8');
+      policy = /\.csv$/i.test(policyPath) ? parsePlacementPolicyCsv(text) : parsePlacementPolicy(text);
       config.log(`recognition: placement policy "${policy.name}" from ${policyPath}`);
     } catch (err) {
       policy = err instanceof RecognitionError ? err : new RecognitionError('POLICY_INVALID', `cannot read ${policyPath}: ${(err as Error).message}`);

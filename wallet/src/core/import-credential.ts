@@ -107,6 +107,11 @@ function summaryOf(result: VerificationResult): StoredCredential['summary'] {
       ...((a.original ?? a.name) ? { name: (a.original ?? a.name)!.text } : {}),
       ...(a.result ?? a.resultStatus ? { result: (a.result ?? a.resultStatus)! } : {}),
       ...(a.awardedAt ? { awardedAt: a.awardedAt } : {}),
+      // Non-formal and interrupted learning, for the wallet's card (README "Non-formal and interrupted learning").
+      ...(a.partial ? { partial: { ...a.partial } } : {}),
+      ...(a.nationalGrades ? { nationalGrades: { ...a.nationalGrades } } : {}),
+      ...(a.notionalHours !== undefined ? { notionalHours: a.notionalHours } : {}),
+      ...(a.competencies?.length ? { competencies: a.competencies.map((c) => ({ name: c.name?.text ?? '?', level: c.level })) } : {}),
     })),
   };
 }

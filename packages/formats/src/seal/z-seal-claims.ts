@@ -40,6 +40,13 @@ export interface SealAchievement {
   status?: SealResultStatus;
   /** awardedDate, epoch seconds. */
   awardedAt?: number;
+  /** Months completed of a grade left part-way (the result on the entry's months-completed scale). */
+  monthsCompleted?: number;
+  /**
+   * Competency results without a grade: the index of the result description in the achievement's
+   * `resultDescription` list (= the catalogue entry's order) and the rubric level as written.
+   */
+  competencies?: { index: number; level: string }[];
 }
 
 export interface SealStatusEntry {
@@ -99,8 +106,13 @@ const zWireAchievement = z
       .refine((m) => Object.keys(m).length >= 1 && Object.keys(m).length <= 8, '1 to 8 languages')
       .optional(),
     '6': epoch.optional(),
+    '7': z.number().int().min(0).max(12).optional(),
+    '8': z.array(z.tuple([z.number().int().min(0).max(63), text(40)])).min(1).max(16).optional(),
   })
   .superRefine((a, ctx) => {
+    if (a['8'] !== undefined && a['1'] === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'competency results need a catalogue code (they name its result descriptions)', path: ['8'] });
+    }
     if (a['1'] !== undefined) {
       if (a['4'] !== undefined || a['5'] !== undefined) {
         ctx.addIssue({ code: 'custom', message: 'a catalogue code excludes id and name', path: ['4'] });
@@ -183,6 +195,8 @@ function fromWire(w: WireSealClaims): SealClaims {
       if (a['2'] !== undefined) out.value = String(a['2']);
       if (a['3'] !== undefined) out.status = SEAL_RESULT_STATUSES[a['3']]!;
       if (a['6'] !== undefined) out.awardedAt = a['6'];
+      if (a['7'] !== undefined) out.monthsCompleted = a['7'];
+      if (a['8'] !== undefined) out.competencies = a['8'].map(([index, level]) => ({ index, level }));
       return out;
     }),
     kind: SEAL_KINDS[w['10']]!,
@@ -222,6 +236,8 @@ export function toWireSealClaims(c: SealClaims): Map<number, unknown> {
       if (a.id !== undefined) e.set(4, a.id);
       if (a.name !== undefined) e.set(5, new Map(Object.entries(a.name)));
       if (a.awardedAt !== undefined) e.set(6, a.awardedAt);
+      if (a.monthsCompleted !== undefined) e.set(7, a.monthsCompleted);
+      if (a.competencies !== undefined && a.competencies.length > 0) e.set(8, a.competencies.map((c) => [c.index, c.level]));
       return e;
     }),
   );

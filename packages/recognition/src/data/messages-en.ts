@@ -31,5 +31,11 @@ export const MESSAGES_EN_DATA = {
  "recognition.support.catchUpIn": "with catch-up support in {{subjects}}",
  "recognition.support.acceleratedProgramme": "an accelerated education programme may suit",
  "recognition.support.placementTest": "confirm with a placement test",
- "recognition.advice": "Advice only: the school confirms, changes or rejects this placement."
+ "recognition.advice": "Advice only: the school confirms, changes or rejects this placement.",
+ "recognition.reason.condensedGrades": "{{name}} stands for Grades {{from}} to {{to}} in {{country}} (an accelerated education programme)",
+ "recognition.reason.partialGrade_one": "started Grade {{grade}} in {{country}}: {{count}} of {{of}} months completed, so the grade is not completed",
+ "recognition.reason.partialGrade_other": "started Grade {{grade}} in {{country}}: {{count}} of {{of}} months completed, so the grade is not completed",
+ "recognition.reason.partialGradeMonths_one": "started Grade {{grade}} in {{country}}: {{count}} month completed, so the grade is not completed",
+ "recognition.reason.partialGradeMonths_other": "started Grade {{grade}} in {{country}}: {{count}} months completed, so the grade is not completed",
+ "recognition.reason.competencies": "competencies in {{name}}: {{list}}"
 } as const;

@@ -25,6 +25,11 @@ export interface ResultSpec {
   max?: string;
   required?: string;
   allowed?: string[];
+  /** What the verification display gives from the catalogue or the record (non-formal and interrupted learning). */
+  nationalGrades?: { country: string; from: number; to: number };
+  partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
+  competencies?: { name: string; level: string; levels?: string[] }[];
+  notionalHours?: number;
 }
 
 /** Fields by catalogue code, as the bundle's catalogue would give them. */
@@ -57,6 +62,10 @@ export function result(spec: ResultSpec): VerificationResult {
           ...(spec.allowed ? { allowedValues: spec.allowed } : {}),
         } : undefined,
         ...(spec.awardedAt ? { awardedAt: new Date(spec.awardedAt).toISOString() } : {}),
+        ...(spec.nationalGrades ? { nationalGrades: spec.nationalGrades } : {}),
+        ...(spec.partial ? { partial: spec.partial } : {}),
+        ...(spec.notionalHours !== undefined ? { notionalHours: spec.notionalHours } : {}),
+        ...(spec.competencies ? { competencies: spec.competencies.map((c) => ({ name: { text: c.name, lang: 'en', dir: 'ltr' as const }, level: c.level, levels: c.levels })) } : {}),
       }],
       issuedAt: spec.awardedAt ? new Date(spec.awardedAt).toISOString() : undefined,
       bundle: undefined,

@@ -1,4 +1,4 @@
-import { directionOf, inspectPersonName, iscedLevelLabel, pickText, type LanguageMap } from '@lp/model';
+import { directionOf, inspectPersonName, iscedLevelLabel, pickText, resultRoleOf, type LanguageMap } from '@lp/model';
 import { findIssuer, type CatalogueEntry, type TrustBundle } from '@lp/trust';
 import type { Display, DisplayAchievement, DisplayResultScale, DisplayText, NameWarning, VerifyContext } from '../types.ts';
 
@@ -19,6 +19,14 @@ export interface AchievementFacts {
   ownScale?: DisplayResultScale | undefined;
   /** OB 3.0 awardedDate (seal claim 8.6). */
   awardedAt?: Date | undefined;
+  /** Months completed of a grade left part-way (seal claim 8.7). */
+  monthsCompleted?: number | undefined;
+  /** Competency levels by result description index (seal claim 8.8), with the record's own names when it has them. */
+  competencies?: { index: number; level: string; ownName?: string | undefined; ownLevels?: string[] | undefined }[] | undefined;
+  /** From the full record when the catalogue has none: creditsAvailable, the national-grades Alignment, the months scale. */
+  ownNotionalHours?: number | undefined;
+  ownNationalGrades?: { country: string; from: number; to: number } | undefined;
+  ownMonthsInGrade?: number | undefined;
 }
 
 export interface DisplayFacts {
@@ -112,7 +120,33 @@ function displayAchievement(a: AchievementFacts, lang: string): DisplayAchieveme
     resultStatus: a.status,
     resultScale: scale ?? a.ownScale,
     ...(iso(a.awardedAt) ? { awardedAt: iso(a.awardedAt)! } : {}),
+    ...learningFacts(a, lang),
   };
+}
+
+/** Partial completion, competencies, notional hours and national grades: catalogue first, then the record's own. */
+function learningFacts(a: AchievementFacts, lang: string): Pick<DisplayAchievement, 'partial' | 'competencies' | 'notionalHours' | 'nationalGrades'> {
+  const e = a.entry;
+  const out: Pick<DisplayAchievement, 'partial' | 'competencies' | 'notionalHours' | 'nationalGrades'> = {};
+  if (a.monthsCompleted !== undefined) {
+    const rd = e?.resultDescriptions.find((r) => resultRoleOf(r) === 'months');
+    const of = rd?.valueMax !== undefined ? Number(rd.valueMax) : a.ownMonthsInGrade;
+    out.partial = { monthsCompleted: a.monthsCompleted, monthsInGrade: of };
+  }
+  if (a.competencies && a.competencies.length > 0) {
+    out.competencies = a.competencies.map((c) => {
+      const rd = e?.resultDescriptions[c.index];
+      const fromCatalogue = rd && resultRoleOf(rd) === 'competency' ? rd : undefined;
+      const name = fromCatalogue ? text(pickText(fromCatalogue.names ?? fromCatalogue.name ?? fromCatalogue.id ?? '', lang, fallbackFor(lang)))
+        : c.ownName ? { text: c.ownName, lang: undefined, dir: 'auto' as const } : undefined;
+      return { name, level: c.level, levels: fromCatalogue?.allowedValues ? [...fromCatalogue.allowedValues] : c.ownLevels };
+    });
+  }
+  const hours = e?.notionalHours ?? a.ownNotionalHours;
+  if (hours !== undefined) out.notionalHours = hours;
+  const grades = e?.nationalGrades ?? a.ownNationalGrades;
+  if (grades !== undefined) out.nationalGrades = { ...grades };
+  return out;
 }
 
 /** A plain string is in the achievement's own language (OB 3.0 `inLanguage`). */
@@ -127,7 +161,7 @@ function ownText(names: LanguageMap | string | undefined, inLanguage: string | u
 
 function catalogueScale(e: CatalogueEntry, hasValue: boolean, lang: string): DisplayResultScale | undefined {
   const rds = e.resultDescriptions;
-  const rd = (hasValue ? rds.find((r) => r.resultType !== 'Status') : undefined) ?? rds[0];
+  const rd = (hasValue ? rds.find((r) => resultRoleOf(r) === 'main') : undefined) ?? rds.find((r) => resultRoleOf(r) === 'status') ?? rds[0];
   if (!rd) return undefined;
   const name = text(pickText(rd.names ?? rd.name, lang, fallbackFor(lang)));
   return {
