@@ -14,7 +14,8 @@ passphrase each (LP_PASSPHRASE or a prompt). Works offline; only "receive" uses 
   profiles                     list the profiles on this device
   trust BUNDLE.json --anchor DID   trust this bundle (signed by the pinned anchor)
   import FILE [--keep-invalid] a full record (JSON, vc+jwt) or a QR seal (photo, LP1: text)
-  receive URL [--keep-invalid] collect credentials from the issuer's one-time pick-up link
+  receive URL|OFFER_URI|QR.png [--pin PIN] [--keep-invalid]
+                               collect credentials from a one-time pick-up link or OpenID4VCI offer
   list [--json]                the credentials: id, kind, issuer, achievement, verdict
   show ID [--lang CODE] [--json]   one credential (--json: the full record as received)
   qr ID [--out FILE.png]       its QR seal in the terminal, or as a PNG
