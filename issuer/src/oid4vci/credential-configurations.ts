@@ -49,6 +49,7 @@ export function credentialConfigurations(names: Record<string, string>): Credent
   const issuerName = names.en ?? Object.values(names)[0] ?? '';
   for (const kind of Object.keys(TYPES) as OfferKind[]) {
     const { type, context } = TYPES[kind];
+    // OpenID4VCI 1.0 §12.2.4: display sits in credential_metadata (where drafts had it at the top).
     const display = [{ name: label[kind], locale: 'en', description: issuerName }];
     out[configurationId(kind, 'ldp_vc')] = {
       format: 'ldp_vc',
@@ -56,7 +57,7 @@ export function credentialConfigurations(names: Record<string, string>): Credent
       cryptographic_binding_methods_supported: BINDING,
       credential_signing_alg_values_supported: ['eddsa-rdfc-2022'],
       proof_types_supported: PROOF_TYPES,
-      display,
+      credential_metadata: { display },
     };
     out[configurationId(kind, 'jwt_vc_json')] = {
       format: 'jwt_vc_json',
@@ -64,7 +65,7 @@ export function credentialConfigurations(names: Record<string, string>): Credent
       cryptographic_binding_methods_supported: BINDING,
       credential_signing_alg_values_supported: ['EdDSA'],
       proof_types_supported: PROOF_TYPES,
-      display,
+      credential_metadata: { display },
     };
   }
   return out;
