@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildTrustBundle, signTrustBundle, zTrustFragment } from '@lp/trust';
 import { ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, type TestIssuer } from '../../issuer/test/issuer-helpers.ts';
 import { party } from '../../packages/verify/test/lib/make-world.ts';
+import { startServer } from '../../cli/src/server.ts';
 
 const LP = fileURLToPath(new URL('../../cli/bin/lp.js', import.meta.url));
 const NOW = new Date(T0.getTime() + 3600_000);
@@ -17,6 +18,7 @@ const NOW = new Date(T0.getTime() + 3600_000);
 let issuer: TestIssuer;
 let work: string;
 let holder: string;
+let anchorDid = '';
 const wallet = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
   new Promise((resolve) => {
     const env = { PATH: process.env.PATH ?? '', HOME: work, LP_WALLET_DIR: join(work, 'w'), LP_PASSPHRASE: 'learner pass', LP_NOW: NOW.toISOString() };
@@ -52,6 +54,7 @@ beforeAll(async () => {
   const payload = buildTrustBundle({ fragments: [fragment], sequence: 1, issuedAt: T0.toISOString(), expires: new Date(T0.getTime() + 90 * 86400_000).toISOString(), anchorDid: anchor.did });
   writeFileSync(join(work, 'bundle.json'), JSON.stringify(await signTrustBundle(payload, anchor.keyPair)));
   expect((await wallet(['trust', 'bundle.json', '--anchor', anchor.did])).code).toBe(0);
+  anchorDid = anchor.did;
 }, 300_000);
 afterAll(async () => {
   await issuer.stop();
@@ -85,6 +88,24 @@ describe('lp wallet receive OFFER_URI|QR.png (OpenID4VCI)', () => {
     const right = await wallet(['receive', 'offer.png', '--pin', o.txCode!, '--json']);
     expect(right.stderr).toBe('');
     expect(JSON.parse(right.stdout)).toMatchObject({ outcome: 'added', id: o.id, verdict: 'VALID' });
+  }, 300_000);
+
+  test('answers an OpenID4VP request from lp serve with the credential the learner chose (VALID); a second answer is refused', async () => {
+    const o = await offer();
+    expect((await wallet(['receive', o.uri])).code).toBe(0);
+    const served = await startServer({ port: 0, env: { LP_TRUST_BUNDLE: join(work, 'bundle.json'), LP_TRUST_ANCHORS: anchorDid, LP_DATA_DIR: join(work, 'verifier-data'), LP_DEMO: '0' }, cwd: work, log: () => {}, now: () => NOW });
+    try {
+      const request = await (await fetch(`${served.url}/oid4vp/requests`, { method: 'POST' })).json() as { id: string; uri: string };
+      const sent = await wallet(['respond', request.uri, '--ids', o.id, '--json']);
+      expect(sent.stderr).toBe('');
+      expect(JSON.parse(sent.stdout)).toMatchObject({ ids: [o.id], status: 200, verdict: 'VALID' });
+      const page = await (await fetch(`${served.url}/oid4vp/requests/${request.id}`)).json() as { verdict: string };
+      expect(page.verdict).toBe('VALID');
+      const again = await wallet(['respond', request.uri, '--ids', o.id]);
+      expect([again.code, again.stderr.includes('RESPONSE_ALREADY_RECEIVED')]).toEqual([2, true]);
+    } finally {
+      await served.stop();
+    }
   }, 300_000);
 
   test('text that is no offer is OFFER_INVALID', async () => {

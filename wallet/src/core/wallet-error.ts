@@ -33,7 +33,11 @@ export type WalletErrorCode =
   /** OpenID4VCI: the issuer refused the PIN (or no attempts are left). */
   | 'TX_CODE_WRONG'
   /** OpenID4VCI: the issuer could not be reached or refused for another reason. */
-  | 'OFFER_FAILED';
+  | 'OFFER_FAILED'
+  /** OpenID4VP: the text is not a presentation request this wallet can answer (DCQL, direct_post). */
+  | 'PRESENTATION_REQUEST_INVALID'
+  /** OpenID4VP: the verifier refused the answer (already answered, wrong nonce…) or could not be reached. */
+  | 'PRESENTATION_REFUSED';
 
 export class WalletError extends Error {
   override readonly name = 'WalletError';
