@@ -70,7 +70,33 @@ export type IssuerErrorCode =
   /** More than two assessors (EQPR: one or two credential evaluators sign an assessment). */
   | 'ASSESSORS_TOO_MANY'
   /** A decision resting on nothing: no credential, document, interview or placement test. */
-  | 'EVIDENCE_MISSING';
+  | 'EVIDENCE_MISSING'
+  /** OpenID4VCI: a credential offer (pre-authorized code) already redeemed, or its credential already delivered. */
+  | 'OFFER_USED'
+  /** OpenID4VCI: a credential offer past its expiry. */
+  | 'OFFER_EXPIRED'
+  /** OpenID4VCI: a pre-authorized code this issuer never made. */
+  | 'PRE_AUTHORIZED_CODE_INVALID'
+  /** OpenID4VCI: the offer needs a transaction code (PIN) and none was sent. */
+  | 'TX_CODE_REQUIRED'
+  /** OpenID4VCI: a wrong transaction code; `attemptsLeft` says how many remain. */
+  | 'TX_CODE_WRONG'
+  /** OpenID4VCI: too many wrong transaction codes: the offer is spent. */
+  | 'TX_CODE_LOCKED'
+  /** OpenID4VCI: a token request this issuer cannot read (grant type, form). */
+  | 'TOKEN_REQUEST_INVALID'
+  /** OpenID4VCI: a missing, expired or forged access token at the credential endpoint. */
+  | 'ACCESS_TOKEN_INVALID'
+  /** OpenID4VCI: a credential request without a holder proof of possession. */
+  | 'PROOF_MISSING'
+  /** OpenID4VCI: a proof whose c_nonce is unknown, used or expired. */
+  | 'PROOF_NONCE_STALE'
+  /** OpenID4VCI: a proof that does not verify (signed by another key than it names, wrong audience, bad JWT). */
+  | 'PROOF_INVALID'
+  /** OpenID4VCI: a credential configuration this issuer does not have, or that the offer does not cover. */
+  | 'CREDENTIAL_CONFIGURATION_UNSUPPORTED'
+  /** OpenID4VCI: the stored credential names another subject id than the holder proving possession. */
+  | 'HOLDER_MISMATCH';
 
 const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_EXISTS: 409,
@@ -105,6 +131,19 @@ const STATUS: Record<IssuerErrorCode, number> = {
   ASSESSOR_MISSING: 422,
   ASSESSORS_TOO_MANY: 422,
   EVIDENCE_MISSING: 422,
+  OFFER_USED: 400,
+  OFFER_EXPIRED: 400,
+  PRE_AUTHORIZED_CODE_INVALID: 400,
+  TX_CODE_REQUIRED: 400,
+  TX_CODE_WRONG: 400,
+  TX_CODE_LOCKED: 400,
+  TOKEN_REQUEST_INVALID: 400,
+  ACCESS_TOKEN_INVALID: 401,
+  PROOF_MISSING: 400,
+  PROOF_NONCE_STALE: 400,
+  PROOF_INVALID: 400,
+  CREDENTIAL_CONFIGURATION_UNSUPPORTED: 400,
+  HOLDER_MISMATCH: 400,
 };
 
 export class IssuerError extends Error {

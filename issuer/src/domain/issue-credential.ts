@@ -13,6 +13,8 @@ import type { ResultInput, SubjectInput } from './build-achievement-credential.t
 import { checkAwardedDate } from './check-awarded-date.ts';
 import { createPickupCode } from './create-pickup-code.ts';
 import type { PickupCode } from './create-pickup-code.ts';
+import { createCredentialOffer } from '../oid4vci/create-credential-offer.ts';
+import type { CredentialOffer } from '../oid4vci/create-credential-offer.ts';
 import type { IssuerDeps } from './issuer-deps.ts';
 import { checkLearnerNames, learnerNamesOf } from './lib/check-learner-names.ts';
 import type { IssueWarning } from './lib/check-learner-names.ts';
@@ -62,6 +64,11 @@ export interface IssuedCredential {
   /** The QR seal (`LP1:…`); null for a plain VC 2.0 credential (a seal summarises achievements). */
   seal: string | null;
   pickup?: PickupCode;
+  /**
+   * With `pickup`, for an OB 3.0 or CLR credential: the same hand-over as an OpenID4VCI offer
+   * (one-time, binds the delivered copy to the holder's key) for wallets other than ours.
+   */
+  credentialOffer?: CredentialOffer;
   /** True when `bulkKey` matched a credential issued before (nothing new was written). */
   existing: boolean;
   /** What the caller should know though the credential was issued (e.g. NAME_MIXED_SCRIPTS). */
@@ -172,15 +179,19 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
       format: input.format ?? 'di', jwt: jwt ?? null, seal, status: allocations, createdAt: validFrom, bulkKey: input.bulkKey ?? null,
     });
     let pickup: PickupCode | undefined;
+    let credentialOffer: CredentialOffer | undefined;
     if (input.pickup) {
       const ttlDays = typeof input.pickup === 'object' ? input.pickup.ttlDays : undefined;
       pickup = await createPickupCode(tx, { credentialId: id, now, random: deps.random, baseUrl: deps.baseUrl, ...(ttlDays !== undefined ? { ttlDays } : {}) });
+      if (kind !== 'vc') {
+        credentialOffer = await createCredentialOffer(tx, { credentialIds: [id], now, random: deps.random, baseUrl: deps.baseUrl, ...(ttlDays !== undefined ? { ttlDays } : {}) });
+      }
     }
     await tx.appendAudit({
       at: validFrom, actor: input.actor, action: 'credential.issue', target: id,
       details: { kind, achievements: codes, kid: signer.kid, status: allocations, format: input.format ?? 'di', bulkKey: input.bulkKey ?? null, pickup: pickup !== undefined },
     });
-    return { id, credential, seal, existing: false, warnings, ...(jwt !== undefined ? { jwt } : {}), ...(pickup ? { pickup } : {}) };
+    return { id, credential, seal, existing: false, warnings, ...(jwt !== undefined ? { jwt } : {}), ...(pickup ? { pickup } : {}), ...(credentialOffer ? { credentialOffer } : {}) };
   });
 }
 

@@ -26,6 +26,7 @@ import type { StatusAction } from '../domain/set-credential-status.ts';
 import { currentStatusList } from '../domain/sign-status-list.ts';
 import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
 import { sendProblem } from './problem.ts';
+import { createOid4vciRouter } from '../oid4vci/create-oid4vci-router.ts';
 import { RateLimiter } from '@lp/web-kit/node';
 
 export interface IssuerRouterOptions {
@@ -234,6 +235,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       id: issued.id,
       seal: issued.seal,
       ...(issued.pickup ? { pickup: issued.pickup } : {}),
+      ...(issued.credentialOffer ? { credentialOffer: issued.credentialOffer } : {}),
       ...(issued.warnings.length > 0 ? { warnings: issued.warnings } : {}),
     });
   }));
@@ -307,6 +309,8 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     const single = items.length === 1 ? { credential: items[0]!.credential, seal: items[0]!.seal, ...(items[0]!.jwt ? { jwt: items[0]!.jwt } : {}) } : {};
     res.json({ credentials: items, ...single });
   }));
+
+  router.use(createOid4vciRouter({ store, baseUrl, deps, auth: (req, res, next) => { secure(req, res, () => noStore(req, res, () => auth(req, res, next))); }, json: body, log }));
 
   // body-parser's errors (size, JSON syntax) and anything thrown in a route, as problem+json.
   router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {

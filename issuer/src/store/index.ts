@@ -4,7 +4,7 @@ export type {
   IssuerStore, IssuerStoreOps, IssuerProfile, KeyStatus, NewIssuerKey, IssuerKeyRecord, AchievementRecord,
   StatusAllocation, StatusListSummary, StatusListRecord, SignedStatusList, BulkKey, NewCredential, CredentialRecord,
   SetStatusResult, NewAuditEntry, AuditEntry, ApiKeyRecord, NewPickupCode, ConsumePickupResult, BulkRunCounts,
-  BulkRunRecord, Page,
+  BulkRunRecord, Page, NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult,
 } from './issuer-store.ts';
 export { openSqliteStore, SqliteIssuerStore } from './open-sqlite-store.ts';
 export type { OpenSqliteStoreOptions } from './open-sqlite-store.ts';

@@ -168,6 +168,41 @@ export type ConsumePickupResult =
   | { ok: true; credentialIds: string[] }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
+export interface NewCredentialOffer {
+  /** A random id, named in the access token (never the pre-authorized code itself). */
+  id: string;
+  /** Hash of the pre-authorized code; the code itself is never stored. */
+  codeHash: string;
+  /** Hash of the transaction code (PIN) when the offer needs one. */
+  txCodeHash: string | null;
+  /** The credentials the offer delivers, in this order; at least one, no repeats. */
+  credentialIds: readonly string[];
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type RedeemOfferResult =
+  | { ok: true; offerId: string; credentialIds: string[] }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'tx_code_missing' | 'tx_code_wrong' | 'tx_code_locked'; attemptsLeft?: number };
+
+export interface OfferItem {
+  credentialId: string;
+  /** The holder DID the delivered copy names; null until delivered. */
+  holder: string | null;
+  deliveredAt: string | null;
+}
+
+export interface DeliveredCredential {
+  credentialId: string;
+  holder: string;
+  /** `ldp_vc` or `jwt_vc_json`. */
+  format: string;
+  /** The delivered copy as sent (JSON text or a compact JWT). */
+  record: string;
+}
+
+export type ConsumeNonceResult = { ok: true } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
 export interface BulkRunCounts {
   issued: number;
   skipped: number;
@@ -247,6 +282,24 @@ export interface IssuerStoreOps {
   createPickupCode(code: NewPickupCode): Promise<void>;
   /** Marks the code used at `now` if it is known, unused and unexpired, exactly once; its credentials in order. */
   consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult>;
+
+  /** NOT_FOUND for an unknown credential, STORE_CONFLICT for a known code hash; TypeError for no or repeated credentials. */
+  createCredentialOffer(offer: NewCredentialOffer): Promise<void>;
+  /**
+   * Redeems the pre-authorized code once, at `now`: checks expiry and the PIN hash; a wrong PIN
+   * counts an attempt and after `maxTxAttempts` wrong ones the offer is spent.
+   */
+  redeemCredentialOffer(codeHash: string, txCodeHash: string | null, now: string, maxTxAttempts: number): Promise<RedeemOfferResult>;
+  /** The offer's items in order; null for an unknown offer id. */
+  getOfferItems(offerId: string): Promise<OfferItem[] | null>;
+  /**
+   * Records delivered copies atomically; STORE_CONFLICT (nothing written) when one of them was
+   * already delivered, NOT_FOUND when it is not an item of the offer.
+   */
+  markOfferDelivered(offerId: string, delivered: readonly DeliveredCredential[], at: string): Promise<void>;
+  createNonce(nonce: string, expiresAt: string): Promise<void>;
+  /** Uses the nonce exactly once. */
+  consumeNonce(nonce: string, now: string): Promise<ConsumeNonceResult>;
 
   startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void>;

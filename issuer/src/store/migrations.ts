@@ -139,6 +139,36 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE issuer_profile ADD COLUMN public_url TEXT;
   `,
+  // v6: OpenID4VCI hand-over. An offer is a pre-authorized code (stored hashed, like a pick-up
+  // code) for stored credentials, optionally behind a PIN (hashed, attempts counted); each
+  // credential is delivered once, re-signed for the holder's key; a c_nonce is single use.
+  `
+  CREATE TABLE oid4vci_offers (
+    id TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL UNIQUE,
+    tx_code_hash TEXT,
+    tx_attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    redeemed_at TEXT
+  );
+  CREATE TABLE oid4vci_offer_items (
+    offer_id TEXT NOT NULL REFERENCES oid4vci_offers (id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    credential_id TEXT NOT NULL REFERENCES credentials (id),
+    holder TEXT,
+    format TEXT,
+    record TEXT,
+    delivered_at TEXT,
+    PRIMARY KEY (offer_id, position),
+    UNIQUE (offer_id, credential_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE oid4vci_nonces (
+    nonce TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

@@ -5,7 +5,7 @@ import { StoreError } from './errors.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, IssuerStore, IssuerStoreOps, NewAuditEntry, NewCredential,
-  NewIssuerKey, NewPickupCode, Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord,
+  NewIssuerKey, NewPickupCode, NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult, Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord,
   StatusListSummary,
 } from './issuer-store.ts';
 import { Lock } from './lib/lock.ts';
@@ -61,6 +61,14 @@ class SqliteStoreView implements IssuerStoreOps {
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> { return this.run(() => this.ops.findApiKeyByHash(hash)); }
   createPickupCode(p: NewPickupCode): Promise<void> { return this.run(() => this.ops.createPickupCode(p)); }
   consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult> { return this.run(() => this.ops.consumePickupCode(codeHash, now)); }
+  createCredentialOffer(o: NewCredentialOffer): Promise<void> { return this.run(() => this.ops.createCredentialOffer(o)); }
+  redeemCredentialOffer(codeHash: string, txCodeHash: string | null, now: string, maxTxAttempts: number): Promise<RedeemOfferResult> {
+    return this.run(() => this.ops.redeemCredentialOffer(codeHash, txCodeHash, now, maxTxAttempts));
+  }
+  getOfferItems(offerId: string): Promise<OfferItem[] | null> { return this.run(() => this.ops.getOfferItems(offerId)); }
+  markOfferDelivered(offerId: string, d: readonly DeliveredCredential[], at: string): Promise<void> { return this.run(() => this.ops.markOfferDelivered(offerId, d, at)); }
+  createNonce(nonce: string, expiresAt: string): Promise<void> { return this.run(() => this.ops.createNonce(nonce, expiresAt)); }
+  consumeNonce(nonce: string, now: string): Promise<ConsumeNonceResult> { return this.run(() => this.ops.consumeNonce(nonce, now)); }
   startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> { return this.run(() => this.ops.startBulkRun(r)); }
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void> { return this.run(() => this.ops.finishBulkRun(id, finishedAt, counts)); }
   getBulkRun(id: string): Promise<BulkRunRecord | null> { return this.run(() => this.ops.getBulkRun(id)); }

@@ -1,6 +1,7 @@
-import type { Router } from 'express';
+import express, { type Router } from 'express';
 import { createDocumentLoader } from '@lp/contexts';
 import { createPresentationRouter } from './create-presentation-router.ts';
+import { createOid4vpRouter } from '../oid4vp/create-oid4vp-router.ts';
 import { routeBundle, type SharedTrust } from '../trust/route-bundle.ts';
 
 export interface PresentationHttpConfig {
@@ -20,10 +21,16 @@ export interface PresentationHttpConfig {
 export async function createPresentationHttp(config: PresentationHttpConfig): Promise<Router> {
   const now = config.now ?? (() => new Date());
   const bundle = await routeBundle({ ...config, now }, 'verifier presentations');
-  return createPresentationRouter({
-    context: async () => ({ bundle: await bundle() }),
+  const documentLoader = createDocumentLoader();
+  const context = async () => ({ bundle: await bundle() });
+  const router = express.Router();
+  router.use(createPresentationRouter({
+    context,
     now,
-    documentLoader: createDocumentLoader(),
+    documentLoader,
     ...(config.env.LP_VERIFIER_DOMAIN ? { domain: config.env.LP_VERIFIER_DOMAIN } : {}),
-  });
+  }));
+  // OpenID4VP requests for any conformant wallet; the response URI is under LP_PUBLIC_URL when set.
+  router.use(createOid4vpRouter({ context, now, documentLoader, ...(config.env.LP_PUBLIC_URL ? { baseUrl: config.env.LP_PUBLIC_URL } : {}) }));
+  return router;
 }

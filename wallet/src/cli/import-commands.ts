@@ -3,10 +3,13 @@ import { WalletError } from '../core/wallet-error.ts';
 import { importCredential, type ImportInput, type ImportOutcome } from '../core/import-credential.ts';
 import { readImportInput } from '../node/read-import-input.ts';
 import { receivePickup } from '../core/receive-pickup.ts';
+import { readOfferInput } from '../oid4vc/read-offer-input.ts';
+import { receiveCredentialOffer } from '../oid4vc/receive-credential-offer.ts';
 import { help } from './profile-commands.ts';
 import { PROFILE_OPTION, WalletUsageError, args, clock, profileOf, unlock, verifyContext, type WalletIo } from './wallet-context.ts';
 
 const OPTIONS = { ...PROFILE_OPTION, 'keep-invalid': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+const RECEIVE_OPTIONS = { ...OPTIONS, pin: { type: 'string' } } as const;
 
 /** `lp wallet import FILE [--keep-invalid]`: a full record (JSON, vc+jwt) or a seal (photo or LP1: text). */
 export async function importCommand(argv: string[], io: WalletIo): Promise<number> {
@@ -19,16 +22,22 @@ export async function importCommand(argv: string[], io: WalletIo): Promise<numbe
   return store(io, input, profileOf(values), values['keep-invalid'] === true, values.json === true);
 }
 
-/** `lp wallet receive URL`: the issuer's one-time pick-up link (the wallet's only network use). */
+/**
+ * `lp wallet receive URL|OFFER_URI|QR.png`: the issuer's one-time pick-up link, or an OpenID4VCI
+ * credential offer from any conformant issuer (the wallet's only network use).
+ */
 export async function receiveCommand(argv: string[], io: WalletIo): Promise<number> {
-  const { values, positionals } = args({ args: argv, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = args({ args: argv, options: RECEIVE_OPTIONS, allowPositionals: true });
   if (values.help) {
-    return help(io, 'usage: lp wallet receive URL [--keep-invalid] [--profile NAME] [--json]\n\nFetches every credential of the issuer\'s pick-up link (full records and seals; a\ncertificate\'s code covers all of the learner\'s results and transcript). The link works once:\na used or expired code is refused (PICKUP_USED / PICKUP_EXPIRED). Each credential is verified\nand kept; one line each, then a summary (--json: one JSON line per credential).\nExit status: 0 all VALID, 1 any INVALID, 3 any UNKNOWN (none INVALID), 2 usage or I/O error.\nThe only command that uses the network.');
+    return help(io, 'usage: lp wallet receive URL|OFFER_URI|QR.png [--pin PIN] [--keep-invalid] [--profile NAME] [--json]\n\nFetches every credential of the issuer\'s pick-up link (full records and seals; a\ncertificate\'s code covers all of the learner\'s results and transcript), or of an OpenID4VCI\ncredential offer (openid-credential-offer://…, from any conformant issuer; the credential is\nbound to this profile\'s holder DID; --pin when the issuer gave a PIN). A photo of either QR\nworks too. Both work once: a used or expired one is refused (PICKUP_USED / PICKUP_EXPIRED,\nOFFER_USED / OFFER_EXPIRED). Each credential is verified\nand kept; one line each, then a summary (--json: one JSON line per credential).\nExit status: 0 all VALID, 1 any INVALID, 3 any UNKNOWN (none INVALID), 2 usage or I/O error.\nThe only command that uses the network.');
   }
-  if (positionals.length !== 1) throw new WalletUsageError('usage: lp wallet receive URL');
+  if (positionals.length !== 1) throw new WalletUsageError('usage: lp wallet receive URL|OFFER_URI|QR.png');
+  const target = await readOfferInput(positionals[0]!, io.cwd);
   // The vault is unlocked first: a wrong passphrase must not spend the one-time code.
   const { vault, storage } = await unlock(io, profileOf(values));
-  const inputs = await receivePickup(positionals[0]!);
+  const inputs = target.kind === 'pickup'
+    ? await receivePickup(target.url)
+    : await receiveCredentialOffer(target.uri, { holder: { did: vault.holderDid, seed: vault.holderSeed }, now: clock(io), ...(values.pin !== undefined ? { txCode: values.pin } : {}) });
   const ctx = await verifyContext(io, storage, clock(io));
   const json = values.json === true;
   const verdicts: Verdict[] = [];

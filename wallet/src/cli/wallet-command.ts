@@ -1,6 +1,7 @@
 import { exportCommand, printCommand, restoreCommand } from './backup-commands.ts';
 import { importCommand, receiveCommand } from './import-commands.ts';
 import { presentCommand } from './present-command.ts';
+import { respondCommand } from './respond-command.ts';
 import { initCommand, profilesCommand, trustCommand } from './profile-commands.ts';
 import { listCommand, qrCommand, showCommand } from './view-commands.ts';
 import { WalletUsageError, type WalletIo } from './wallet-context.ts';
@@ -8,13 +9,14 @@ import { WalletUsageError, type WalletIo } from './wallet-context.ts';
 const HELP = `usage: lp wallet <command> [options]   (every command takes --profile NAME, default "default")
 
 The learner's wallet: encrypted profiles under LP_WALLET_DIR (default ./wallet-data), one
-passphrase each (LP_PASSPHRASE or a prompt). Works offline; only "receive" uses the network.
+passphrase each (LP_PASSPHRASE or a prompt). Works offline; only "receive" and "respond" use the network.
 
   init                         create a profile with its holder key; prints the holder DID last
   profiles                     list the profiles on this device
   trust BUNDLE.json --anchor DID   trust this bundle (signed by the pinned anchor)
   import FILE [--keep-invalid] a full record (JSON, vc+jwt) or a QR seal (photo, LP1: text)
-  receive URL [--keep-invalid] collect credentials from the issuer's one-time pick-up link
+  receive URL|OFFER_URI|QR.png [--pin PIN] [--keep-invalid]
+                               collect credentials from a one-time pick-up link or OpenID4VCI offer
   list [--json]                the credentials: id, kind, issuer, achievement, verdict
   show ID [--lang CODE] [--json]   one credential (--json: the full record as received)
   qr ID [--out FILE.png]       its QR seal in the terminal, or as a PNG
@@ -22,6 +24,7 @@ passphrase each (LP_PASSPHRASE or a prompt). Works offline; only "receive" uses 
   restore FILE.lpw             restore a backup (atomic; twice adds nothing)
   print --out FILE.pdf         paper backup: all seals on A4 pages
   present --challenge C --domain D [--ids ID …] [--out FILE]   a signed presentation
+  respond REQUEST_URI [--ids ID …]   answer a verifier's OpenID4VP request (openid4vp://…)
 
 Exit status: 0 success or VALID, 1 INVALID, 3 UNKNOWN, 2 usage, I/O or passphrase error.`;
 
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, (argv: string[], io: WalletIo) => Promise<number>
   restore: restoreCommand,
   print: printCommand,
   present: presentCommand,
+  respond: respondCommand,
 };
 
 /** `lp wallet …`: dispatches to one command. Coded errors propagate to `lp` (printed, exit 2). */

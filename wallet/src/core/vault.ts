@@ -19,7 +19,7 @@ export const zStoredCredential = z.object({
   /** The QR seal text (LP1:…), when known. */
   seal: z.string().optional(),
   receivedAt: z.string(),
-  source: z.enum(['file', 'seal', 'pickup', 'restore', 'page']),
+  source: z.enum(['file', 'seal', 'pickup', 'restore', 'page', 'oid4vci']),
   verification: z.object({ verdict: z.enum(['VALID', 'INVALID', 'UNKNOWN']), checks: z.array(zCheck), verifiedAt: z.string() }).loose(),
   summary: z.object({
     issuer: z.string(),

@@ -21,7 +21,23 @@ export type WalletErrorCode =
   | 'PICKUP_CODE_INVALID'
   /** A record or answer with a key twice in one object: refused rather than read one way. */
   | 'JSON_DUPLICATE_KEY'
-  | 'TRUST_BUNDLE_REFUSED';
+  | 'TRUST_BUNDLE_REFUSED'
+  /** OpenID4VCI: the text or QR is not a credential offer this wallet can read (pre-authorized code grant). */
+  | 'OFFER_INVALID'
+  /** OpenID4VCI: the offer was already used (or its credentials delivered). */
+  | 'OFFER_USED'
+  /** OpenID4VCI: the offer has expired or its code is unknown to the issuer. */
+  | 'OFFER_EXPIRED'
+  /** OpenID4VCI: the offer needs a PIN (--pin) and none was given. */
+  | 'TX_CODE_REQUIRED'
+  /** OpenID4VCI: the issuer refused the PIN (or no attempts are left). */
+  | 'TX_CODE_WRONG'
+  /** OpenID4VCI: the issuer could not be reached or refused for another reason. */
+  | 'OFFER_FAILED'
+  /** OpenID4VP: the text is not a presentation request this wallet can answer (DCQL, direct_post). */
+  | 'PRESENTATION_REQUEST_INVALID'
+  /** OpenID4VP: the verifier refused the answer (already answered, wrong nonce…) or could not be reached. */
+  | 'PRESENTATION_REFUSED';
 
 export class WalletError extends Error {
   override readonly name = 'WalletError';

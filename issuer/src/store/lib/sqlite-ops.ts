@@ -5,6 +5,7 @@ import { StoreError } from '../errors.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, NewAuditEntry, NewCredential, NewIssuerKey, NewPickupCode,
+  NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult,
   Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord, StatusListSummary,
 } from '../issuer-store.ts';
 
@@ -361,6 +362,84 @@ export class SqliteOps {
       this.stmt('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, codeHash);
       const ids = this.stmt('SELECT credential_id FROM pickup_code_items WHERE code_hash = ? ORDER BY position').pluck().all(codeHash) as string[];
       return { ok: true, credentialIds: ids } as const;
+    });
+  }
+
+  // ---- OpenID4VCI offers and nonces
+  createCredentialOffer(o: NewCredentialOffer): void {
+    if (o.credentialIds.length === 0) throw new TypeError('an offer needs at least one credential');
+    if (new Set(o.credentialIds).size !== o.credentialIds.length) throw new TypeError('an offer lists each credential once');
+    this.write(() => {
+      this.stmt('INSERT INTO oid4vci_offers (id, code_hash, tx_code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+        .run(o.id, o.codeHash, o.txCodeHash, o.createdAt, o.expiresAt);
+      const item = this.stmt('INSERT INTO oid4vci_offer_items (offer_id, position, credential_id) VALUES (?, ?, ?)');
+      o.credentialIds.forEach((id, i) => {
+        if (!this.stmt('SELECT 1 FROM credentials WHERE id = ?').get(id)) throw new StoreError('NOT_FOUND', `no credential ${id}`);
+        item.run(o.id, i, id);
+      });
+    });
+  }
+
+  redeemCredentialOffer(codeHash: string, txCodeHash: string | null, now: string, maxTxAttempts: number): RedeemOfferResult {
+    const nowMs = Date.parse(now);
+    if (Number.isNaN(nowMs)) throw new TypeError(`now is not an ISO date: ${now}`);
+    return this.write((): RedeemOfferResult => {
+      const r = this.stmt('SELECT id, tx_code_hash, tx_attempts, expires_at, redeemed_at FROM oid4vci_offers WHERE code_hash = ?').get(codeHash) as
+        { id: string; tx_code_hash: string | null; tx_attempts: number; expires_at: string; redeemed_at: string | null } | undefined;
+      if (!r) return { ok: false, reason: 'unknown' };
+      if (r.redeemed_at !== null) return { ok: false, reason: r.tx_attempts >= maxTxAttempts && r.tx_code_hash !== null ? 'tx_code_locked' : 'used' };
+      if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' };
+      if (r.tx_code_hash !== null) {
+        if (txCodeHash === null) return { ok: false, reason: 'tx_code_missing' };
+        if (txCodeHash !== r.tx_code_hash) {
+          const attempts = r.tx_attempts + 1;
+          // The last allowed wrong PIN spends the offer: guessing stops there, for good.
+          this.stmt('UPDATE oid4vci_offers SET tx_attempts = ?, redeemed_at = CASE WHEN ? >= ? THEN ? ELSE NULL END WHERE id = ?')
+            .run(attempts, attempts, maxTxAttempts, now, r.id);
+          return attempts >= maxTxAttempts ? { ok: false, reason: 'tx_code_locked', attemptsLeft: 0 } : { ok: false, reason: 'tx_code_wrong', attemptsLeft: maxTxAttempts - attempts };
+        }
+      }
+      this.stmt('UPDATE oid4vci_offers SET redeemed_at = ? WHERE id = ? AND redeemed_at IS NULL').run(now, r.id);
+      const ids = this.stmt('SELECT credential_id FROM oid4vci_offer_items WHERE offer_id = ? ORDER BY position').pluck().all(r.id) as string[];
+      return { ok: true, offerId: r.id, credentialIds: ids };
+    });
+  }
+
+  getOfferItems(offerId: string): OfferItem[] | null {
+    if (!this.stmt('SELECT 1 FROM oid4vci_offers WHERE id = ?').get(offerId)) return null;
+    const rows = this.stmt('SELECT credential_id, holder, delivered_at FROM oid4vci_offer_items WHERE offer_id = ? ORDER BY position').all(offerId) as
+      { credential_id: string; holder: string | null; delivered_at: string | null }[];
+    return rows.map((r) => ({ credentialId: r.credential_id, holder: r.holder, deliveredAt: r.delivered_at }));
+  }
+
+  markOfferDelivered(offerId: string, delivered: readonly DeliveredCredential[], at: string): void {
+    this.write(() => {
+      for (const d of delivered) {
+        const info = this.stmt('UPDATE oid4vci_offer_items SET holder = ?, format = ?, record = ?, delivered_at = ? WHERE offer_id = ? AND credential_id = ? AND delivered_at IS NULL')
+          .run(d.holder, d.format, d.record, at, offerId, d.credentialId);
+        if (info.changes === 1) continue;
+        const known = this.stmt('SELECT 1 FROM oid4vci_offer_items WHERE offer_id = ? AND credential_id = ?').get(offerId, d.credentialId);
+        throw known
+          ? new StoreError('STORE_CONFLICT', `credential ${d.credentialId} of this offer was already delivered`)
+          : new StoreError('NOT_FOUND', `credential ${d.credentialId} is not part of offer ${offerId}`);
+      }
+    });
+  }
+
+  createNonce(nonce: string, expiresAt: string): void {
+    this.stmt('INSERT INTO oid4vci_nonces (nonce, expires_at) VALUES (?, ?)').run(nonce, expiresAt);
+  }
+
+  consumeNonce(nonce: string, now: string): ConsumeNonceResult {
+    const nowMs = Date.parse(now);
+    if (Number.isNaN(nowMs)) throw new TypeError(`now is not an ISO date: ${now}`);
+    return this.write((): ConsumeNonceResult => {
+      const r = this.stmt('SELECT expires_at, used_at FROM oid4vci_nonces WHERE nonce = ?').get(nonce) as { expires_at: string; used_at: string | null } | undefined;
+      if (!r) return { ok: false, reason: 'unknown' };
+      if (r.used_at !== null) return { ok: false, reason: 'used' };
+      if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' };
+      this.stmt('UPDATE oid4vci_nonces SET used_at = ? WHERE nonce = ?').run(now, nonce);
+      return { ok: true };
     });
   }
 
