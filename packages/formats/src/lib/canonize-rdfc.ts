@@ -23,12 +23,12 @@ export interface CanonizeOptions {
 export async function canonizeRdfc(input: unknown, options: CanonizeOptions): Promise<string> {
   const fast = options.base === null && options.safe !== false && !options.skipExpansion && (options.rdfDirection === undefined || options.rdfDirection === 'i18n-datatype');
   if (fast) {
-    const expanded = await expandCompiled(input, options.documentLoader);
-    if (expanded) {
+    const compiled = await expandCompiled(input, options.documentLoader);
+    if ('expanded' in compiled) {
       const merged = { algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true, ...options };
       let dataset: unknown;
       try {
-        dataset = await jsonld.toRDF(expanded, { rdfDirection: 'i18n-datatype', ...merged, format: undefined, produceGeneralizedRdf: false, skipExpansion: true });
+        dataset = await jsonld.toRDF(compiled.expanded, { rdfDirection: 'i18n-datatype', ...merged, format: undefined, produceGeneralizedRdf: false, skipExpansion: true });
       } catch {
         // A safe-mode warning at the RDF step: jsonld.js end to end gives the authoritative error.
         dataset = undefined;

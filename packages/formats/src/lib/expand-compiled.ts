@@ -1,4 +1,3 @@
-import { CONTEXT_URLS, loadBundledContext } from '@lp/contexts';
 import {
   type ActiveContext,
   expandIri,
@@ -12,41 +11,51 @@ import {
 } from './jsonld-internals.ts';
 
 /**
- * A compiled JSON-LD expansion for documents whose `@context` is a list of our bundled, pinned
- * contexts: the JSON-LD 1.1 Expansion Algorithm (JSON-LD 1.1 API §5.1) as jsonld.js 9 runs it
+ * A compiled JSON-LD expansion for documents whose `@context` is a list of pinned contexts (our
+ * bundled ones): the JSON-LD 1.1 Expansion Algorithm (JSON-LD 1.1 API §5.1) as jsonld.js 9 runs it
  * (lib/expand.js), restricted to the constructs credentials use, with every active context and
  * every term plan (IRI, type coercion, container, language, scoped context) computed once and
  * kept. jsonld.js spends most of a credential's time re-processing the same type-scoped and
  * property-scoped contexts (cloning the active context each time); here each one is processed
  * once per context set and shape, by jsonld.js itself, and the walk over the document is linear.
  *
- * It never guesses: anything outside the subset it handles exactly (a local `@context`, `@list`,
- * `@graph`, `@reverse`, `@nest`, `@included`, `@index`, language/index/id/type maps, anything
+ * It never guesses: anything outside the subset it handles exactly (an inline context object,
+ * `@list`/`@graph`/`@set` objects, `@reverse`, `@nest`, `@included`, `@index`,
+ * language/index/id/type maps, anything
  * jsonld.js safe mode would warn about such as a relative IRI, an undefined term without
- * `@vocab`, a malformed value object) makes it answer `undefined`, and the caller runs jsonld.js.
+ * `@vocab`, a malformed value object) makes it decline, saying why, and the caller runs jsonld.js.
  * The output is the expanded document jsonld.js produces, key for key.
  */
-export async function expandCompiled(document: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<unknown[] | undefined> {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined;
+export async function expandCompiled(document: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<{ expanded: unknown[] } | { declined: string }> {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { declined: 'not a JSON object' };
   const root = await rootContextFor((document as Record<string, unknown>)['@context'], documentLoader);
-  if (!root) return undefined;
+  if (!root) return { declined: '@context is not a list of pinned (frozen) context documents' };
   // The walk is synchronous; the first time it meets a scoped context it has not processed it
   // stops, processes it (asynchronously, through jsonld.js) and starts again. After the first
   // document of a shape nothing is missing and there is one walk.
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     try {
+      usedDocuments = new Map();
       const expanded = expandElement(INITIAL, null, document, null, root);
-      return expanded === null ? [] : Array.isArray(expanded) ? expanded : [expanded];
+      // An embedded @context was compiled from the documents some loader served then: the
+      // caller's loader must serve the very same ones now.
+      const used = usedDocuments;
+      for (const [url, doc] of used) {
+        const served = await documentLoader(url).then((r) => r.document, () => undefined);
+        if (served !== doc) return { declined: `embedded @context ${url} is not the pinned document` };
+      }
+      return { expanded: expanded === null ? [] : Array.isArray(expanded) ? expanded : [expanded] };
     } catch (err) {
       if (err instanceof NeedContext) {
-        await err.compute();
+        const declined = await err.compute(documentLoader);
+        if (typeof declined === 'string') return { declined };
         continue;
       }
-      if (err instanceof NotCompilable) return undefined;
+      if (err instanceof NotCompilable) return { declined: err.message };
       throw err;
     }
   }
-  return undefined;
+  return { declined: 'too many scoped contexts' };
 }
 
 const MAX_ATTEMPTS = 64;
@@ -60,8 +69,10 @@ type Json = Record<string, unknown>;
 type Expanded = Json | Expanded[] | null;
 
 class NotCompilable extends Error {}
+type Loader = (url: string) => Promise<{ document?: unknown }>;
 class NeedContext extends Error {
-  constructor(readonly compute: () => Promise<void>) {
+  /** Processes what is missing; a string is a reason to decline the document. */
+  constructor(readonly compute: (documentLoader: Loader) => Promise<string | void>) {
     super('context not yet processed');
   }
 }
@@ -70,37 +81,49 @@ const bail = (why: string): never => {
 };
 
 const INITIAL = initialContext();
-const bundledOnly = async (url: string) => {
-  const document = loadBundledContext(url);
-  if (!document) throw new Error(`not bundled: ${url}`);
-  return { contextUrl: null, documentUrl: url, document };
-};
-const OPTIONS = processOptions(bundledOnly);
+// Scoped contexts are inline objects inside already-loaded contexts: nothing is loaded for them.
+const OPTIONS = processOptions(async (url: string) => {
+  throw new Error(`a scoped context may not load ${url} here`);
+});
 const IRI_OPTIONS = { base: null } as const;
-const BUNDLED = new Set(CONTEXT_URLS);
 const rootContexts = new Map<string, ActiveContext>();
+/** The context documents the current walk relied on for embedded `@context`s (url → document). */
+let usedDocuments = new Map<string, object>();
 
 /**
- * The active context for a document's top-level `@context`, when it is a list of bundled context
- * URLs that the caller's loader serves as the very pinned documents (a loader that serves
- * something else for them gets jsonld.js).
+ * The active context for a document's top-level `@context`: a list of URLs that the caller's
+ * loader serves as frozen documents (our bundled, hash-pinned contexts are frozen when loaded;
+ * a frozen document cannot change, so what was computed from it holds). Anything else, such as
+ * a loader that serves copies, gets jsonld.js. Contexts are processed by jsonld.js, with a loader
+ * that serves only these documents.
  */
 async function rootContextFor(context: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<ActiveContext | undefined> {
   const urls = typeof context === 'string' ? [context] : context;
   if (!Array.isArray(urls) || urls.length === 0) return undefined;
+  const docs = new Map<string, object>();
+  const ids: number[] = [];
   for (const url of urls) {
-    if (typeof url !== 'string' || !BUNDLED.has(url)) return undefined;
+    if (typeof url !== 'string') return undefined;
+    let doc: unknown;
     try {
-      if ((await documentLoader(url)).document !== loadBundledContext(url)) return undefined;
+      doc = (await documentLoader(url)).document;
     } catch {
       return undefined;
     }
+    if (typeof doc !== 'object' || doc === null || !Object.isFrozen(doc)) return undefined;
+    docs.set(url, doc);
+    ids.push(documentId(doc));
   }
-  const key = urls.join('\n');
+  const key = `${urls.join('\n')}\n${ids.join(',')}`;
   const known = rootContexts.get(key);
   if (known) return known;
   try {
-    const ctx = await processContext({ activeCtx: INITIAL, localCtx: urls, options: OPTIONS });
+    const only = async (url: string) => {
+      const document = docs.get(url);
+      if (!document) throw new Error(`not among the document's contexts: ${url}`);
+      return { contextUrl: null, documentUrl: url, document };
+    };
+    const ctx = await processContext({ activeCtx: INITIAL, localCtx: urls, options: processOptions(only) });
     if (rootContexts.size < MAX_ROOT_CONTEXTS) rootContexts.set(key, ctx);
     return ctx;
   } catch {
@@ -108,11 +131,23 @@ async function rootContextFor(context: unknown, documentLoader: (url: string) =>
   }
 }
 
+const documentIds = new WeakMap<object, number>();
+let nextDocumentId = 1;
+function documentId(doc: object): number {
+  let id = documentIds.get(doc);
+  if (id === undefined) {
+    id = nextDocumentId++;
+    documentIds.set(doc, id);
+  }
+  return id;
+}
+
 /** What is known about one active context: the contexts derived from it and its term plans. */
 interface ContextInfo {
   id: number;
   reverted?: ActiveContext;
   derived: Map<string, ActiveContext | 'error'>;
+  embedded: Map<string, { ctx: ActiveContext; docs: [string, object][] } | 'error'>;
   plans: Map<string, Plan>;
 }
 
@@ -132,7 +167,7 @@ let nextId = 1;
 function infoOf(ctx: ActiveContext): ContextInfo {
   let info = infos.get(ctx);
   if (!info) {
-    info = { id: nextId++, derived: new Map(), plans: new Map() };
+    info = { id: nextId++, derived: new Map(), embedded: new Map(), plans: new Map() };
     infos.set(ctx, info);
   }
   return info;
@@ -192,6 +227,45 @@ function derive(ctx: ActiveContext, source: ActiveContext, term: string, kind: '
   });
 }
 
+/**
+ * `ctx` with an embedded `@context` applied (a credential inside a CLR carries its own list of
+ * context URLs). Only lists of URLs whose documents are frozen are compiled; inline context
+ * objects go to jsonld.js.
+ */
+function embeddedContext(ctx: ActiveContext, context: unknown): ActiveContext {
+  const urls = typeof context === 'string' ? [context] : context;
+  if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string')) return bail('inline @context');
+  const info = infoOf(ctx);
+  const key = (urls as string[]).join('\n');
+  const known = info.embedded.get(key);
+  if (known === 'error') return bail('embedded @context failed to process');
+  if (known) {
+    for (const [url, doc] of known.docs) usedDocuments.set(url, doc);
+    return known.ctx;
+  }
+  if (derivedCount >= MAX_DERIVED_CONTEXTS) return bail('too many derived contexts');
+  throw new NeedContext(async (documentLoader) => {
+    const docs: [string, object][] = [];
+    for (const url of urls as string[]) {
+      const doc = await documentLoader(url).then((r) => r.document, () => undefined);
+      if (typeof doc !== 'object' || doc === null || !Object.isFrozen(doc)) return `embedded @context ${url} is not a pinned document`;
+      docs.push([url, doc]);
+    }
+    try {
+      const byUrl = new Map(docs);
+      const only = async (url: string) => {
+        const document = byUrl.get(url);
+        if (!document) throw new Error(`not among the embedded contexts: ${url}`);
+        return { contextUrl: null, documentUrl: url, document };
+      };
+      info.embedded.set(key, { ctx: await processContext({ activeCtx: ctx, localCtx: urls, options: processOptions(only) }), docs });
+      derivedCount++;
+    } catch {
+      info.embedded.set(key, 'error');
+    }
+  });
+}
+
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** jsonld.js util.addValue with allowDuplicate (the default). */
@@ -214,10 +288,12 @@ function expandElement(activeCtx: ActiveContext, activeProperty: string | null, 
   if (element === null || element === undefined) return null;
   if (Array.isArray(element)) {
     const container = activeProperty === null ? [] : planOf(activeCtx, activeProperty).container;
-    if (container.includes('@list')) bail('@list');
+    const insideList = container.includes('@list');
     let out: Expanded[] = [];
     for (const item of element) {
-      const e = expandElement(activeCtx, activeProperty, item, typeScopedContext);
+      let e = expandElement(activeCtx, activeProperty, item, typeScopedContext);
+      // An array inside a list is a list of its own (JSON-LD 1.1 lists of lists).
+      if (insideList && Array.isArray(e)) e = { '@list': e };
       if (e === null) continue;
       if (Array.isArray(e)) out = out.concat(e);
       else out.push(e);
@@ -258,9 +334,8 @@ function expandObject(entryCtx: ActiveContext, activeProperty: string | null, el
   if (mustRevert) activeCtx = revert(activeCtx);
   if (activePlan?.scoped) activeCtx = derive(activeCtx, entryCtx, activeProperty!, 'property');
   if (Object.hasOwn(element, '@context')) {
-    // Only the document's own top-level list of bundled contexts is compiled.
-    if (!root || activeCtx !== INITIAL) bail('local @context');
-    activeCtx = root!;
+    if (root && activeCtx === INITIAL) activeCtx = root;
+    else activeCtx = embeddedContext(activeCtx, element['@context']);
   }
   typeScopedContext = activeCtx;
 
@@ -287,9 +362,15 @@ function expandObject(entryCtx: ActiveContext, activeProperty: string | null, el
   } else if (count === 1 && Object.hasOwn(rval, '@language')) {
     bail('object with only @language');
   }
-  // A top-level object that jsonld.js would drop (empty, a value, only @id) is an unsafe warning.
-  if (activeProperty === null && (count === 0 || Object.hasOwn(rval, '@value') || (count === 1 && Object.hasOwn(rval, '@id')))) bail('dropped top-level object');
+  // A top-level or graph object that jsonld.js would drop (empty, a value, only @id) is an unsafe warning.
+  if ((activeProperty === null || planOf(activeCtx, activeProperty).container.includes('@graph')) && isDroppedAtTop(rval)) bail('dropped top-level object');
   return rval;
+}
+
+/** _dropUnsafeObject's test (lib/expand.js). */
+function isDroppedAtTop(v: Json): boolean {
+  const count = Object.keys(v).length;
+  return count === 0 || Object.hasOwn(v, '@value') || Object.hasOwn(v, '@list') || (count === 1 && Object.hasOwn(v, '@id'));
 }
 
 /** The checks jsonld.js makes on a value object, as bail-outs (each is an error or a warning there). */
@@ -325,8 +406,15 @@ function expandObjectEntries(activeCtx: ActiveContext, expandedActiveProperty: s
       continue;
     }
     if (ep!.startsWith('_:')) bail('blank node property');
-    // Anything but a plain or @set container (language, index, id, type, list, graph) is left to jsonld.js.
-    for (const c of plan.container) if (c !== '@set') bail(`container ${c}`);
+    // Plain, @set and @graph containers are compiled; language, index, id, type and list maps
+    // are left to jsonld.js.
+    let graph = false;
+    let list = false;
+    for (const c of plan.container) {
+      if (c === '@graph') graph = true;
+      else if (c === '@list') list = true;
+      else if (c !== '@set') bail(`container ${c}`);
+    }
     const termCtx = plan.scoped ? derive(activeCtx, activeCtx, key, 'property') : activeCtx;
     let expandedValue: unknown;
     if (plan.type === '@json') {
@@ -335,6 +423,17 @@ function expandObjectEntries(activeCtx: ActiveContext, expandedActiveProperty: s
       expandedValue = expandElement(termCtx, key, value, null);
     }
     if (expandedValue === null) continue;
+    if (list && !(isObject(expandedValue) && Object.hasOwn(expandedValue, '@list'))) {
+      expandedValue = { '@list': Array.isArray(expandedValue) ? expandedValue : [expandedValue] };
+    }
+    if (graph) {
+      // Each value becomes a named graph (JSON-LD 1.1 API §5.1.2 step 13.9); a value jsonld.js
+      // would drop there (only @id, a value object, empty) is an unsafe warning.
+      const values = Array.isArray(expandedValue) ? expandedValue : [expandedValue];
+      for (const v of values) if (!isObject(v) || isDroppedAtTop(v)) bail('dropped graph value');
+      if (values.length === 0) continue;
+      expandedValue = values.map((v) => ({ '@graph': [v] }));
+    }
     if (planOf(termCtx, key).reverse) bail('reverse property');
     addValue(expandedParent, ep!, expandedValue, true);
   }
