@@ -52,7 +52,9 @@ export async function expandCompiled(document: unknown, documentLoader: (url: st
         continue;
       }
       if (err instanceof NotCompilable) return { declined: err.message };
-      throw err;
+      // Whatever else goes wrong (input no JSON parser makes, such as an object without a
+      // prototype) is for jsonld.js to judge.
+      return { declined: `unexpected: ${(err as Error)?.message ?? String(err)}` };
     }
   }
   return { declined: 'too many scoped contexts' };
@@ -398,7 +400,7 @@ function expandObjectEntries(activeCtx: ActiveContext, expandedActiveProperty: s
     const value = element[key];
     const plan = planOf(activeCtx, key);
     const ep = plan.expanded;
-    if (ep === null || !(isAbsoluteIri(ep) || isKeyword(ep))) bail('invalid property');
+    if (ep === null || !(isAbsoluteIri(ep) || isKeyword(ep))) bail(`invalid property ${JSON.stringify(key)}`);
     if (isKeyword(ep)) {
       if (expandedActiveProperty === '@reverse') bail('@reverse');
       if (Object.hasOwn(expandedParent, ep!) && ep !== '@type') bail('colliding keywords');
