@@ -33,4 +33,5 @@ declare module 'jsonld/lib/ContextResolver.js';
 declare module 'jsonld/lib/events.js';
 declare module 'jsonld/lib/url.js';
 declare module 'jsonld/lib/util.js';
+declare module 'jsonld/lib/types.js';
 declare module 'rdf-canonize';

@@ -1,7 +1,7 @@
-import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { cryptosuite as stockSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { expandCompiled } from './expand-compiled.ts';
+import { expandedToQuads } from './expanded-to-quads.ts';
 
 export interface CanonizeOptions {
   documentLoader: (url: string) => Promise<{ document?: unknown }>;
@@ -14,9 +14,10 @@ export interface CanonizeOptions {
 
 /**
  * The eddsa-rdfc-2022 canonicalization (vc-di-eddsa §3.3.3: JSON-LD to RDF, then RDFC-1.0 to
- * N-Quads) with the expansion compiled for our pinned contexts (expand-compiled.ts); the rest is
- * what the stock cryptosuite does: jsonld.js toRDF in safe mode with `rdfDirection:
- * 'i18n-datatype'`, then rdf-canonize. A document the compiled expansion does not know, or
+ * N-Quads) with the expansion compiled for our pinned contexts (expand-compiled.ts) and the RDF
+ * dataset written straight from it (expanded-to-quads.ts: what jsonld.js toRDF gives with
+ * `rdfDirection: 'i18n-datatype'`), then rdf-canonize as the stock cryptosuite does. A document
+ * the compiled expansion does not know, or
  * options other than the ones Data Integrity passes, go to the stock canonize (jsonld.js
  * end to end), so the bytes signed and verified are the same either way.
  */
@@ -28,9 +29,9 @@ export async function canonizeRdfc(input: unknown, options: CanonizeOptions): Pr
       const merged = { algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true, ...options };
       let dataset: unknown;
       try {
-        dataset = await jsonld.toRDF(compiled.expanded, { rdfDirection: 'i18n-datatype', ...merged, format: undefined, produceGeneralizedRdf: false, skipExpansion: true });
+        dataset = expandedToQuads(compiled.expanded);
       } catch {
-        // A safe-mode warning at the RDF step: jsonld.js end to end gives the authoritative error.
+        // Nothing the compiled expansion lets through should fail here; if it does, jsonld.js decides.
         dataset = undefined;
       }
       if (dataset) return rdfCanonize.canonize(dataset, merged);

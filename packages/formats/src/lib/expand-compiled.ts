@@ -146,9 +146,9 @@ function documentId(doc: object): number {
 
 /** What is known about one active context: the contexts derived from it and its term plans. */
 interface ContextInfo {
-  id: number;
   reverted?: ActiveContext;
-  derived: Map<string, ActiveContext | 'error'>;
+  /** By the context the scoped definition is taken from, then 'p'/'t' + term. */
+  derived: Map<ContextInfo, Map<string, ActiveContext | 'error'>>;
   embedded: Map<string, { ctx: ActiveContext; docs: [string, object][] } | 'error'>;
   plans: Map<string, Plan>;
 }
@@ -156,6 +156,8 @@ interface ContextInfo {
 /** The term → IRI/type/container plan of one key in one active context. */
 interface Plan {
   expanded: string | null;
+  /** `expanded` is an absolute IRI (or a blank node identifier) or a keyword. */
+  usable: boolean;
   container: readonly string[];
   type: unknown;
   language: unknown;
@@ -164,13 +166,15 @@ interface Plan {
   reverse: boolean;
 }
 
-const infos = new WeakMap<ActiveContext, ContextInfo>();
-let nextId = 1;
+// Kept on the context object itself under a symbol (jsonld.js copies only the fields it knows
+// when it clones a context, so this never leaks into a derived one): a property read is much
+// cheaper than a WeakMap lookup on every key of every node.
+const INFO = Symbol('lp.compiledExpansion');
 function infoOf(ctx: ActiveContext): ContextInfo {
-  let info = infos.get(ctx);
+  let info = (ctx as unknown as { [INFO]?: ContextInfo })[INFO];
   if (!info) {
-    info = { id: nextId++, derived: new Map(), embedded: new Map(), plans: new Map() };
-    infos.set(ctx, info);
+    info = { derived: new Map(), embedded: new Map(), plans: new Map() };
+    Object.defineProperty(ctx, INFO, { value: info, enumerable: false });
   }
   return info;
 }
@@ -180,8 +184,10 @@ function planOf(ctx: ActiveContext, key: string): Plan {
   const known = info.plans.get(key);
   if (known) return known;
   const def = ctx.mappings.get(key);
+  const expanded = expandIri(ctx, key, { vocab: true }, IRI_OPTIONS);
   const plan: Plan = {
-    expanded: expandIri(ctx, key, { vocab: true }, IRI_OPTIONS),
+    expanded,
+    usable: expanded !== null && (isAbsoluteIri(expanded) || isKeyword(expanded)),
     container: (getContextValue(ctx, key, '@container') as string[] | null) ?? [],
     type: getContextValue(ctx, key, '@type'),
     language: getContextValue(ctx, key, '@language'),
@@ -207,8 +213,11 @@ function revert(ctx: ActiveContext): ActiveContext {
  */
 function derive(ctx: ActiveContext, source: ActiveContext, term: string, kind: 'property' | 'type'): ActiveContext {
   const info = infoOf(ctx);
-  const key = `${kind}\u0000${infoOf(source).id}\u0000${term}`;
-  const known = info.derived.get(key);
+  const sourceInfo = source === ctx ? info : infoOf(source);
+  let bySource = info.derived.get(sourceInfo);
+  if (!bySource) info.derived.set(sourceInfo, (bySource = new Map()));
+  const key = kind === 'type' ? `t${term}` : `p${term}`;
+  const known = bySource.get(key);
   if (known === 'error') return bail('scoped context failed to process');
   if (known) return known;
   // Each combination of types makes its own context: past the bound, jsonld.js does the work.
@@ -221,10 +230,10 @@ function derive(ctx: ActiveContext, source: ActiveContext, term: string, kind: '
           ? { activeCtx: ctx, localCtx, options: OPTIONS, propagate: true, overrideProtected: true }
           : { activeCtx: ctx, localCtx, options: OPTIONS, propagate: false },
       );
-      info.derived.set(key, next);
+      bySource.set(key, next);
       derivedCount++;
     } catch {
-      info.derived.set(key, 'error');
+      bySource.set(key, 'error');
     }
   });
 }
@@ -400,8 +409,8 @@ function expandObjectEntries(activeCtx: ActiveContext, expandedActiveProperty: s
     const value = element[key];
     const plan = planOf(activeCtx, key);
     const ep = plan.expanded;
-    if (ep === null || !(isAbsoluteIri(ep) || isKeyword(ep))) bail(`invalid property ${JSON.stringify(key)}`);
-    if (isKeyword(ep)) {
+    if (!plan.usable) bail(`invalid property ${JSON.stringify(key)}`);
+    if (ep!.charCodeAt(0) === 64 /* @ */) {
       if (expandedActiveProperty === '@reverse') bail('@reverse');
       if (Object.hasOwn(expandedParent, ep!) && ep !== '@type') bail('colliding keywords');
       expandKeyword(activeCtx, ep!, value, expandedParent, typeScopedContext);
