@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { createDocumentLoader } from '@lp/contexts';
 import { compareCanonical } from './helpers/compare-canonical.ts';
+import { isAbsoluteIri, jsonldIsAbsolute } from '../src/lib/jsonld-internals.ts';
 
 // Generated OB 3.0 / CLR 2.0 / VC credentials with hostile shapes, canonicalized by canonizeRdfc
 // and by jsonld.js: the canonical N-Quads (or the refusal) must be identical. Besides the bundled
@@ -104,7 +105,7 @@ const TYPES = [
 ];
 const BAD_TYPES = ['relative/T', '_:b0', '@json', 'xsd:string', 42, null, { '@id': 'x' }];
 const IRIS = ['https://example.org/x', 'urn:uuid:6f1d2a44-9b1e-4c3a-8f51-2a7d9e0c1b01', 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', 'did:web:exams.moe.example', 'ex:foo', 'mailto:a@b.example', 'http://data.europa.eu/snb/isced-f/0541'];
-const RELATIVE = ['./rel', '../x', '#frag', '', 'just-a-word', '_:b1', '@reserved', 'VerifiableCredential', 'Achievement'];
+const RELATIVE = ['./rel', '../x', '#frag', '', 'just-a-word', '_:b1', '@reserved', 'VerifiableCredential', 'Achievement', 'http://example.com/a b', 'ex:with space', '_:b 2', ':x'];
 const LANGS = ['ar', 'en', 'fr', 'EN-gb', 'ps-AF', 'fa-Arab-IR', 'uk'];
 const BAD_LANGS = ['en_US', 'x-1234567890', '', 'ar-'];
 
@@ -202,4 +203,9 @@ describe('canonizeRdfc equals jsonld.js on generated credentials', () => {
     expect(compiled / RUNS).toBeGreaterThan(0.25);
     expect(refusedByBoth).toBeLessThan(compiled);
   }, 600_000);
+
+  it('our absolute-IRI test is jsonld.js\'s', () => {
+    const iriLike = fc.oneof(fc.string(), fc.constantFrom(...IRIS, ...RELATIVE), fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 })).map(([a, b]) => `${a}:${b}`));
+    fc.assert(fc.property(iriLike, (v) => isAbsoluteIri(v) === jsonldIsAbsolute(v)), { numRuns: 5000 });
+  });
 });

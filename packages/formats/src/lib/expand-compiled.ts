@@ -156,6 +156,8 @@ interface ContextInfo {
 /** The term → IRI/type/container plan of one key in one active context. */
 interface Plan {
   expanded: string | null;
+  /** The key as a type or @vocab-typed value: expandIri with vocab and base, computed when first needed. */
+  typeIri?: string | null;
   /** `expanded` is an absolute IRI (or a blank node identifier) or a keyword. */
   usable: boolean;
   container: readonly string[];
@@ -197,6 +199,34 @@ function planOf(ctx: ActiveContext, key: string): Plan {
   };
   if (info.plans.size < MAX_PLANS_PER_CONTEXT) info.plans.set(key, plan);
   return plan;
+}
+
+/** A type (or @vocab-typed value) expanded as jsonld.js does (vocab and base), kept in the term's plan. */
+function typeIriOf(ctx: ActiveContext, value: string): string | null {
+  const plan = planOf(ctx, value);
+  if (plan.typeIri === undefined) plan.typeIri = expandIri(ctx, value, { vocab: true, base: true }, IRI_OPTIONS);
+  return plan.typeIri;
+}
+
+/**
+ * An @id (or @id-typed) value as jsonld.js's expandIri with `{base: true}` expands it when the
+ * result is absolute: a compact IRI through a prefix term, a blank node identifier or an IRI as
+ * it is. Anything that would stay relative, or needs a base IRI, or looks like a keyword is null
+ * (the caller declines). Done here rather than through jsonld.js's expandIri so that these
+ * per-value calls stay fast when jsonld.js runs in the same process with its own contexts.
+ */
+function expandIdValue(ctx: ActiveContext, value: string): string | null {
+  if (value.charCodeAt(0) === 64 /* @ */) return null;
+  const colon = value.indexOf(':');
+  if (colon <= 0) return null;
+  const prefix = value.slice(0, colon);
+  if (prefix === '_' || value.startsWith('//', colon + 1)) return isAbsoluteIri(value) ? value : null;
+  const mapping = ctx.mappings.get(prefix);
+  if (mapping && mapping._prefix) {
+    const expanded = `${mapping['@id']}${value.slice(colon + 1)}`;
+    return isAbsoluteIri(expanded) ? expanded : null;
+  }
+  return isAbsoluteIri(value) ? value : null;
 }
 
 /** jsonld.js `revertToPreviousContext`, once per context instead of a clone per node. */
@@ -454,8 +484,8 @@ function expandKeyword(activeCtx: ActiveContext, keyword: string, value: unknown
   switch (keyword) {
     case '@id': {
       if (typeof value !== 'string') return bail('@id not a string');
-      const ve = expandIri(activeCtx, value, { base: true }, IRI_OPTIONS);
-      if (ve === null || !isAbsoluteIri(ve)) bail('relative or reserved @id');
+      const ve = expandIdValue(activeCtx, value);
+      if (ve === null) bail('relative or reserved @id');
       expandedParent['@id'] = ve;
       return;
     }
@@ -463,7 +493,7 @@ function expandKeyword(activeCtx: ActiveContext, keyword: string, value: unknown
       const list = Array.isArray(value) ? value : [value];
       for (const v of list) {
         if (typeof v !== 'string') bail('@type value');
-        const ve = expandIri(typeScopedContext, v as string, { base: true, vocab: true }, IRI_OPTIONS);
+        const ve = typeIriOf(typeScopedContext, v as string);
         if (ve === null || ve === '@json' || !isAbsoluteIri(ve)) bail('relative @type');
         addValue(expandedParent, '@type', ve, false);
       }
@@ -501,12 +531,12 @@ function expandValue(activeCtx: ActiveContext, activeProperty: string, value: un
   if (typeof value === 'number' && !Number.isFinite(value)) bail('non-finite number');
   const type = plan.type;
   if ((type === '@id' || ep === '@graph') && typeof value === 'string') {
-    const ve = expandIri(activeCtx, value, { base: true }, IRI_OPTIONS);
-    if (ve === null || !isAbsoluteIri(ve)) bail('relative IRI value');
+    const ve = expandIdValue(activeCtx, value);
+    if (ve === null) bail('relative IRI value');
     return { '@id': ve };
   }
   if (type === '@vocab' && typeof value === 'string') {
-    const ve = expandIri(activeCtx, value, { vocab: true, base: true }, IRI_OPTIONS);
+    const ve = typeIriOf(activeCtx, value);
     if (ve === null || !isAbsoluteIri(ve)) bail('relative vocab value');
     return { '@id': ve };
   }
