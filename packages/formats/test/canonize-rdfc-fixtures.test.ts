@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { createDocumentLoader } from '@lp/contexts';
 import { compareCanonical } from './helpers/compare-canonical.ts';
+import { expandCompiled } from '../src/lib/expand-compiled.ts';
 
 // Every credential in the repository's fixtures and vectors (ours, the 1EdTech OB 3.0 / CLR 2.0
 // files, DCC, the W3C vc-di-eddsa and Bitstring Status List vectors): the compiled expansion must
@@ -93,5 +94,20 @@ describe('canonizeRdfc equals jsonld.js on every fixture', () => {
     }
     expect(compiledNames.filter((n) => n.includes('proof 0 options')).length).toBeGreaterThan(20);
     expect(compiledNames.length / cases.length).toBeGreaterThan(0.5);
+  });
+
+  it('takes the compiled path only when the loader serves the pinned, frozen documents', async () => {
+    const doc = JSON.parse(readFileSync(new URL('test/fixtures/example-achievement-credential-grade9-math.json', root), 'utf8').replaceAll(PLACEHOLDER_CONTEXT, LP_CONTEXT)) as Json;
+    const copies = async (url: string) => ({ document: structuredClone((await documentLoader(url)).document) });
+    // Frozen at the top only: what it holds could still change under a compiled plan.
+    const shallow = async (url: string) => ({ document: Object.freeze(structuredClone((await documentLoader(url)).document)) });
+    expect('expanded' in (await expandCompiled(doc, documentLoader))).toBe(true);
+    for (const loader of [copies, shallow]) {
+      const outcome = await expandCompiled(doc, loader);
+      expect('declined' in outcome && outcome.declined).toMatch(/pinned/);
+      const r = await compareCanonical(doc, loader);
+      expect(r.compiled).toBe(false);
+      expect(r.ours).toBe(r.reference);
+    }
   });
 });

@@ -20,11 +20,11 @@ import {
  * once per context set and shape, by jsonld.js itself, and the walk over the document is linear.
  *
  * It never guesses: anything outside the subset it handles exactly (an inline context object,
- * `@list`/`@graph`/`@set` objects, `@reverse`, `@nest`, `@included`, `@index`,
- * language/index/id/type maps, anything
- * jsonld.js safe mode would warn about such as a relative IRI, an undefined term without
- * `@vocab`, a malformed value object) makes it decline, saying why, and the caller runs jsonld.js.
- * The output is the expanded document jsonld.js produces, key for key.
+ * `@list`/`@graph`/`@set` objects, `@reverse`, `@nest`, `@included`, `@index`, language, index,
+ * id and type maps, an `@base`, anything jsonld.js safe mode would warn about such as a relative
+ * IRI, an undefined term without `@vocab`, a malformed value object) makes it decline, saying
+ * why, and the caller runs jsonld.js. The output is the expanded document jsonld.js produces,
+ * key for key.
  */
 export async function expandCompiled(document: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<{ expanded: unknown[] } | { declined: string }> {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return { declined: 'not a JSON object' };
@@ -112,7 +112,7 @@ async function rootContextFor(context: unknown, documentLoader: (url: string) =>
     } catch {
       return undefined;
     }
-    if (typeof doc !== 'object' || doc === null || !Object.isFrozen(doc)) return undefined;
+    if (!isPinned(doc)) return undefined;
     docs.set(url, doc);
     ids.push(documentId(doc));
   }
@@ -131,6 +131,19 @@ async function rootContextFor(context: unknown, documentLoader: (url: string) =>
   } catch {
     return undefined;
   }
+}
+
+const pinned = new WeakMap<object, boolean>();
+/** A context document frozen all the way down (checked once per document). */
+function isPinned(doc: unknown): doc is object {
+  if (typeof doc !== 'object' || doc === null) return false;
+  let known = pinned.get(doc);
+  if (known === undefined) {
+    const deepFrozen = (v: unknown): boolean => typeof v !== 'object' || v === null || (Object.isFrozen(v) && Object.values(v).every(deepFrozen));
+    known = deepFrozen(doc);
+    pinned.set(doc, known);
+  }
+  return known;
 }
 
 const documentIds = new WeakMap<object, number>();
@@ -289,7 +302,7 @@ function embeddedContext(ctx: ActiveContext, context: unknown): ActiveContext {
     const docs: [string, object][] = [];
     for (const url of urls as string[]) {
       const doc = await documentLoader(url).then((r) => r.document, () => undefined);
-      if (typeof doc !== 'object' || doc === null || !Object.isFrozen(doc)) return `embedded @context ${url} is not a pinned document`;
+      if (!isPinned(doc)) return `embedded @context ${url} is not a pinned document`;
       docs.push([url, doc]);
     }
     try {
