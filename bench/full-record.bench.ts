@@ -72,6 +72,11 @@ export async function benchFullRecord(budgetMs = 1500): Promise<Row[]> {
     const r = await vc.verifyCredential({ credential: signed, suite: new DataIntegrityProof({ cryptosuite: stockSuite }), documentLoader, now, checkStatus });
     if (!r.verified) throw new Error('bench: vc verify failed');
   }, budgetMs));
+  // Our Data Integrity rows against @digitalbazaar/vc's, same run: the rate ratio as a note.
+  const rate = (name: string) => rows.find((r) => r.name === name)?.opsPerSec ?? NaN;
+  const ratioNote = (ours: string, theirs: string) => `${(rate(ours) / rate(theirs)).toFixed(1)}× ${theirs.replace(' (stock suite)', '')}`;
+  rows[0]!.note = ratioNote('our DI sign (signCredentialDi)', '@digitalbazaar/vc issue (stock suite)');
+  rows[1]!.note = ratioNote('our DI verify (verifyCredentialDi, all checks)', '@digitalbazaar/vc verifyCredential (stock suite)');
   rows.push(await measure('node:crypto Ed25519 sign (raw, same bytes)', () => nodeSign(null, message, node.privateKey), budgetMs, `${message.length} B message`));
   rows.push(await measure('node:crypto Ed25519 verify (raw, same bytes)', () => nodeVerify(null, message, node.publicKey, nodeSig), budgetMs, `${message.length} B message`));
   return rows;

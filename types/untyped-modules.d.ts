@@ -24,3 +24,14 @@ declare module 'qrcode/lib/core/error-correction-level.js' {
   const ECLevel: { L: unknown; M: unknown; Q: unknown; H: unknown };
   export default ECLevel;
 }
+
+// jsonld's own context processing, IRI expansion and event handling, reused by the compiled
+// expansion (packages/formats/src/lib/expand-compiled.ts) so that contexts mean exactly what they
+// mean to jsonld.js; CommonJS modules without types.
+declare module 'jsonld/lib/context.js';
+declare module 'jsonld/lib/ContextResolver.js';
+declare module 'jsonld/lib/events.js';
+declare module 'jsonld/lib/url.js';
+declare module 'jsonld/lib/util.js';
+declare module 'jsonld/lib/types.js';
+declare module 'rdf-canonize';

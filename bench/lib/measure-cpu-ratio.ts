@@ -47,7 +47,11 @@ async function warmUp(fn: () => unknown, cpuMs: number): Promise<void> {
   }
 }
 
-export async function measureCpuRatio(subject: () => unknown, reference: () => unknown, opts: { rounds?: number; roundCpuMs?: number; warmUpCpuMs?: number } = {}): Promise<CpuRatio> {
+/**
+ * `settle`, when given, runs before each measured round, outside the measurement (e.g. a full
+ * garbage collection, so that one side's garbage is not collected in the other side's round).
+ */
+export async function measureCpuRatio(subject: () => unknown, reference: () => unknown, opts: { rounds?: number; roundCpuMs?: number; warmUpCpuMs?: number; settle?: () => void } = {}): Promise<CpuRatio> {
   const rounds = opts.rounds ?? 7;
   const roundCpuMs = opts.roundCpuMs ?? 150;
   await warmUp(subject, opts.warmUpCpuMs ?? 800);
@@ -58,7 +62,9 @@ export async function measureCpuRatio(subject: () => unknown, reference: () => u
   const r: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    opts.settle?.();
     const a = await cpuMsPerOp(subject, nSubject);
+    opts.settle?.();
     const b = await cpuMsPerOp(reference, nReference);
     s.push(a);
     r.push(b);
