@@ -1,8 +1,8 @@
 import type { StatusPurpose } from '@lp/status';
 
 /**
- * The issuer's one store interface (DESIGN.md "Runtime and storage": SQLite now, PostgreSQL later
- * for several issuer instances). Methods are async so a networked store fits the same shape.
+ * The issuer's one store interface (DESIGN.md "Runtime and storage": SQLite on one machine,
+ * PostgreSQL for several issuer instances; one contract test suite runs against both). Methods are async so a networked store fits the same shape.
  * Times are ISO 8601 UTC strings supplied by the caller (the store reads no clock). JSON values
  * are stored as text and returned parsed, except `record`, which is kept byte-exact as signed.
  */
@@ -256,8 +256,9 @@ export interface IssuerStoreOps {
 
 export interface IssuerStore extends IssuerStoreOps {
   /**
-   * Runs `fn` in one transaction: all of its changes commit together or none do. Other callers
-   * wait until it ends. Inside `fn` use only `tx` (calling the store itself would wait for `fn`).
+   * Runs `fn` in one transaction: all of its changes commit together or none do. SQLite: other
+   * callers wait until it ends. PostgreSQL: other callers and instances run alongside it and wait
+   * only for the rows it locked. Inside `fn` use only `tx` (calling the store itself would wait for `fn`).
    * If `fn` throws, everything rolls back and the error is rethrown.
    */
   transaction<T>(fn: (tx: IssuerStoreOps) => Promise<T>): Promise<T>;
