@@ -92,8 +92,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: `http://localhost:${port}`, log: config.log });
   } catch (e) {
     // A public URL that disagrees with the issuer's is a configuration error: refuse to serve
-    // rather than run without the issuer a deployment expects.
-    if ((e as { code?: string }).code === 'PUBLIC_URL_MISMATCH') {
+    // rather than run without the issuer a deployment expects. So is any failure to open the
+    // issuer of LP_DATABASE_URL (unreachable, no issuer, wrong passphrase): one of several
+    // instances must not join the load balancer without its issuer.
+    if ((e as { code?: string }).code === 'PUBLIC_URL_MISMATCH' || (!trust.demo && (config.env.LP_DATABASE_URL ?? '').trim() !== '')) {
       stopping.abort();
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
       throw e;

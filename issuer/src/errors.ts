@@ -48,7 +48,13 @@ export type IssuerErrorCode =
   /** LP_PUBLIC_URL disagrees with the issuer's stored public URL (lp issuer set-public-url changes it). */
   | 'PUBLIC_URL_MISMATCH'
   /** Bad command-line input that is not a usage error (file unreadable, bad option value). */
-  | 'INPUT_INVALID';
+  | 'INPUT_INVALID'
+  /** LP_DATABASE_URL / --database / --to is not a `postgres://` URL. */
+  | 'DATABASE_URL_INVALID'
+  /** `lp issuer migrate-store` into a database that already holds issuer data (never merged). */
+  | 'TARGET_NOT_EMPTY'
+  /** `lp issuer migrate-store`: the copy differs from the source (counts or digests); the target was emptied again. */
+  | 'MIGRATION_MISMATCH';
 
 const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_EXISTS: 409,
@@ -72,6 +78,9 @@ const STATUS: Record<IssuerErrorCode, number> = {
   PUBLIC_URL_INVALID: 400,
   PUBLIC_URL_MISMATCH: 409,
   INPUT_INVALID: 400,
+  DATABASE_URL_INVALID: 400,
+  TARGET_NOT_EMPTY: 409,
+  MIGRATION_MISMATCH: 500,
 };
 
 export class IssuerError extends Error {

@@ -41,6 +41,8 @@ export interface IssuerRouterOptions {
   bodyLimit?: number | string;
   /** Requests per API key (default 600 per minute); over it 429 with Retry-After. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Throw (refuse to start) when `passphrase` does not unlock the key, instead of serving locked. */
+  requireUnlock?: boolean;
   /** GET /pickup requests per client IP (default 30 per minute); over it 429 with Retry-After. */
   pickupRateLimit?: { limit: number; windowMs: number };
   log?: (line: string) => void;
@@ -97,6 +99,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     try {
       signer = await unlockSigningKey(store, opts.passphrase, opts.keyFileOptions);
     } catch (e) {
+      if (opts.requireUnlock) throw e;
       log(`issuer: signing key locked (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
     }
   }
@@ -339,10 +342,11 @@ function fail(res: Response, err: unknown, log: (line: string) => void): void {
     return sendProblem(res, 422, 'CREDENTIAL_INVALID', err.message, err.path !== undefined ? { path: err.path } : {});
   }
   if (err instanceof StoreError) {
-    if (err.code === 'STORE_BUSY' || err.code === 'STORE_FULL') {
+    if (err.code === 'STORE_BUSY' || err.code === 'STORE_FULL' || err.code === 'STORE_UNREACHABLE') {
       res.set('Retry-After', '5');
       log(`issuer: store unavailable (${err.code}): ${err.message}`);
-      return sendProblem(res, 503, err.code, err.code === 'STORE_BUSY' ? 'the database is busy; nothing was written, retry shortly' : 'the disk is full; nothing was written');
+      return sendProblem(res, 503, err.code, err.code === 'STORE_BUSY' ? 'the database is busy; nothing was written, retry shortly'
+        : err.code === 'STORE_FULL' ? 'the disk is full; nothing was written' : 'the database cannot be reached; retry shortly');
     }
     if (err.code === 'STORE_CONFLICT') return sendProblem(res, 409, 'CONFLICT', err.message);
     if (err.code === 'NOT_FOUND') return sendProblem(res, 404, 'NOT_FOUND', err.message);
