@@ -50,11 +50,7 @@ export type IssuerErrorCode =
   /** Bad command-line input that is not a usage error (file unreadable, bad option value). */
   | 'INPUT_INVALID'
   /** LP_DATABASE_URL / --database / --to is not a `postgres://` URL. */
-  | 'DATABASE_URL_INVALID'
-  /** `lp issuer migrate-store` into a database that already holds issuer data (never merged). */
-  | 'TARGET_NOT_EMPTY'
-  /** `lp issuer migrate-store`: the copy differs from the source (counts or digests); the target was emptied again. */
-  | 'MIGRATION_MISMATCH';
+  | 'DATABASE_URL_INVALID';
 
 const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_EXISTS: 409,
@@ -79,8 +75,6 @@ const STATUS: Record<IssuerErrorCode, number> = {
   PUBLIC_URL_MISMATCH: 409,
   INPUT_INVALID: 400,
   DATABASE_URL_INVALID: 400,
-  TARGET_NOT_EMPTY: 409,
-  MIGRATION_MISMATCH: 500,
 };
 
 export class IssuerError extends Error {

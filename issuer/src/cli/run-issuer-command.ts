@@ -8,7 +8,7 @@ import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
 import { exportTrustFragment } from '../domain/export-trust-fragment.ts';
 import { initIssuer } from '../domain/init-issuer.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
-import { hasIssuerDb, issuerDocumentLoader, issuerStoreLocation, openIssuerStoreAt } from '../domain/open-issuer-store.ts';
+import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, issuerStoreLocation, openIssuerStore, openIssuerStoreAt } from '../domain/open-issuer-store.ts';
 import type { IssuerStoreLocation } from '../domain/open-issuer-store.ts';
 import { parseCatalogueFile } from '../domain/parse-catalogue-file.ts';
 import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
@@ -17,6 +17,7 @@ import { rotateKey } from '../domain/rotate-key.ts';
 import { setCredentialStatus } from '../domain/set-credential-status.ts';
 import type { StatusAction } from '../domain/set-credential-status.ts';
 import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
+import { copySqliteToPostgres, isPostgresUrl } from '../store/index.ts';
 import type { IssuerStore } from '../store/index.ts';
 
 /** What the CLI needs of its process (cli/src/io.ts CliIo, structurally). */
@@ -58,6 +59,9 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
   api-key create [--label L]    a new API key, printed alone on the last line (shown once)
   api-key list                  API keys (id, label, created, revoked)
   api-key revoke ID             revoke an API key
+  migrate-store --to postgres://…
+                                copy the SQLite issuer of LP_DATA_DIR into an empty PostgreSQL
+                                database (audit log included), then compare counts and digests
   bulk RESULTS.csv --session NAME [--dry-run] [--out DIR] [--transcripts]
                                 issue a results CSV (lp issuer bulk --help)
 
@@ -88,6 +92,7 @@ export async function runIssuerCommand(argv: string[], io: IssuerCliIo): Promise
     case 'export-trust': return withStore(io, false, (s) => cmdExport(rest, io, s));
     case 'set-public-url': return withStore(io, false, (s) => cmdSetPublicUrl(rest, io, s));
     case 'api-key': return withStore(io, false, (s) => cmdApiKey(rest, io, s));
+    case 'migrate-store': return cmdMigrateStore(rest, io);
     default: throw new IssuerUsageError(`unknown command "${command}" (lp issuer --help)`);
   }
 }
@@ -115,6 +120,31 @@ async function withStore(io: IssuerCliIo, create: boolean, fn: (s: IssuerStore) 
     return await fn(store);
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * `lp issuer migrate-store --to URL`: the SQLite issuer stays as it was (a fallback until the
+ * PostgreSQL one is in service); the copy is all or nothing.
+ */
+async function cmdMigrateStore(args: string[], io: IssuerCliIo): Promise<number> {
+  const { values } = parse(args, { to: { type: 'string' } });
+  if (typeof values.to !== 'string') throw new IssuerUsageError('--to postgres://… is required');
+  if (!isPostgresUrl(values.to)) throw new IssuerError('DATABASE_URL_INVALID', '--to must be a postgres:// or postgresql:// URL');
+  const dir = issuerDataDir(io.env, io.cwd);
+  if (!hasIssuerDb(dir)) throw new IssuerError('NO_ISSUER', `no SQLite issuer in ${dir} (LP_DATA_DIR) to copy`);
+  const source = await openIssuerStore(dir);
+  try {
+    const report = await copySqliteToPostgres(source, values.to);
+    if (values.json) io.stdout.write(JSON.stringify({ source: dir, ...report }) + '\n');
+    else {
+      io.stdout.write(`copied ${dir} into PostgreSQL at ${report.target}; counts and SHA-256 digests match:\n`);
+      for (const t of report.tables) io.stdout.write(`  ${t.table.padEnd(20)} ${String(t.rows).padStart(8)}  ${t.sha256}\n`);
+      io.stdout.write(`serve it with LP_DATABASE_URL=postgres://…; ${dir} is unchanged\n`);
+    }
+    return 0;
+  } finally {
+    await source.close();
   }
 }
 

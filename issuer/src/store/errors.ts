@@ -28,7 +28,11 @@ export type StoreErrorCode =
   /** Any other I/O failure of the database (cannot open, read-only, I/O error). */
   | 'STORE_IO'
   /** PostgreSQL: the server cannot be reached (refused, unknown host, connection lost); the message names host and port. */
-  | 'STORE_UNREACHABLE';
+  | 'STORE_UNREACHABLE'
+  /** Copying an issuer into a database that already holds issuer data (never merged). */
+  | 'TARGET_NOT_EMPTY'
+  /** A copy that differs from its source (row counts or digests): nothing of it was committed. */
+  | 'MIGRATION_MISMATCH';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

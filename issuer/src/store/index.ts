@@ -12,3 +12,5 @@ export { MIGRATIONS } from './migrations.ts';
 export { openPostgresStore, PostgresIssuerStore, isPostgresUrl, postgresAddressOf } from './open-postgres-store.ts';
 export type { OpenPostgresStoreOptions } from './open-postgres-store.ts';
 export { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+export { copySqliteToPostgres } from './copy-sqlite-to-postgres.ts';
+export type { CopyReport, CopiedTable } from './copy-sqlite-to-postgres.ts';
