@@ -4,7 +4,11 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import express from 'express';
+import type { Server } from 'node:http';
 import { decodeList, getBit } from '@lp/status';
+import { createApiKey, createIssuerRouter } from '../src/index.ts';
+import { openPostgresStore } from '../src/store/index.ts';
 import { startPostgres } from '../../test/lib/start-postgres.ts';
 import type { TestPostgres } from '../../test/lib/start-postgres.ts';
 import { FIXTURES, ISSUE_FROM_CATALOGUE, LP, lp, tempDir } from './issuer-helpers.ts';
@@ -140,6 +144,34 @@ describe('three lp serve instances on one PostgreSQL database', () => {
     const raced = await Promise.all([fetch(`${b.url}/pickup/${code}`), fetch(`${c.url}/pickup/${code}`)]);
     expect(raced.map((r) => r.status).sort()).toEqual([200, 410]);
     expect((await fetch(`${a.url}/pickup/${code}`)).status).toBe(410);
+  });
+
+  it('an API key\'s rate limit is one limit across instances (two routers, two connection pools, one clock)', async () => {
+    // In-process instances: the clock is injected, so no window boundary can fall inside the test.
+    const now = new Date('2026-06-20T09:00:30Z');
+    const stores = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    const servers: Server[] = [];
+    try {
+      const { key } = await createApiKey(stores[0]!, { label: 'limited', now, random: (n) => crypto.getRandomValues(new Uint8Array(n)), actor: 'test' });
+      const urls: string[] = [];
+      for (const store of stores) {
+        const app = express();
+        app.use(await createIssuerRouter({ store, baseUrl: PUBLIC, clock: () => now, rateLimit: { limit: 4, windowMs: 60_000 } }));
+        const srv = await new Promise<Server>((resolve) => { const x = app.listen(0, '127.0.0.1', () => resolve(x)); });
+        servers.push(srv);
+        urls.push(`http://127.0.0.1:${(srv.address() as net.AddressInfo).port}`);
+      }
+      const get = (u: string) => fetch(`${u}/credentials/urn:uuid:none`, { headers: { authorization: `Bearer ${key}` } });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await get(urls[i % 2]!)).status);
+      // 4 answered (404: no such credential) across both, then both refuse.
+      expect(statuses).toEqual([404, 404, 404, 404, 429, 429]);
+      const over = await get(urls[0]!);
+      expect(over.headers.get('retry-after')).toBe('30');
+    } finally {
+      for (const srv of servers) await new Promise<void>((resolve) => { srv.closeAllConnections(); srv.close(() => resolve()); });
+      for (const store of stores) await store.close();
+    }
   });
 
   it('an instance with a wrong passphrase refuses to start (exit 2); the others go on issuing', async () => {

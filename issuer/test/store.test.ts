@@ -247,6 +247,20 @@ describe.each(STORE_BACKENDS)('$name store', (backend) => {
       expect(sortByOk(both)).toEqual([{ ok: true, credentialIds: ['urn:uuid:3', 'urn:uuid:1', 'urn:uuid:2'] }, { ok: false, reason: 'used' }]);
     });
 
+    it('counts rate-limit windows: the limit holds, a new window starts again, connections share the count', async () => {
+      const w1 = Date.parse(T0);
+      const other = await loc.open();
+      try {
+        const taken = await Promise.all(Array.from({ length: 5 }, (_, i) => (i % 2 ? other : store).takeRateLimit('api-key:k1', w1, 3)));
+        expect(taken.filter(Boolean).length).toBe(3);
+        expect(await store.takeRateLimit('api-key:k2', w1, 3)).toBe(true); // another key has its own count
+        expect(await other.takeRateLimit('api-key:k1', w1 + 60_000, 3)).toBe(true);
+        expect(await loc.count("SELECT COUNT(*) FROM rate_limit_windows WHERE key = 'api-key:k1'")).toBe(1); // the old window is gone
+      } finally {
+        await other.close();
+      }
+    });
+
     it('records bulk runs', async () => {
       await store.startBulkRun({ id: 'r1', session: '2026-06', startedAt: T0 });
       await store.finishBulkRun('r1', '2026-06-01T10:00:00.000Z', { issued: 10, skipped: 2, failed: 1 });

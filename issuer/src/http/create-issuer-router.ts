@@ -90,7 +90,16 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
   const clock = opts.clock ?? (() => new Date());
   const random = opts.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
   const log = opts.log ?? (() => {});
-  const limiter = new RateLimiter(opts.rateLimit?.limit ?? 600, opts.rateLimit?.windowMs ?? 60_000);
+  // The per-key limit is counted in the store, so that every instance on one database shares it
+  // (a key does not get N times its limit behind a load balancer). Windows are fixed and aligned
+  // to the epoch, so all instances agree where a window starts.
+  const keyLimit = opts.rateLimit?.limit ?? 600;
+  const keyWindowMs = opts.rateLimit?.windowMs ?? 60_000;
+  const takeKeyLimit = async (keyId: string, nowMs: number): Promise<number> => {
+    const windowStart = nowMs - (nowMs % keyWindowMs);
+    if (await store.takeRateLimit(`api-key:${keyId}`, windowStart, keyLimit)) return 0;
+    return Math.max(1, Math.ceil((windowStart + keyWindowMs - nowMs) / 1000));
+  };
   // Codes carry 100 bits, so guessing is hopeless anyway; the per-IP cap keeps a scanner cheap to shrug off.
   const pickupLimiter = new RateLimiter(opts.pickupRateLimit?.limit ?? 30, opts.pickupRateLimit?.windowMs ?? 60_000);
   const documentLoader = await issuerDocumentLoader(store);
@@ -146,10 +155,10 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     res.set('WWW-Authenticate', 'Bearer realm="issuer"');
     if (!m) return sendProblem(res, 401, 'UNAUTHORIZED', 'send Authorization: Bearer <API key> (lp issuer api-key create)');
-    authenticateApiKey(store, m[1]!).then((key) => {
+    authenticateApiKey(store, m[1]!).then(async (key) => {
       if (!key) return sendProblem(res, 401, 'UNAUTHORIZED', 'unknown or revoked API key');
       res.removeHeader('WWW-Authenticate');
-      const wait = limiter.take(key.id, clock().getTime());
+      const wait = await takeKeyLimit(key.id, clock().getTime());
       if (wait > 0) {
         res.set('Retry-After', String(wait));
         return sendProblem(res, 429, 'RATE_LIMITED', `too many requests for this API key; retry in ${wait} s`);

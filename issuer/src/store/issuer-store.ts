@@ -248,6 +248,14 @@ export interface IssuerStoreOps {
   /** Marks the code used at `now` if it is known, unused and unexpired, exactly once; its credentials in order. */
   consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult>;
 
+  /**
+   * Counts one request of `key` in the fixed window that starts at `windowStart` (epoch ms, a
+   * multiple of the window length, so every process agrees on the window) and says whether it is
+   * within `limit`. The count lives in the store: every instance on it shares the limit. The key's
+   * older windows are dropped when a new one starts.
+   */
+  takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean>;
+
   startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void>;
   getBulkRun(id: string): Promise<BulkRunRecord | null>;

@@ -139,6 +139,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE issuer_profile ADD COLUMN public_url TEXT;
   `,
+  // v6: API-key rate-limit windows in the store, so that several instances share one limit.
+  `
+  CREATE TABLE rate_limit_windows (
+    key TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, window_start)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

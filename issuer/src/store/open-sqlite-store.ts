@@ -61,6 +61,7 @@ class SqliteStoreView implements IssuerStoreOps {
   findApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> { return this.run(() => this.ops.findApiKeyByHash(hash)); }
   createPickupCode(p: NewPickupCode): Promise<void> { return this.run(() => this.ops.createPickupCode(p)); }
   consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult> { return this.run(() => this.ops.consumePickupCode(codeHash, now)); }
+  takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean> { return this.run(() => this.ops.takeRateLimit(key, windowStart, limit)); }
   startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> { return this.run(() => this.ops.startBulkRun(r)); }
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void> { return this.run(() => this.ops.finishBulkRun(id, finishedAt, counts)); }
   getBulkRun(id: string): Promise<BulkRunRecord | null> { return this.run(() => this.ops.getBulkRun(id)); }

@@ -141,6 +141,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE issuer_profile ADD COLUMN public_url TEXT;
   `,
+  // v6: counts that are worth nothing after a crash, so UNLOGGED (no WAL; emptied on crash recovery).
+  `
+  CREATE UNLOGGED TABLE rate_limit_windows (
+    key TEXT NOT NULL,
+    window_start BIGINT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, window_start)
+  );
+  `,
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length) {

@@ -425,6 +425,16 @@ export class PostgresOps implements IssuerStoreOps {
     });
   }
 
+  // ---- rate limits
+  async takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean> {
+    // One statement: the row lock of the upsert makes concurrent instances count one after another.
+    const r = await this.q<{ count: number }>(`INSERT INTO rate_limit_windows (key, window_start, count) VALUES ($1, $2, 1)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_windows.count + 1 WHERE rate_limit_windows.count < $3
+      RETURNING count`, [key, windowStart, limit]);
+    if (r.rows[0]?.count === 1) await this.q('DELETE FROM rate_limit_windows WHERE key = $1 AND window_start < $2', [key, windowStart]);
+    return r.rowCount === 1;
+  }
+
   // ---- bulk runs
   async startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> {
     await this.q('INSERT INTO bulk_runs (id, session, started_at) VALUES ($1, $2, $3)', [r.id, r.session, r.startedAt]);

@@ -364,6 +364,17 @@ export class SqliteOps {
     });
   }
 
+  // ---- rate limits
+  takeRateLimit(key: string, windowStart: number, limit: number): boolean {
+    return this.write(() => {
+      const row = this.stmt(`INSERT INTO rate_limit_windows (key, window_start, count) VALUES (?, ?, 1)
+        ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 WHERE count < ?
+        RETURNING count`).get(key, windowStart, limit) as { count: number } | undefined;
+      if (row?.count === 1) this.stmt('DELETE FROM rate_limit_windows WHERE key = ? AND window_start < ?').run(key, windowStart);
+      return row !== undefined;
+    });
+  }
+
   // ---- bulk runs
   startBulkRun(r: { id: string; session: string; startedAt: string }): void {
     this.stmt('INSERT INTO bulk_runs (id, session, started_at) VALUES (?, ?, ?)').run(r.id, r.session, r.startedAt);
