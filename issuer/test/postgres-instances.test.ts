@@ -174,6 +174,23 @@ describe('three lp serve instances on one PostgreSQL database', () => {
     }
   });
 
+  it('PostgreSQL stopped hard: instances answer 503 STORE_UNREACHABLE with Retry-After, and issue again once it is back', async () => {
+    const a = instances[0]!;
+    const body = (n: string) => ({ options: { ...ISSUE_FROM_CATALOGUE.options, subject: { ...ISSUE_FROM_CATALOGUE.options.subject, candidateNumber: n } } });
+    await pg.stopImmediate();
+    try {
+      const down = await call(a, '/credentials/issue', body('D-1'));
+      expect(down.status).toBe(503);
+      expect(down.headers.get('retry-after')).toBe('5');
+      expect(((await down.json()) as { code: string }).code).toBe('STORE_UNREACHABLE');
+    } finally {
+      await pg.restart();
+    }
+    const back = await call(a, '/credentials/issue', body('D-1'));
+    expect(back.status).toBe(201);
+    expect(await pg.query('issuer', "SELECT COUNT(*)::int AS n FROM credentials WHERE subject LIKE '%\"D-1\"%'")).toEqual([{ n: 1 }]);
+  });
+
   it('an instance with a wrong passphrase refuses to start (exit 2); the others go on issuing', async () => {
     const bad = await serve(tmp.dir, { ...env(), LP_PASSPHRASE: 'not the passphrase' });
     expect(bad.code).toBe(2);

@@ -165,7 +165,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
       }
       res.locals.actor = key.label;
       next();
-    }, (e: unknown) => fail(res, e, log));
+    }).catch((e: unknown) => fail(res, e, log));
   };
   const body: RequestHandler[] = [
     (req, res, next) => {

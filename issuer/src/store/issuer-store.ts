@@ -251,8 +251,9 @@ export interface IssuerStoreOps {
   /**
    * Counts one request of `key` in the fixed window that starts at `windowStart` (epoch ms, a
    * multiple of the window length, so every process agrees on the window) and says whether it is
-   * within `limit`. The count lives in the store: every instance on it shares the limit. The key's
-   * older windows are dropped when a new one starts.
+   * within `limit`. PostgreSQL counts in the database, so every instance on it shares the limit;
+   * SQLite (one machine) counts in the store's memory. The key's older windows are dropped when a
+   * new one starts.
    */
   takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean>;
 

@@ -139,14 +139,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE issuer_profile ADD COLUMN public_url TEXT;
   `,
-  // v6: API-key rate-limit windows in the store, so that several instances share one limit.
+  // v6: nothing in SQLite. PostgreSQL keeps API-key rate-limit windows in a table so that several
+  // instances share one limit; SQLite serves one machine, whose store counts them in memory (a
+  // write per request would make every API call wait behind a bulk batch's write lock).
   `
-  CREATE TABLE rate_limit_windows (
-    key TEXT NOT NULL,
-    window_start INTEGER NOT NULL,
-    count INTEGER NOT NULL,
-    PRIMARY KEY (key, window_start)
-  ) WITHOUT ROWID;
+  SELECT 1;
   `,
 ];
 

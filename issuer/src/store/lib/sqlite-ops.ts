@@ -365,14 +365,21 @@ export class SqliteOps {
   }
 
   // ---- rate limits
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  /** In memory: one machine, one server process (see migration v6). */
   takeRateLimit(key: string, windowStart: number, limit: number): boolean {
-    return this.write(() => {
-      const row = this.stmt(`INSERT INTO rate_limit_windows (key, window_start, count) VALUES (?, ?, 1)
-        ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 WHERE count < ?
-        RETURNING count`).get(key, windowStart, limit) as { count: number } | undefined;
-      if (row?.count === 1) this.stmt('DELETE FROM rate_limit_windows WHERE key = ? AND window_start < ?').run(key, windowStart);
-      return row !== undefined;
-    });
+    let w = this.windows.get(key);
+    if (!w || w.start < windowStart) {
+      if (!w && this.windows.size >= 10_000) {
+        for (const [k, v] of this.windows) if (v.start < windowStart) this.windows.delete(k);
+      }
+      w = { start: windowStart, count: 0 };
+      this.windows.set(key, w);
+    }
+    if (w.start > windowStart || w.count >= limit) return false;
+    w.count++;
+    return true;
   }
 
   // ---- bulk runs
