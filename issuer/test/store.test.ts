@@ -255,6 +255,20 @@ describe.each(STORE_BACKENDS)('$name store', (backend) => {
       expect(await store.takeRateLimit('api-key:k1', w1 + 60_000, 3)).toBe(true);
     });
 
+    it('holds presentation challenges: consumed once, raced consumers get one ok, expired after its time', async () => {
+      await store.putChallenge({ challenge: 'lpc_a', expiresAt: '2026-06-01T09:05:00.000Z', createdAt: T0 });
+      await store.putChallenge({ challenge: 'lpc_b', expiresAt: '2026-06-01T09:05:00.000Z', createdAt: T0 });
+      expect(await storeCode(store.putChallenge({ challenge: 'lpc_a', expiresAt: '2026-06-01T09:05:00.000Z', createdAt: T0 }))).toBe('STORE_CONFLICT');
+      const raced = await Promise.all([store.consumeChallenge('lpc_a', T0), store.consumeChallenge('lpc_a', T0)]);
+      expect([...raced].sort()).toEqual(['ok', 'used']);
+      expect(await store.consumeChallenge('lpc_b', '2026-06-01T09:05:00.000Z')).toBe('expired');
+      expect(await store.consumeChallenge('lpc_b', T0)).toBe('used');
+      expect(await store.consumeChallenge('lpc_none', T0)).toBe('unknown');
+      // Issuing a later one drops those expired before it.
+      await store.putChallenge({ challenge: 'lpc_c', expiresAt: '2026-06-01T10:05:00.000Z', createdAt: '2026-06-01T10:00:00.000Z' });
+      expect(await store.consumeChallenge('lpc_a', '2026-06-01T10:00:00.000Z')).toBe('unknown');
+    });
+
     it('records bulk runs', async () => {
       await store.startBulkRun({ id: 'r1', session: '2026-06', startedAt: T0 });
       await store.finishBulkRun('r1', '2026-06-01T10:00:00.000Z', { issued: 10, skipped: 2, failed: 1 });

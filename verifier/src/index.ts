@@ -28,7 +28,7 @@ export type { PresentationRouterOptions } from './http/create-presentation-route
 export { createPresentationHttp } from './http/create-presentation-http.ts';
 export type { PresentationHttpConfig } from './http/create-presentation-http.ts';
 export { createChallengeStore } from './presentations/challenge-store.ts';
-export type { ChallengeStore, ChallengeState, ChallengeStoreOptions } from './presentations/challenge-store.ts';
+export type { ChallengeStore, ChallengeState, ChallengeStoreOptions, MemoryChallengeStore } from './presentations/challenge-store.ts';
 export { verifyPresentation } from './presentations/verify-presentation.ts';
 export type { VerifyPresentationOptions, PresentationResult } from './presentations/verify-presentation.ts';
 export { createRecognitionRouter, RECOGNITION_BODY_LIMIT } from './http/create-recognition-router.ts';

@@ -257,6 +257,15 @@ export interface IssuerStoreOps {
    */
   takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean>;
 
+  /**
+   * Holds a presentation challenge until `expiresAt` (and drops those expired before `createdAt`).
+   * In the store, a challenge issued by one server instance is consumed once at any other.
+   * STORE_CONFLICT for a challenge already held.
+   */
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void>;
+  /** Marks the challenge used, once, whatever the presentation turns out to be, and says what it was. */
+  consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'>;
+
   startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void>;
   getBulkRun(id: string): Promise<BulkRunRecord | null>;

@@ -145,6 +145,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   SELECT 1;
   `,
+  // v7: presentation challenges, so that one issued by one server instance is consumed once at any other.
+  `
+  CREATE TABLE presentation_challenges (
+    challenge TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

@@ -62,6 +62,8 @@ class SqliteStoreView implements IssuerStoreOps {
   createPickupCode(p: NewPickupCode): Promise<void> { return this.run(() => this.ops.createPickupCode(p)); }
   consumePickupCode(codeHash: string, now: string): Promise<ConsumePickupResult> { return this.run(() => this.ops.consumePickupCode(codeHash, now)); }
   takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean> { return this.run(() => this.ops.takeRateLimit(key, windowStart, limit)); }
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void> { return this.run(() => this.ops.putChallenge(c)); }
+  consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'> { return this.run(() => this.ops.consumeChallenge(challenge, now)); }
   startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> { return this.run(() => this.ops.startBulkRun(r)); }
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void> { return this.run(() => this.ops.finishBulkRun(id, finishedAt, counts)); }
   getBulkRun(id: string): Promise<BulkRunRecord | null> { return this.run(() => this.ops.getBulkRun(id)); }

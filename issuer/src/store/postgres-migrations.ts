@@ -150,6 +150,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (key, window_start)
   );
   `,
+  // v7
+  `
+  CREATE TABLE presentation_challenges (
+    challenge TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  );
+  CREATE INDEX presentation_challenges_expiry ON presentation_challenges (expires_at);
+  `,
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length) {

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { createDocumentLoader } from '@lp/contexts';
 import { createPresentationRouter } from './create-presentation-router.ts';
 import { routeBundle, type SharedTrust } from '../trust/route-bundle.ts';
+import type { ChallengeStore } from '../presentations/challenge-store.ts';
 
 export interface PresentationHttpConfig {
   env: NodeJS.ProcessEnv;
@@ -10,6 +11,8 @@ export interface PresentationHttpConfig {
   now?: () => Date;
   /** The verifier's trust source (openVerifierTrust), so presentations see the same fresh bundle. */
   trust?: SharedTrust | undefined;
+  /** Where challenges are held (default: this process's memory); `lp serve` passes a shared one with LP_DATABASE_URL. */
+  challenges?: ChallengeStore;
 }
 
 /**
@@ -24,6 +27,7 @@ export async function createPresentationHttp(config: PresentationHttpConfig): Pr
     context: async () => ({ bundle: await bundle() }),
     now,
     documentLoader: createDocumentLoader(),
+    ...(config.challenges ? { challenges: config.challenges } : {}),
     ...(config.env.LP_VERIFIER_DOMAIN ? { domain: config.env.LP_VERIFIER_DOMAIN } : {}),
   });
 }

@@ -435,6 +435,26 @@ export class PostgresOps implements IssuerStoreOps {
     return r.rowCount === 1;
   }
 
+  // ---- presentation challenges
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void> {
+    return this.write(async (cl) => {
+      await query(cl, 'DELETE FROM presentation_challenges WHERE expires_at < $1', [c.createdAt]);
+      await query(cl, 'INSERT INTO presentation_challenges (challenge, expires_at) VALUES ($1, $2)', [c.challenge, c.expiresAt]);
+    });
+  }
+
+  consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'> {
+    return this.write(async (c) => {
+      // The row lock makes a second instance wait, then read the challenge as used: one presentation.
+      const r = (await query<{ expires_at: string; used_at: string | null }>(c,
+        'SELECT expires_at, used_at FROM presentation_challenges WHERE challenge = $1 FOR UPDATE', [challenge])).rows[0];
+      if (!r) return 'unknown';
+      if (r.used_at !== null) return 'used';
+      await query(c, 'UPDATE presentation_challenges SET used_at = $1 WHERE challenge = $2', [now, challenge]);
+      return Date.parse(now) >= Date.parse(r.expires_at) ? 'expired' : 'ok';
+    });
+  }
+
   // ---- bulk runs
   async startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> {
     await this.q('INSERT INTO bulk_runs (id, session, started_at) VALUES ($1, $2, $3)', [r.id, r.session, r.startedAt]);

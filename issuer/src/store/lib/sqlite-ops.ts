@@ -382,6 +382,24 @@ export class SqliteOps {
     return true;
   }
 
+  // ---- presentation challenges
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): void {
+    this.write(() => {
+      this.stmt('DELETE FROM presentation_challenges WHERE expires_at < ?').run(c.createdAt);
+      this.stmt('INSERT INTO presentation_challenges (challenge, expires_at) VALUES (?, ?)').run(c.challenge, c.expiresAt);
+    });
+  }
+
+  consumeChallenge(challenge: string, now: string): 'ok' | 'unknown' | 'used' | 'expired' {
+    return this.write(() => {
+      const r = this.stmt('SELECT expires_at, used_at FROM presentation_challenges WHERE challenge = ?').get(challenge) as { expires_at: string; used_at: string | null } | undefined;
+      if (!r) return 'unknown';
+      if (r.used_at !== null) return 'used';
+      this.stmt('UPDATE presentation_challenges SET used_at = ? WHERE challenge = ?').run(now, challenge);
+      return Date.parse(now) >= Date.parse(r.expires_at) ? 'expired' : 'ok';
+    });
+  }
+
   // ---- bulk runs
   startBulkRun(r: { id: string; session: string; startedAt: string }): void {
     this.stmt('INSERT INTO bulk_runs (id, session, started_at) VALUES (?, ?, ?)').run(r.id, r.session, r.startedAt);
