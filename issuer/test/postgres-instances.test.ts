@@ -146,6 +146,27 @@ describe('three lp serve instances on one PostgreSQL database', () => {
     expect((await fetch(`${a.url}/pickup/${code}`)).status).toBe(410);
   });
 
+  it('a presentation challenge issued by A is consumed once at B; C sees it used, not unknown', async () => {
+    const [a, b, c] = instances as [Instance, Instance, Instance];
+    const issued = await fetch(`${a.url}/presentations/challenges`, { method: 'POST' });
+    expect(issued.status).toBe(201);
+    const { challenge } = await issued.json() as { challenge: string };
+    const verify = async (inst: Instance) => {
+      const r = await fetch(`${inst.url}/presentations/verify`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        // No valid proof: what matters here is what the challenge check says before the proof is read.
+        body: JSON.stringify({ verifiablePresentation: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'] }, options: { challenge } }),
+      });
+      return JSON.stringify(await r.json());
+    };
+    const atB = await verify(b);
+    expect(atB).not.toContain('PRESENTATION_CHALLENGE_UNKNOWN');
+    expect(atB).not.toContain('PRESENTATION_CHALLENGE_USED');
+    expect(await verify(c)).toContain('PRESENTATION_CHALLENGE_USED');
+    const rows = await pg.query<{ used: boolean }>('issuer', 'SELECT used_at IS NOT NULL AS used FROM presentation_challenges WHERE challenge = $1', [challenge]);
+    expect(rows).toEqual([{ used: true }]);
+  });
+
   it('an API key\'s rate limit is one limit across instances (two routers, two connection pools, one clock)', async () => {
     // In-process instances: the clock is injected, so no window boundary can fall inside the test.
     const now = new Date('2026-06-20T09:00:30Z');
