@@ -12,7 +12,10 @@ interface TableSpec { name: string; columns: string[]; key: string[]; bools?: st
 /** Integer key columns; every other key column is text, compared byte for byte in both databases. */
 const INTEGER_KEYS = new Set(['issuer_profile.singleton', 'status_allocations.idx', 'pickup_code_items.position', 'audit_log.id']);
 
-/** In foreign-key order. `status_lists.used_count` (SQLite only) is checked, not copied. */
+/**
+ * In foreign-key order. `status_lists.used_count` (SQLite only) is checked, not copied. Not
+ * copied at all: `presentation_challenges` (five-minute nonces) and rate-limit windows.
+ */
 const TABLES: readonly TableSpec[] = [
   { name: 'issuer_profile', columns: ['singleton', 'id', 'names', 'country', 'did_method', 'created_at', 'kind', 'public_url'], key: ['singleton'] },
   { name: 'keys', columns: ['kid', 'public_key_multibase', 'key_file', 'valid_from', 'valid_until', 'revoked_at', 'status'], key: ['kid'] },
