@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { createImagePool, createPresentationHttp, createRecognitionHttp, createVerifierHttp, imagePoolOptionsFrom, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
-import { openIssuerApp, type IssuerApp } from '@lp/issuer';
+import { issuerStoreLocation, openIssuerApp, openIssuerStoreAt, type IssuerApp, type IssuerStore } from '@lp/issuer';
+import { createSharedChallenges } from './shared-challenges.ts';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { DEMO_PASSPHRASE } from './demo/demo-data.ts';
@@ -64,6 +65,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const stopping = new AbortController();
   // Seal photos are decoded in worker threads so that no image holds this thread (LP_IMAGE_THREADS, LP_IMAGE_QUEUE).
   const imagePool = createImagePool(imagePoolOptionsFrom(config.env));
+  let challengeStore: IssuerStore | undefined;
   try {
     trust = await preparePagesTrust(config.demo ? config.env : { ...config.env, LP_DEMO: '0' }, config.cwd, config.log, { port: config.port });
     app.use(createVerifierWebRouter({ bundlePath: trust.bundlePath, anchors: trust.anchors, demoIssuer: trust.demoIssuer, log: config.log }));
@@ -71,12 +73,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // One trust source for verifying credentials and presentations: both see the freshest bundle.
     const verifierTrust = await openVerifierTrust({ env: trust.env, cwd: config.cwd, log: config.log, signal: stopping.signal, ...(config.now ? { now: config.now } : {}), ...config.verifier });
     app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, trust: verifierTrust, imagePool, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
-    app.use(await createPresentationHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
+    // With LP_DATABASE_URL every instance holds presentation challenges in the shared database.
+    const where = !trust.demo && (config.env.LP_DATABASE_URL ?? '').trim() !== '' ? issuerStoreLocation(config.env, config.cwd) : undefined;
+    if (where?.kind === 'postgres') challengeStore = await openIssuerStoreAt(where);
+    app.use(await createPresentationHttp({
+      env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}),
+      ...(challengeStore ? { challenges: createSharedChallenges(challengeStore, config.now ? { now: config.now } : {}) } : {}),
+    }));
     app.use(await createRecognitionHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
   } catch (e) {
     // The port is released when starting fails, so the process can exit with the error.
     stopping.abort();
     void imagePool.close();
+    void challengeStore?.close();
     server.close();
     throw e;
   }
@@ -92,8 +101,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       : await openIssuerApp({ env: config.env, cwd: config.cwd, baseUrl: `http://localhost:${port}`, log: config.log });
   } catch (e) {
     // A public URL that disagrees with the issuer's is a configuration error: refuse to serve
-    // rather than run without the issuer a deployment expects.
-    if ((e as { code?: string }).code === 'PUBLIC_URL_MISMATCH') {
+    // rather than run without the issuer a deployment expects. So is any failure to open the
+    // issuer of LP_DATABASE_URL (unreachable, no issuer, wrong passphrase): one of several
+    // instances must not join the load balancer without its issuer.
+    if ((e as { code?: string }).code === 'PUBLIC_URL_MISMATCH' || (!trust.demo && (config.env.LP_DATABASE_URL ?? '').trim() !== '')) {
       stopping.abort();
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
       throw e;
@@ -112,7 +123,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     port,
     url: `${scheme}://${urlHost(config.host)}:${port}`,
-    stop: () => new Promise<void>((resolve) => { stopping.abort(); server.closeAllConnections(); server.close(() => resolve()); }).then(() => Promise.all([issuer?.close(), imagePool.close()])).then(() => {}),
+    stop: () => new Promise<void>((resolve) => { stopping.abort(); server.closeAllConnections(); server.close(() => resolve()); }).then(() => Promise.all([issuer?.close(), imagePool.close(), challengeStore?.close()])).then(() => {}),
   };
 }
 

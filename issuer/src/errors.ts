@@ -96,7 +96,9 @@ export type IssuerErrorCode =
   /** OpenID4VCI: a credential configuration this issuer does not have, or that the offer does not cover. */
   | 'CREDENTIAL_CONFIGURATION_UNSUPPORTED'
   /** OpenID4VCI: the stored credential names another subject id than the holder proving possession. */
-  | 'HOLDER_MISMATCH';
+  | 'HOLDER_MISMATCH'
+  /** LP_DATABASE_URL / --database / --to is not a `postgres://` URL. */
+  | 'DATABASE_URL_INVALID';
 
 const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_EXISTS: 409,
@@ -144,6 +146,7 @@ const STATUS: Record<IssuerErrorCode, number> = {
   PROOF_INVALID: 400,
   CREDENTIAL_CONFIGURATION_UNSUPPORTED: 400,
   HOLDER_MISMATCH: 400,
+  DATABASE_URL_INVALID: 400,
 };
 
 export class IssuerError extends Error {

@@ -36,7 +36,8 @@ export { createPickupCode, pickupCodeHash, pickupWalletUrl, DEFAULT_PICKUP_DAYS,
 export type { PickupCode, CreatePickupCodeInput } from './domain/create-pickup-code.ts';
 export { redeemPickupCode } from './domain/redeem-pickup-code.ts';
 export type { PickedUp, PickedUpCredential } from './domain/redeem-pickup-code.ts';
-export { openIssuerStore, issuerDataDir, issuerDbPath, hasIssuerDb, issuerDocumentLoader, ISSUER_DB_FILE } from './domain/open-issuer-store.ts';
+export { openIssuerStore, issuerDataDir, issuerDbPath, hasIssuerDb, issuerDocumentLoader, ISSUER_DB_FILE, issuerStoreLocation, openIssuerStoreAt } from './domain/open-issuer-store.ts';
+export type { IssuerStoreLocation } from './domain/open-issuer-store.ts';
 export { createIssuerRouter, DEFAULT_BODY_LIMIT } from './http/create-issuer-router.ts';
 export { openIssuerApp } from './http/open-issuer-app.ts';
 export type { IssuerApp } from './http/open-issuer-app.ts';
@@ -58,3 +59,4 @@ export { formatBulkIssue } from './bulk/bulk-issue.ts';
 export type { BulkIssue, BulkIssueCode } from './bulk/bulk-issue.ts';
 export { BULK_COLUMNS, REQUIRED_BULK_COLUMNS, BulkRowSchema } from './bulk/z-bulk-row.ts';
 export type { BulkRow } from './bulk/z-bulk-row.ts';
+export type { IssuerStore } from './store/issuer-store.ts';

@@ -27,8 +27,8 @@ export { createPresentationRouter, PRESENTATION_BODY_LIMIT } from './http/create
 export type { PresentationRouterOptions } from './http/create-presentation-router.ts';
 export { createPresentationHttp } from './http/create-presentation-http.ts';
 export type { PresentationHttpConfig } from './http/create-presentation-http.ts';
-export { createChallengeStore } from './presentations/challenge-store.ts';
-export type { ChallengeStore, ChallengeState, ChallengeStoreOptions } from './presentations/challenge-store.ts';
+export { createChallengeStore, OWN_CHALLENGE_PREFIX } from './presentations/challenge-store.ts';
+export type { ChallengeStore, ChallengeState, ChallengeStoreOptions, MemoryChallengeStore } from './presentations/challenge-store.ts';
 export { verifyPresentation } from './presentations/verify-presentation.ts';
 export type { VerifyPresentationOptions, PresentationResult } from './presentations/verify-presentation.ts';
 export { createRecognitionRouter, RECOGNITION_BODY_LIMIT } from './http/create-recognition-router.ts';

@@ -15,7 +15,7 @@ export interface PagesTrust {
 
 /**
  * Decides where the pages' trust comes from. A configured LP_TRUST_BUNDLE wins; otherwise, unless
- * LP_DEMO=0 or the data directory holds a real issuer, the DEMO body is seeded (first start) and
+ * LP_DEMO=0, LP_DATABASE_URL is set or the data directory holds a real issuer, the DEMO body is seeded (first start) and
  * its bundle and anchor are used.
  */
 export async function preparePagesTrust(env: NodeJS.ProcessEnv, cwd: string, log: (line: string) => void, opts: { port?: number } = {}): Promise<PagesTrust> {
@@ -23,7 +23,8 @@ export async function preparePagesTrust(env: NodeJS.ProcessEnv, cwd: string, log
   if (env.LP_TRUST_BUNDLE) {
     return { env, bundlePath: path.resolve(cwd, env.LP_TRUST_BUNDLE), anchors, demoIssuer: undefined };
   }
-  if (env.LP_DEMO === '0') return { env, bundlePath: undefined, anchors, demoIssuer: undefined };
+  // A real issuer in PostgreSQL (LP_DATABASE_URL) is never replaced by the DEMO body either.
+  if (env.LP_DEMO === '0' || (env.LP_DATABASE_URL ?? '').trim() !== '') return { env, bundlePath: undefined, anchors, demoIssuer: undefined };
   const dataDir = path.resolve(cwd, env.LP_DATA_DIR && env.LP_DATA_DIR !== '' ? env.LP_DATA_DIR : './data');
   // The demo issuer keeps the base URL it was created with (its status-list URLs and pick-up links).
   const baseUrl = env.LP_PUBLIC_URL || `http://localhost:${opts.port || 8080}`;

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../bulk/lib/write-file-atomic.ts';
 import { writeBulkOutput } from '../bulk/write-bulk-output.ts';
 import type { BulkOutputSummary } from '../bulk/write-bulk-output.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
-import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, openIssuerStore } from '../domain/open-issuer-store.ts';
+import { issuerDocumentLoader, issuerStoreLocation, openIssuerStoreAt } from '../domain/open-issuer-store.ts';
 import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
 import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
 import { IssuerError } from '../errors.ts';
@@ -74,9 +74,7 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
 
   const csvPath = path.resolve(io.cwd, positionals[0]!);
   const bytes = readInput(csvPath, positionals[0]!);
-  const dir = issuerDataDir(io.env, io.cwd);
-  if (!hasIssuerDb(dir)) throw new IssuerError('NO_ISSUER', `no issuer in ${dir}: run lp issuer init first`);
-  const store = await openIssuerStore(dir);
+  const store = await openIssuerStoreAt(issuerStoreLocation(io.env, io.cwd));
   try {
     const now = new Date();
     const read = readResultsCsv(bytes, { now });

@@ -8,7 +8,8 @@ import { createApiKey, revokeApiKey } from '../domain/api-keys.ts';
 import { exportTrustFragment } from '../domain/export-trust-fragment.ts';
 import { initIssuer } from '../domain/init-issuer.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
-import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, openIssuerStore } from '../domain/open-issuer-store.ts';
+import { hasIssuerDb, issuerDataDir, issuerDocumentLoader, issuerStoreLocation, openIssuerStore, openIssuerStoreAt } from '../domain/open-issuer-store.ts';
+import type { IssuerStoreLocation } from '../domain/open-issuer-store.ts';
 import { parseCatalogueFile } from '../domain/parse-catalogue-file.ts';
 import { resolvePublicUrl } from '../domain/resolve-public-url.ts';
 import { setPublicUrl } from '../domain/set-public-url.ts';
@@ -16,7 +17,8 @@ import { rotateKey } from '../domain/rotate-key.ts';
 import { setCredentialStatus } from '../domain/set-credential-status.ts';
 import type { StatusAction } from '../domain/set-credential-status.ts';
 import { unlockSigningKey } from '../domain/unlock-signing-key.ts';
-import type { SqliteIssuerStore } from '../store/index.ts';
+import { copySqliteToPostgres, isPostgresUrl } from '../store/index.ts';
+import type { IssuerStore } from '../store/index.ts';
 
 /** What the CLI needs of its process (cli/src/io.ts CliIo, structurally). */
 export interface IssuerCliIo {
@@ -34,10 +36,11 @@ class IssuerUsageError extends Error {
 
 export const ISSUER_HELP = `usage: lp issuer <command> [options]
 
-The examination body: identity, catalogue, status, API keys. Data in LP_DATA_DIR (default ./data);
+The examination body: identity, catalogue, status, API keys. Data in LP_DATA_DIR (default ./data),
+or in PostgreSQL when LP_DATABASE_URL=postgres://… is set (several lp serve instances share it);
 the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the terminal).
 
-  init --name NAME [--name-LANG NAME …] --country CC [--did-web HOST] [--kind KIND] [--public-url URL]
+  init --name NAME [--name-LANG NAME …] --country CC [--did-web HOST] [--kind KIND] [--public-url URL] [--database URL]
       create the issuer: Ed25519 key, DID (did:key, or did:web:HOST), OB 3.0 profile. Names per
       language with --name-ar, --name-fr, … (--name is English). Refuses if an issuer exists.
       --public-url is where the issuer is reached (status lists, pick-up links); default
@@ -45,6 +48,7 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
       --kind: national-examination-body (default), school, ngo-programme, recognition-body,
       university, ministry. A school, recognition-body or ministry issuer starts with the entries
       of recognition statements (lp recognise issue, POST /recognition/statements).
+      --database postgres://… creates it in PostgreSQL (default LP_DATABASE_URL, else SQLite).
   set-public-url URL            change the public URL; re-signs the status lists under it and
                                 says which credentials still name the old one
   show                          the issuer's DID, names, public URL and keys
@@ -58,6 +62,9 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
   api-key create [--label L]    a new API key, printed alone on the last line (shown once)
   api-key list                  API keys (id, label, created, revoked)
   api-key revoke ID             revoke an API key
+  migrate-store --to postgres://…
+                                copy the SQLite issuer of LP_DATA_DIR into an empty PostgreSQL
+                                database (audit log included), then compare counts and digests
   bulk RESULTS.csv --session NAME [--dry-run] [--out DIR] [--transcripts]
                                 issue a results CSV (lp issuer bulk --help)
 
@@ -88,6 +95,7 @@ export async function runIssuerCommand(argv: string[], io: IssuerCliIo): Promise
     case 'export-trust': return withStore(io, false, (s) => cmdExport(rest, io, s));
     case 'set-public-url': return withStore(io, false, (s) => cmdSetPublicUrl(rest, io, s));
     case 'api-key': return withStore(io, false, (s) => cmdApiKey(rest, io, s));
+    case 'migrate-store': return cmdMigrateStore(rest, io);
     default: throw new IssuerUsageError(`unknown command "${command}" (lp issuer --help)`);
   }
 }
@@ -105,14 +113,41 @@ function parse(args: string[], options: Record<string, { type: 'string' | 'boole
   return r as { values: Record<string, string | boolean | undefined>; positionals: string[] };
 }
 
-async function withStore(io: IssuerCliIo, create: boolean, fn: (s: SqliteIssuerStore) => Promise<number>): Promise<number> {
-  const dir = issuerDataDir(io.env, io.cwd);
-  if (!create && !hasIssuerDb(dir)) throw new IssuerError('NO_ISSUER', `no issuer in ${dir}: run lp issuer init first`);
-  const store = await openIssuerStore(dir, { create });
+async function withStore(io: IssuerCliIo, create: boolean, fn: (s: IssuerStore) => Promise<number>, location?: IssuerStoreLocation): Promise<number> {
+  const where = location ?? issuerStoreLocation(io.env, io.cwd);
+  const store = await openIssuerStoreAt(where, { create });
   try {
+    if (!create && where.kind === 'postgres' && !(await store.getProfile())) {
+      throw new IssuerError('NO_ISSUER', `no issuer in ${where.label}: run lp issuer init --database URL first`);
+    }
     return await fn(store);
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * `lp issuer migrate-store --to URL`: the SQLite issuer stays as it was (a fallback until the
+ * PostgreSQL one is in service); the copy is all or nothing.
+ */
+async function cmdMigrateStore(args: string[], io: IssuerCliIo): Promise<number> {
+  const { values } = parse(args, { to: { type: 'string' } });
+  if (typeof values.to !== 'string') throw new IssuerUsageError('--to postgres://… is required');
+  if (!isPostgresUrl(values.to)) throw new IssuerError('DATABASE_URL_INVALID', '--to must be a postgres:// or postgresql:// URL');
+  const dir = issuerDataDir(io.env, io.cwd);
+  if (!hasIssuerDb(dir)) throw new IssuerError('NO_ISSUER', `no SQLite issuer in ${dir} (LP_DATA_DIR) to copy`);
+  const source = await openIssuerStore(dir);
+  try {
+    const report = await copySqliteToPostgres(source, values.to);
+    if (values.json) io.stdout.write(JSON.stringify({ source: dir, ...report }) + '\n');
+    else {
+      io.stdout.write(`copied ${dir} into PostgreSQL at ${report.target}; counts and SHA-256 digests match:\n`);
+      for (const t of report.tables) io.stdout.write(`  ${t.table.padEnd(20)} ${String(t.rows).padStart(8)}  ${t.sha256}\n`);
+      io.stdout.write(`serve it with LP_DATABASE_URL=postgres://…; ${dir} is unchanged\n`);
+    }
+    return 0;
+  } finally {
+    await source.close();
   }
 }
 
@@ -130,7 +165,7 @@ function defaultPublicUrl(env: NodeJS.ProcessEnv): string {
 }
 
 /** The issuer's stored public URL; PUBLIC_URL_MISMATCH when this process's LP_PUBLIC_URL disagrees. */
-function baseUrlOf(io: IssuerCliIo, store: SqliteIssuerStore): Promise<string> {
+function baseUrlOf(io: IssuerCliIo, store: IssuerStore): Promise<string> {
   return resolvePublicUrl(store, { envUrl: io.env.LP_PUBLIC_URL, fallback: defaultPublicUrl(io.env), now: new Date(), actor: 'cli' });
 }
 
@@ -147,16 +182,16 @@ async function cmdInit(args: string[], io: IssuerCliIo): Promise<number> {
     if (value === undefined || value.startsWith('--')) throw new IssuerUsageError(`--name-${m[1]} needs a value`);
     names[m[1]!.toLowerCase()] = value;
   }
-  const { values } = parse(restArgs, { name: { type: 'string' }, country: { type: 'string' }, 'did-web': { type: 'string' }, kind: { type: 'string' }, 'public-url': { type: 'string' } });
+  const { values } = parse(restArgs, { name: { type: 'string' }, country: { type: 'string' }, 'did-web': { type: 'string' }, kind: { type: 'string' }, 'public-url': { type: 'string' }, database: { type: 'string' } });
   if (typeof values.name === 'string') names.en ??= values.name;
   if (Object.keys(names).length === 0) throw new IssuerUsageError('--name NAME is required');
   if (typeof values.country !== 'string') throw new IssuerUsageError('--country CC is required (ISO 3166-1 alpha-2)');
-  const dir = issuerDataDir(io.env, io.cwd);
-  if (hasIssuerDb(dir)) {
-    // An empty database file (a failed earlier init) is not an issuer; anything else is refused.
-    const probe = await openIssuerStore(dir);
-    const exists = (await probe.getProfile()) !== null;
-    await probe.close();
+  const where = issuerStoreLocation(io.env, io.cwd, typeof values.database === 'string' ? values.database : undefined);
+  const dir = where.label;
+  if (where.kind === 'postgres' || hasIssuerDb(where.dir)) {
+    // An empty database (a failed earlier init) is not an issuer; anything else is refused.
+    const probe = await openIssuerStoreAt(where);
+    const exists = await probe.getProfile().finally(() => probe.close());
     if (exists) throw new IssuerError('ISSUER_EXISTS', `${dir} already holds an issuer; refusing to overwrite it`);
   }
   const publicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : defaultPublicUrl(io.env);
@@ -170,10 +205,10 @@ async function cmdInit(args: string[], io: IssuerCliIo): Promise<number> {
     if (values.json) io.stdout.write(JSON.stringify({ id: profile.id, kid, names: profile.names, country: profile.country, kind: profile.kind, publicUrl: profile.publicUrl, dataDir: dir }) + '\n');
     else io.stdout.write(`issuer created in ${dir}\npublic URL ${profile.publicUrl} (lp issuer set-public-url changes it)\nkey ${kid}\n${profile.id}\n`);
     return 0;
-  });
+  }, where);
 }
 
-async function cmdShow(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdShow(args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const { values } = parse(args, {});
   const profile = await store.getProfile();
   if (!profile) throw new IssuerError('NO_ISSUER', 'no issuer: run lp issuer init first');
@@ -186,7 +221,7 @@ async function cmdShow(args: string[], io: IssuerCliIo, store: SqliteIssuerStore
   return 0;
 }
 
-async function cmdRotate(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdRotate(args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const { values } = parse(args, {});
   const pass = await passphrase(io);
   await unlockSigningKey(store, pass); // the same passphrase must open the current key
@@ -196,7 +231,7 @@ async function cmdRotate(args: string[], io: IssuerCliIo, store: SqliteIssuerSto
   return 0;
 }
 
-async function cmdAchievement(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdAchievement(args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') {
     const { values } = parse(rest, {});
@@ -225,13 +260,13 @@ async function cmdAchievement(args: string[], io: IssuerCliIo, store: SqliteIssu
   return 0;
 }
 
-async function signingDeps(io: IssuerCliIo, store: SqliteIssuerStore): Promise<IssuerDeps> {
+async function signingDeps(io: IssuerCliIo, store: IssuerStore): Promise<IssuerDeps> {
   const signer = await unlockSigningKey(store, await passphrase(io));
   const baseUrl = await baseUrlOf(io, store);
   return { store, signer, clock: () => new Date(), random, baseUrl, documentLoader: await issuerDocumentLoader(store) };
 }
 
-async function cmdStatus(action: StatusAction, args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdStatus(action: StatusAction, args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const { values, positionals } = parse(args, { reason: { type: 'string' } }, 1);
   if (action === 'revoke' && (typeof values.reason !== 'string' || values.reason.trim() === '')) throw new IssuerUsageError('--reason TEXT is required to revoke');
   const id = positionals[0]!;
@@ -244,7 +279,7 @@ async function cmdStatus(action: StatusAction, args: string[], io: IssuerCliIo, 
   return 0;
 }
 
-async function cmdExport(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdExport(args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' } });
   if (typeof values.out !== 'string' || values.out === '') throw new IssuerUsageError('--out FILE is required');
   // Stale status lists are re-signed when the passphrase is at hand; otherwise the last signed copies go out.
@@ -259,7 +294,7 @@ async function cmdExport(args: string[], io: IssuerCliIo, store: SqliteIssuerSto
   return 0;
 }
 
-async function cmdSetPublicUrl(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdSetPublicUrl(args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const { values, positionals } = parse(args, {}, 1);
   const signer = await unlockSigningKey(store, await passphrase(io));
   const r = await setPublicUrl({ store, signer, clock: () => new Date(), documentLoader: await issuerDocumentLoader(store) }, { url: positionals[0]!, actor: 'cli' });
@@ -278,7 +313,7 @@ async function cmdSetPublicUrl(args: string[], io: IssuerCliIo, store: SqliteIss
   return 0;
 }
 
-async function cmdApiKey(args: string[], io: IssuerCliIo, store: SqliteIssuerStore): Promise<number> {
+async function cmdApiKey(args: string[], io: IssuerCliIo, store: IssuerStore): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'create') {
     const { values } = parse(rest, { label: { type: 'string' } });

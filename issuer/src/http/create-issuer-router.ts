@@ -43,6 +43,8 @@ export interface IssuerRouterOptions {
   bodyLimit?: number | string;
   /** Requests per API key (default 600 per minute); over it 429 with Retry-After. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Throw (refuse to start) when `passphrase` does not unlock the key, instead of serving locked. */
+  requireUnlock?: boolean;
   /** GET /pickup requests per client IP (default 30 per minute); over it 429 with Retry-After. */
   pickupRateLimit?: { limit: number; windowMs: number };
   log?: (line: string) => void;
@@ -90,7 +92,16 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
   const clock = opts.clock ?? (() => new Date());
   const random = opts.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
   const log = opts.log ?? (() => {});
-  const limiter = new RateLimiter(opts.rateLimit?.limit ?? 600, opts.rateLimit?.windowMs ?? 60_000);
+  // The per-key limit is counted in the store, so that every instance on one database shares it
+  // (a key does not get N times its limit behind a load balancer). Windows are fixed and aligned
+  // to the epoch, so all instances agree where a window starts.
+  const keyLimit = opts.rateLimit?.limit ?? 600;
+  const keyWindowMs = opts.rateLimit?.windowMs ?? 60_000;
+  const takeKeyLimit = async (keyId: string, nowMs: number): Promise<number> => {
+    const windowStart = nowMs - (nowMs % keyWindowMs);
+    if (await store.takeRateLimit(`api-key:${keyId}`, windowStart, keyLimit)) return 0;
+    return Math.max(1, Math.ceil((windowStart + keyWindowMs - nowMs) / 1000));
+  };
   // Codes carry 100 bits, so guessing is hopeless anyway; the per-IP cap keeps a scanner cheap to shrug off.
   const pickupLimiter = new RateLimiter(opts.pickupRateLimit?.limit ?? 30, opts.pickupRateLimit?.windowMs ?? 60_000);
   const documentLoader = await issuerDocumentLoader(store);
@@ -99,6 +110,7 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     try {
       signer = await unlockSigningKey(store, opts.passphrase, opts.keyFileOptions);
     } catch (e) {
+      if (opts.requireUnlock) throw e;
       log(`issuer: signing key locked (${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message})`);
     }
   }
@@ -145,17 +157,17 @@ export async function createIssuerRouter(opts: IssuerRouterOptions): Promise<Rou
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     res.set('WWW-Authenticate', 'Bearer realm="issuer"');
     if (!m) return sendProblem(res, 401, 'UNAUTHORIZED', 'send Authorization: Bearer <API key> (lp issuer api-key create)');
-    authenticateApiKey(store, m[1]!).then((key) => {
+    authenticateApiKey(store, m[1]!).then(async (key) => {
       if (!key) return sendProblem(res, 401, 'UNAUTHORIZED', 'unknown or revoked API key');
       res.removeHeader('WWW-Authenticate');
-      const wait = limiter.take(key.id, clock().getTime());
+      const wait = await takeKeyLimit(key.id, clock().getTime());
       if (wait > 0) {
         res.set('Retry-After', String(wait));
         return sendProblem(res, 429, 'RATE_LIMITED', `too many requests for this API key; retry in ${wait} s`);
       }
       res.locals.actor = key.label;
       next();
-    }, (e: unknown) => fail(res, e, log));
+    }).catch((e: unknown) => fail(res, e, log));
   };
   const body: RequestHandler[] = [
     (req, res, next) => {
@@ -355,10 +367,11 @@ function fail(res: Response, err: unknown, log: (line: string) => void): void {
     return sendProblem(res, 422, 'CREDENTIAL_INVALID', err.message, err.path !== undefined ? { path: err.path } : {});
   }
   if (err instanceof StoreError) {
-    if (err.code === 'STORE_BUSY' || err.code === 'STORE_FULL') {
+    if (err.code === 'STORE_BUSY' || err.code === 'STORE_FULL' || err.code === 'STORE_UNREACHABLE') {
       res.set('Retry-After', '5');
       log(`issuer: store unavailable (${err.code}): ${err.message}`);
-      return sendProblem(res, 503, err.code, err.code === 'STORE_BUSY' ? 'the database is busy; nothing was written, retry shortly' : 'the disk is full; nothing was written');
+      return sendProblem(res, 503, err.code, err.code === 'STORE_BUSY' ? 'the database is busy; nothing was written, retry shortly'
+        : err.code === 'STORE_FULL' ? 'the disk is full; nothing was written' : 'the database cannot be reached; retry shortly');
     }
     if (err.code === 'STORE_CONFLICT') return sendProblem(res, 409, 'CONFLICT', err.message);
     if (err.code === 'NOT_FOUND') return sendProblem(res, 404, 'NOT_FOUND', err.message);

@@ -9,3 +9,8 @@ export type {
 export { openSqliteStore, SqliteIssuerStore } from './open-sqlite-store.ts';
 export type { OpenSqliteStoreOptions } from './open-sqlite-store.ts';
 export { MIGRATIONS } from './migrations.ts';
+export { openPostgresStore, PostgresIssuerStore, isPostgresUrl, postgresAddressOf } from './open-postgres-store.ts';
+export type { OpenPostgresStoreOptions } from './open-postgres-store.ts';
+export { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+export { copySqliteToPostgres } from './copy-sqlite-to-postgres.ts';
+export type { CopyReport, CopiedTable } from './copy-sqlite-to-postgres.ts';

@@ -1,8 +1,8 @@
 import type { StatusPurpose } from '@lp/status';
 
 /**
- * The issuer's one store interface (DESIGN.md "Runtime and storage": SQLite now, PostgreSQL later
- * for several issuer instances). Methods are async so a networked store fits the same shape.
+ * The issuer's one store interface (DESIGN.md "Runtime and storage": SQLite on one machine,
+ * PostgreSQL for several issuer instances; one contract test suite runs against both). Methods are async so a networked store fits the same shape.
  * Times are ISO 8601 UTC strings supplied by the caller (the store reads no clock). JSON values
  * are stored as text and returned parsed, except `record`, which is kept byte-exact as signed.
  */
@@ -301,6 +301,24 @@ export interface IssuerStoreOps {
   /** Uses the nonce exactly once. */
   consumeNonce(nonce: string, now: string): Promise<ConsumeNonceResult>;
 
+  /**
+   * Counts one request of `key` in the fixed window that starts at `windowStart` (epoch ms, a
+   * multiple of the window length, so every process agrees on the window) and says whether it is
+   * within `limit`. PostgreSQL counts in the database, so every instance on it shares the limit;
+   * SQLite (one machine) counts in the store's memory. The key's older windows are dropped when a
+   * new one starts.
+   */
+  takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean>;
+
+  /**
+   * Holds a presentation challenge until `expiresAt` (and drops those expired before `createdAt`).
+   * In the store, a challenge issued by one server instance is consumed once at any other.
+   * STORE_CONFLICT for a challenge already held.
+   */
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void>;
+  /** Marks the challenge used, once, whatever the presentation turns out to be, and says what it was. */
+  consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'>;
+
   startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void>;
   getBulkRun(id: string): Promise<BulkRunRecord | null>;
@@ -309,8 +327,9 @@ export interface IssuerStoreOps {
 
 export interface IssuerStore extends IssuerStoreOps {
   /**
-   * Runs `fn` in one transaction: all of its changes commit together or none do. Other callers
-   * wait until it ends. Inside `fn` use only `tx` (calling the store itself would wait for `fn`).
+   * Runs `fn` in one transaction: all of its changes commit together or none do. SQLite: other
+   * callers wait until it ends. PostgreSQL: other callers and instances run alongside it and wait
+   * only for the rows it locked. Inside `fn` use only `tx` (calling the store itself would wait for `fn`).
    * If `fn` throws, everything rolls back and the error is rethrown.
    */
   transaction<T>(fn: (tx: IssuerStoreOps) => Promise<T>): Promise<T>;

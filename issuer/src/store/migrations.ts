@@ -169,6 +169,20 @@ export const MIGRATIONS: readonly string[] = [
     used_at TEXT
   ) WITHOUT ROWID;
   `,
+  // v7: nothing in SQLite. PostgreSQL keeps API-key rate-limit windows in a table so that several
+  // instances share one limit; SQLite serves one machine, whose store counts them in memory (a
+  // write per request would make every API call wait behind a bulk batch's write lock).
+  `
+  SELECT 1;
+  `,
+  // v8: presentation challenges, so that one issued by one server instance is consumed once at any other.
+  `
+  CREATE TABLE presentation_challenges (
+    challenge TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

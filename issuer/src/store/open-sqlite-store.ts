@@ -69,6 +69,9 @@ class SqliteStoreView implements IssuerStoreOps {
   markOfferDelivered(offerId: string, d: readonly DeliveredCredential[], at: string): Promise<void> { return this.run(() => this.ops.markOfferDelivered(offerId, d, at)); }
   createNonce(nonce: string, expiresAt: string): Promise<void> { return this.run(() => this.ops.createNonce(nonce, expiresAt)); }
   consumeNonce(nonce: string, now: string): Promise<ConsumeNonceResult> { return this.run(() => this.ops.consumeNonce(nonce, now)); }
+  takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean> { return this.run(() => this.ops.takeRateLimit(key, windowStart, limit)); }
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void> { return this.run(() => this.ops.putChallenge(c)); }
+  consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'> { return this.run(() => this.ops.consumeChallenge(challenge, now)); }
   startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> { return this.run(() => this.ops.startBulkRun(r)); }
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void> { return this.run(() => this.ops.finishBulkRun(id, finishedAt, counts)); }
   getBulkRun(id: string): Promise<BulkRunRecord | null> { return this.run(() => this.ops.getBulkRun(id)); }

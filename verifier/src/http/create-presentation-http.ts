@@ -3,6 +3,7 @@ import { createDocumentLoader } from '@lp/contexts';
 import { createPresentationRouter } from './create-presentation-router.ts';
 import { createOid4vpRouter } from '../oid4vp/create-oid4vp-router.ts';
 import { routeBundle, type SharedTrust } from '../trust/route-bundle.ts';
+import type { ChallengeStore } from '../presentations/challenge-store.ts';
 
 export interface PresentationHttpConfig {
   env: NodeJS.ProcessEnv;
@@ -11,6 +12,8 @@ export interface PresentationHttpConfig {
   now?: () => Date;
   /** The verifier's trust source (openVerifierTrust), so presentations see the same fresh bundle. */
   trust?: SharedTrust | undefined;
+  /** Where challenges are held (default: this process's memory); `lp serve` passes a shared one with LP_DATABASE_URL. */
+  challenges?: ChallengeStore;
 }
 
 /**
@@ -28,6 +31,7 @@ export async function createPresentationHttp(config: PresentationHttpConfig): Pr
     context,
     now,
     documentLoader,
+    ...(config.challenges ? { challenges: config.challenges } : {}),
     ...(config.env.LP_VERIFIER_DOMAIN ? { domain: config.env.LP_VERIFIER_DOMAIN } : {}),
   }));
   // OpenID4VP requests for any conformant wallet; the response URI is under LP_PUBLIC_URL when set.

@@ -47,8 +47,14 @@ export function createPresentationRouter(opts: PresentationRouterOptions): Route
   const router = express.Router();
   const { requireJson } = jsonBody(PRESENTATION_BODY_LIMIT);
 
-  router.post('/presentations/challenges', (_req: Request, res: Response) => {
-    res.status(201).json(challenges.issue());
+  router.post('/presentations/challenges', async (_req: Request, res: Response) => {
+    try {
+      res.status(201).json(await challenges.issue());
+    } catch {
+      // A shared challenge store (the database) that cannot be reached: nothing was issued.
+      res.status(503).set('Retry-After', '5').type('application/problem+json')
+        .send(JSON.stringify({ type: 'urn:lp:problem:CHALLENGE_STORE_UNAVAILABLE', title: 'CHALLENGE_STORE_UNAVAILABLE', status: 503, code: 'CHALLENGE_STORE_UNAVAILABLE', detail: 'challenges cannot be stored right now; retry shortly' }));
+    }
   });
 
   router.post('/presentations/verify', requireJson, async (req: Request, res: Response) => {

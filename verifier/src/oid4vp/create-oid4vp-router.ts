@@ -60,7 +60,7 @@ export function createOid4vpRouter(opts: Oid4vpRouterOptions): Router {
     const base = fixedBase ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     allowPlainHttpFor(base);
     const id = globalThis.crypto.randomUUID();
-    const { challenge: nonce } = challenges.issue();
+    const { challenge: nonce } = await challenges.issue();
     const responseUri = `${base}/oid4vp/responses/${id}`;
     const clientId = `redirect_uri:${responseUri}`;
     const payload = {
@@ -116,5 +116,5 @@ export function createOid4vpRouter(opts: Oid4vpRouterOptions): Router {
 
 /** The nonce is consumed by the first presentation of a response; the others of the same response share it. */
 function reusableChallenge(nonce: string): ChallengeStore {
-  return { issue: () => { throw new TypeError('not here'); }, owns: (c) => c === nonce, consume: (c) => (c === nonce ? 'ok' : 'unknown'), size: 1 };
+  return { issue: () => { throw new TypeError('not here'); }, owns: (c) => c === nonce, consume: (c) => (c === nonce ? 'ok' : 'unknown') };
 }

@@ -12,11 +12,22 @@ export type ChallengeState = 'ok' | 'unknown' | 'used' | 'expired';
  */
 export const OWN_CHALLENGE_PREFIX = 'lpc_';
 
+/**
+ * Where challenges are held. This file's store keeps them in memory (one process); a store shared
+ * by several server instances (the issuer's PostgreSQL database, injected by `lp serve`) answers
+ * asynchronously, so that a challenge issued by one instance is consumed once at any other.
+ */
 export interface ChallengeStore {
-  issue(): { challenge: string; expires: string };
+  issue(): { challenge: string; expires: string } | Promise<{ challenge: string; expires: string }>;
   /** Whether the challenge has the form of this verifier's own (whether or not still held). */
   owns(challenge: string): boolean;
   /** Marks the challenge used (whatever the presentation turns out to be) and says what it was. */
+  consume(challenge: string): ChallengeState | Promise<ChallengeState>;
+}
+
+/** The in-memory store answers at once and says how many challenges it holds. */
+export interface MemoryChallengeStore extends ChallengeStore {
+  issue(): { challenge: string; expires: string };
   consume(challenge: string): ChallengeState;
   readonly size: number;
 }
@@ -30,7 +41,7 @@ export interface ChallengeStoreOptions {
   cap?: number;
 }
 
-export function createChallengeStore(opts: ChallengeStoreOptions = {}): ChallengeStore {
+export function createChallengeStore(opts: ChallengeStoreOptions = {}): MemoryChallengeStore {
   const now = opts.now ?? (() => new Date());
   const random = opts.random ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
   const ttlMs = (opts.ttlSeconds ?? 300) * 1000;

@@ -61,7 +61,7 @@ export async function verifyPresentation(vp: unknown, opts: VerifyPresentationOp
   const own = opts.challenges.owns(challenge);
   let domain = opts.expectedDomain;
   if (own) {
-    const state = opts.challenges.consume(challenge);
+    const state = await opts.challenges.consume(challenge);
     if (state === 'unknown') return finish([fail('PRESENTATION_CHALLENGE_UNKNOWN', 'this challenge was not issued by this verifier (or was dropped)')]);
     if (state === 'used') return finish([fail('PRESENTATION_CHALLENGE_USED', 'this challenge was already used: a presentation is accepted once (replay)')]);
     if (state === 'expired') return finish([fail('PRESENTATION_CHALLENGE_EXPIRED', 'this challenge has expired: ask for a new one')]);

@@ -443,6 +443,42 @@ export class SqliteOps {
     });
   }
 
+  // ---- rate limits
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  /** In memory: one machine, one server process (see migration v7). */
+  takeRateLimit(key: string, windowStart: number, limit: number): boolean {
+    let w = this.windows.get(key);
+    if (!w || w.start < windowStart) {
+      if (!w && this.windows.size >= 10_000) {
+        for (const [k, v] of this.windows) if (v.start < windowStart) this.windows.delete(k);
+      }
+      w = { start: windowStart, count: 0 };
+      this.windows.set(key, w);
+    }
+    if (w.start > windowStart || w.count >= limit) return false;
+    w.count++;
+    return true;
+  }
+
+  // ---- presentation challenges
+  putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): void {
+    this.write(() => {
+      this.stmt('DELETE FROM presentation_challenges WHERE expires_at < ?').run(c.createdAt);
+      this.stmt('INSERT INTO presentation_challenges (challenge, expires_at) VALUES (?, ?)').run(c.challenge, c.expiresAt);
+    });
+  }
+
+  consumeChallenge(challenge: string, now: string): 'ok' | 'unknown' | 'used' | 'expired' {
+    return this.write(() => {
+      const r = this.stmt('SELECT expires_at, used_at FROM presentation_challenges WHERE challenge = ?').get(challenge) as { expires_at: string; used_at: string | null } | undefined;
+      if (!r) return 'unknown';
+      if (r.used_at !== null) return 'used';
+      this.stmt('UPDATE presentation_challenges SET used_at = ? WHERE challenge = ?').run(now, challenge);
+      return Date.parse(now) >= Date.parse(r.expires_at) ? 'expired' : 'ok';
+    });
+  }
+
   // ---- bulk runs
   startBulkRun(r: { id: string; session: string; startedAt: string }): void {
     this.stmt('INSERT INTO bulk_runs (id, session, started_at) VALUES (?, ?, ?)').run(r.id, r.session, r.startedAt);
