@@ -3,6 +3,7 @@ import net from 'node:net';
 import { startPostgres } from '../../test/lib/start-postgres.ts';
 import type { TestPostgres } from '../../test/lib/start-postgres.ts';
 import { unlockSigningKey } from '../src/index.ts';
+import { offerSecretHash } from '../src/oid4vci/create-credential-offer.ts';
 import { openPostgresStore } from '../src/store/index.ts';
 import type { CopyReport, IssuerStore } from '../src/store/index.ts';
 import { ISSUE_FROM_CATALOGUE, TEST_SCRYPT, lp, post, startTestIssuer } from './issuer-helpers.ts';
@@ -34,18 +35,28 @@ describe('lp issuer migrate-store --to postgres://…', () => {
   let issuer: TestIssuer;
   let target: string;
   const env = () => ({ LP_DATA_DIR: issuer.dir });
+  /** The OpenID4VCI pre-authorized code of each credential issued with an offer. */
+  const offerCodes = new Map<string, string>();
+  const ids: string[] = [];
+  const NOW = '2026-06-20T10:00:00.000Z';
 
   beforeAll(async () => {
     pg = await startPostgres();
     issuer = await startTestIssuer();
     target = await pg.createDatabase('moved');
     // A used issuer: credentials with and without pick-up codes, one revoked, one suspended, a bulk run.
-    const ids: string[] = [];
     for (let n = 0; n < 6; n++) {
       const r = await post(issuer, '/credentials/issue', { options: { ...ISSUE_FROM_CATALOGUE.options, pickup: n % 2 === 0, subject: { ...ISSUE_FROM_CATALOGUE.options.subject, candidateNumber: `M-${n}` } } });
       expect(r.status).toBe(201);
-      ids.push(((await r.json()) as { id: string }).id);
+      const body = (await r.json()) as { id: string; credentialOffer?: { uri: string } };
+      ids.push(body.id);
+      if (body.credentialOffer) {
+        const offer = JSON.parse(new URL(body.credentialOffer.uri).searchParams.get('credential_offer')!) as { grants: Record<string, { 'pre-authorized_code': string }> };
+        offerCodes.set(body.id, offer.grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!['pre-authorized_code']);
+      }
     }
+    // One offer redeemed before the move: it must stay redeemed in the copy.
+    expect((await issuer.store.redeemCredentialOffer(offerSecretHash(offerCodes.get(ids[2]!)!), null, NOW, 3)).ok).toBe(true);
     expect((await post(issuer, '/credentials/status', { credentialId: ids[1], action: 'revoke', reason: 'wrong marks' })).status).toBe(200);
     expect((await post(issuer, '/credentials/status', { credentialId: ids[2], action: 'suspend' })).status).toBe(200);
     await issuer.store.startBulkRun({ id: 'run-1', session: '2026-06', startedAt: '2026-06-20T09:00:00Z' });
@@ -64,7 +75,7 @@ describe('lp issuer migrate-store --to postgres://…', () => {
     const report = JSON.parse(r.stdout) as CopyReport & { source: string };
     expect(report.target).toMatch(/^127\.0\.0\.1:\d+$/);
     const rows = Object.fromEntries(report.tables.map((t) => [t.table, t.rows]));
-    expect(rows).toMatchObject({ issuer_profile: 1, keys: 1, credentials: 6, pickup_codes: 3, status_allocations: 12, bulk_runs: 1 });
+    expect(rows).toMatchObject({ issuer_profile: 1, keys: 1, credentials: 6, pickup_codes: 3, status_allocations: 12, bulk_runs: 1, oid4vci_offers: 3, oid4vci_offer_items: 3 });
     expect(rows.audit_log).toBeGreaterThan(8);
     for (const t of report.tables) expect(t.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -78,6 +89,10 @@ describe('lp issuer migrate-store --to postgres://…', () => {
       for (let k = 0; k < 50; k++) expect(used.has((await copy.allocateStatus('revocation')).index)).toBe(false);
       // The key still opens with the issuer's passphrase.
       expect((await unlockSigningKey(copy, 'pw', { minN: TEST_SCRYPT.N })).kid).toBe(issuer.signer.kid);
+      // An open offer is redeemed once in the copy; one redeemed before the move stays redeemed.
+      expect(await copy.redeemCredentialOffer(offerSecretHash(offerCodes.get(ids[0]!)!), null, NOW, 3)).toEqual({ ok: true, offerId: expect.any(String), credentialIds: [ids[0]] });
+      expect(await copy.redeemCredentialOffer(offerSecretHash(offerCodes.get(ids[0]!)!), null, NOW, 3)).toEqual({ ok: false, reason: 'used' });
+      expect(await copy.redeemCredentialOffer(offerSecretHash(offerCodes.get(ids[2]!)!), null, NOW, 3)).toEqual({ ok: false, reason: 'used' });
       // The copied audit log is append-only like any other.
       await expect(pg.query('moved', "UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
     } finally {
