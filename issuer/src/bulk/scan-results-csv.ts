@@ -4,6 +4,7 @@ import type { BulkIssue } from './bulk-issue.ts';
 import { csvParseOptions, delimiterOf, ResultsCsvChecker } from './lib/results-csv-checker.ts';
 import { csvSyntaxIssue, firstInvalidUtf8, noRows } from './read-results-csv.ts';
 import type { ResultsCsv, ResultsCsvRow } from './read-results-csv.ts';
+import type { BulkColumn } from './z-bulk-row.ts';
 
 /** 1 GB and 2,000,000 rows when streamed: a national session (1.5 M candidates × subjects split by school or day) fits. */
 export const MAX_STREAMED_CSV_BYTES = 1024 * 1024 * 1024;
@@ -18,6 +19,8 @@ export interface ResultsCsvScan extends Omit<ResultsCsv, 'rows'> {
 export interface ScanResultsCsv {
   /** The rows that passed their own checks, in file order; read it once, to the end. */
   rows: AsyncGenerator<ResultsCsvRow>;
+  /** The header cells as written, by column, once the first row has come (for messages naming columns). */
+  header(): Partial<Record<BulkColumn, string>>;
   /** The header, row count and every issue, once `rows` is read to the end. */
   summary(): ResultsCsvScan;
 }
@@ -180,6 +183,7 @@ export function scanResultsCsv(
 
   return {
     rows: rows(),
+    header: () => checker.header,
     summary(): ResultsCsvScan {
       if (sha256 === undefined) throw new TypeError('read scan.rows to the end before asking for the summary');
       const base = { bytes, sha256 };
