@@ -11,6 +11,7 @@ import type { BulkReport } from '../bulk/issue-bulk.ts';
 import type { CheckedRow } from '../bulk/check-rows-against-catalogue.ts';
 import { defaultSigningThreads } from '../bulk/lib/create-signing-pool.ts';
 import { scanResultsCsv } from '../bulk/scan-results-csv.ts';
+import type { ScanResultsCsv } from '../bulk/scan-results-csv.ts';
 import { toCsv } from '../bulk/lib/to-csv.ts';
 import { writeFileAtomic } from '../bulk/lib/write-file-atomic.ts';
 import { writeBulkOutput } from '../bulk/write-bulk-output.ts';
@@ -89,20 +90,28 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
     // First pass: every row checked (on its own, against the others, against the catalogue)
     // before anything is issued, without holding the rows.
-    const first = scanResultsCsv(openCsv(csvPath, shown), { now });
+    let first: ScanResultsCsv | undefined = scanResultsCsv(openCsv(csvPath, shown), { now });
     const catalogueIssues: BulkIssue[] = [];
     const learnerSet = new Set<string>();
     let valid = 0;
     let already = 0;
+    let grouped = true;
+    let lastCandidate: string | undefined;
     for await (const row of first.rows) {
       const checked = checkRowsAgainstCatalogue([row], catalogue, columnsOf(first.header()));
       catalogueIssues.push(...checked.issues);
       if (checked.rows.length === 0) continue;
       valid++;
-      learnerSet.add(row.data.candidateNumber);
+      const cand = row.data.candidateNumber;
+      // A candidate met again after another one: the file is not grouped by candidate.
+      if (cand !== lastCandidate && learnerSet.has(cand)) grouped = false;
+      lastCandidate = cand;
+      learnerSet.add(cand);
       if (v['dry-run'] && (await store.getCredentialByBulkKey(bulkKeyOf(checked.rows[0]!, session)))) already++;
     }
     const read = first.summary();
+    // What the checks across rows kept (per candidate) is not needed any more.
+    first = undefined;
     const issues = [...read.issues, ...catalogueIssues].sort((a, b) => a.row - b.row);
     if (issues.length > 0) {
       if (v.report) writeReport(path.resolve(io.cwd, v.report), issues);
@@ -130,17 +139,19 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     const runId = randomBytes(8).toString('hex');
     const bar = new ProgressBar(io.stderr, 'issuing');
     const t0 = performance.now();
-    // Second pass: the same file, streamed again; with --out its rows are kept for the output folder.
+    // Second pass: the same file, streamed again. With --out, a file grouped by candidate is read a
+    // third time for the output folder; otherwise its rows are kept here to be grouped.
+    const keep = !!v.out && !grouped;
     const kept: CheckedRow[] = [];
-    const second = scanResultsCsv(openCsv(csvPath, shown), { now });
     async function* checkedRows(): AsyncGenerator<CheckedRow> {
-      for await (const row of second.rows) {
-        const [checked] = checkRowsAgainstCatalogue([row], catalogue, columnsOf(second.header())).rows;
+      const again = scanResultsCsv(openCsv(csvPath, shown), { now });
+      for await (const row of again.rows) {
+        const [checked] = checkRowsAgainstCatalogue([row], catalogue, columnsOf(again.header())).rows;
         if (!checked) continue;
-        if (v.out) kept.push(checked);
+        if (keep) kept.push(checked);
         yield checked;
       }
-      if (second.summary().sha256 !== read.sha256) {
+      if (again.summary().sha256 !== read.sha256) {
         throw new IssuerError('INPUT_INVALID', `${shown} changed while it was being issued; what was issued stays (run the command again)`);
       }
     }
@@ -157,10 +168,12 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     if (v.out) {
       const outDir = path.resolve(io.cwd, v.out);
       const failedRows = new Set(report.failures.map((f) => f.row));
-      const okRows = kept.filter((r) => !failedRows.has(r.row));
+      async function* okRows(): AsyncGenerator<CheckedRow> {
+        for await (const r of keep ? kept : checkedRows()) if (!failedRows.has(r.row)) yield r;
+      }
       const obar = new ProgressBar(io.stderr, 'writing');
       output = await writeBulkOutput(deps, {
-        outDir, session, rows: okRows, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
+        outDir, session, rows: okRows(), grouped, learners, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
         seals: !v['records-only'], certificates: !v['records-only'] && !v['no-certificates'],
         onProgress: (d, t) => obar.update(d, t),
       });

@@ -10,6 +10,9 @@ export interface SigningPool {
   close(): Promise<void>;
 }
 
+/** Old-generation heap of one signing thread (MB): ~10× what signing a batch needs. */
+export const SIGNING_THREAD_HEAP_MB = 192;
+
 const WORKER_ENTRY = new URL('../sign-worker.mjs', import.meta.url).href;
 
 /** One signing thread per core: on a 2-core machine, 2 threads (the main thread mostly waits on them). */
@@ -34,6 +37,9 @@ export function createSigningPool(setup: BulkSignSetup, opts: { threads?: number
     workerData: setup,
     minThreads: threads,
     maxThreads: threads,
+    // Signing keeps little alive between tasks, but on a machine with much memory V8 lets a
+    // thread's heap grow far before collecting; a cap keeps a national run's memory bounded.
+    resourceLimits: { maxOldGenerationSizeMb: SIGNING_THREAD_HEAP_MB },
   });
   // A thread that cannot start (a bad setup) is reported on the pool, not on a task: keep it and
   // give it to the next caller instead of letting the 'error' event end the process.
