@@ -133,9 +133,14 @@ export function scanResultsCsv(
     if (fatal) return finish();
     const parser = parse({ ...csvParseOptions(delimiterOf(head.slice(0, head.search(/\r|\n|$/)))) });
     // Backpressure: wait for the parser to drain, or to be closed (an error, or the reader stopped).
-    const room = (): Promise<unknown> => new Promise((r) => {
-      parser.once('drain', r);
-      parser.once('close', r);
+    const room = (): Promise<void> => new Promise((resolve) => {
+      const done = (): void => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.on('drain', done);
+      parser.on('close', done);
     });
     const pump = (async () => {
       try {
