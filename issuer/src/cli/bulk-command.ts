@@ -6,12 +6,12 @@ import { CatalogueAchievementSchema } from '@lp/model';
 import { formatBulkIssue } from '../bulk/bulk-issue.ts';
 import type { BulkIssue } from '../bulk/bulk-issue.ts';
 import { checkRowsAgainstCatalogue } from '../bulk/check-rows-against-catalogue.ts';
-import { bulkKeyOf, DEFAULT_BULK_BATCH, issueBulk } from '../bulk/issue-bulk.ts';
+import { DEFAULT_BULK_BATCH, issueBulk } from '../bulk/issue-bulk.ts';
 import type { BulkReport } from '../bulk/issue-bulk.ts';
 import type { CheckedRow } from '../bulk/check-rows-against-catalogue.ts';
 import { defaultSigningThreads } from '../bulk/lib/create-signing-pool.ts';
 import { scanResultsCsv } from '../bulk/scan-results-csv.ts';
-import type { ScanResultsCsv } from '../bulk/scan-results-csv.ts';
+import { checkResultsFileInThread } from '../bulk/check-results-file-in-thread.ts';
 import { toCsv } from '../bulk/lib/to-csv.ts';
 import { writeFileAtomic } from '../bulk/lib/write-file-atomic.ts';
 import { writeBulkOutput } from '../bulk/write-bulk-output.ts';
@@ -89,29 +89,9 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     const now = new Date();
     const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
     // First pass: every row checked (on its own, against the others, against the catalogue)
-    // before anything is issued, without holding the rows.
-    let first: ScanResultsCsv | undefined = scanResultsCsv(openCsv(csvPath, shown), { now });
-    const catalogueIssues: BulkIssue[] = [];
-    const learnerSet = new Set<string>();
-    let valid = 0;
-    let already = 0;
-    let grouped = true;
-    let lastCandidate: string | undefined;
-    for await (const row of first.rows) {
-      const checked = checkRowsAgainstCatalogue([row], catalogue, columnsOf(first.header()));
-      catalogueIssues.push(...checked.issues);
-      if (checked.rows.length === 0) continue;
-      valid++;
-      const cand = row.data.candidateNumber;
-      // A candidate met again after another one: the file is not grouped by candidate.
-      if (cand !== lastCandidate && learnerSet.has(cand)) grouped = false;
-      lastCandidate = cand;
-      learnerSet.add(cand);
-      if (v['dry-run'] && (await store.getCredentialByBulkKey(bulkKeyOf(checked.rows[0]!, session)))) already++;
-    }
-    const read = first.summary();
-    // What the checks across rows kept (per candidate) is not needed any more.
-    first = undefined;
+    // before anything is issued, streamed, in a thread with a capped heap (its memory is given
+    // back before issuing starts).
+    const { read, catalogueIssues, valid, learners, grouped } = await checkResultsFileInThread(csvPath, { now, catalogue });
     const issues = [...read.issues, ...catalogueIssues].sort((a, b) => a.row - b.row);
     if (issues.length > 0) {
       if (v.report) writeReport(path.resolve(io.cwd, v.report), issues);
@@ -120,9 +100,12 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
       io.stderr.write(`nothing issued: fix the ${issues.length === 1 ? 'problem' : `${issues.length} problems`} and run again\n`);
       return 2;
     }
-    const learners = learnerSet.size;
-    learnerSet.clear();
     if (v['dry-run']) {
+      let already = 0;
+      const again = scanResultsCsv(openCsv(csvPath, shown), { now });
+      for await (const row of again.rows) {
+        if (await store.getCredentialByBulkKey({ candidateNumber: row.data.candidateNumber, achievementCode: row.data.achievementCode, session })) already++;
+      }
       if (v.report) writeReport(path.resolve(io.cwd, v.report), []);
       if (v.json) io.stdout.write(JSON.stringify({ ok: true, dryRun: true, rows: valid, learners, toIssue: valid - already, alreadyIssued: already, issues: [] }) + '\n');
       else io.stdout.write(`${shown}: ${valid} row(s), ${learners} learner(s), no problems; would issue ${valid - already}, already issued ${already} (dry run: nothing issued)\n`);
