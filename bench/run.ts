@@ -8,6 +8,7 @@ import { benchQrDecode } from './qr.bench.ts';
 import { benchVerify } from './verify.bench.ts';
 import { benchWeb } from './web.bench.ts';
 import { benchBulk } from './bulk.bench.ts';
+import { benchBulk1m } from './bulk-1m.bench.ts';
 import { benchRatios } from './ratio.bench.ts';
 import type { Row } from './full-record.bench.ts';
 import { benchServerLoad } from './server-load.bench.ts';
@@ -24,6 +25,8 @@ interface Table {
 interface Section {
   title: string;
   run: () => Promise<Table>;
+  /** Runs only when a word on the command line names it (it takes minutes). */
+  optIn?: boolean;
 }
 
 function renderTable(t: Table): string {
@@ -47,6 +50,7 @@ const SECTIONS: Section[] = [
   { title: 'Data Integrity ratios: sign and verify vs @digitalbazaar/vc (CPU time, same run)', run: () => benchRatios({ which: 'di' }) },
   { title: 'Web pages: verifier JS size and camera-to-verdict time', run: () => benchWeb() },
   { title: 'Bulk issuance: credentials/s end to end vs Data Integrity signing alone', run: () => benchBulk() },
+  { title: 'bulk-1m: memory of lp issuer bulk on a 1,000,000-row CSV', run: () => benchBulk1m(), optIn: true },
   { title: 'Pages: first-visit bytes on the wire', run: () => benchFirstLoad() },
   { title: 'Pages on a cheap phone (CPU ×6, 50 KB/s + 400 ms): first paint, usable, bytes', run: () => benchPages() },
   { title: 'CLI start: lp --version and lp verify --help beside node -e', run: () => benchCliStart() },
@@ -61,7 +65,8 @@ const header = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.mod
 const results: { section: string; table?: Table; error?: string }[] = [];
 if (!json) console.log(`# Learning Passport benchmarks\n\nNode ${header.node}, ${header.cpus} × ${header.cpu}, ${header.at}\n`);
 for (const s of SECTIONS) {
-  if (only.length > 0 && !only.some((o) => s.title.toLowerCase().includes(o.toLowerCase()))) continue;
+  const named = only.some((o) => s.title.toLowerCase().includes(o.toLowerCase()));
+  if ((only.length > 0 || s.optIn) && !named) continue;
   if (!json) console.log(`## ${s.title}\n`);
   try {
     const t = await s.run();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -6,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { CatalogueAchievementSchema } from '@lp/model';
 import { checkRowsAgainstCatalogue } from '../src/bulk/check-rows-against-catalogue.ts';
 import { readResultsCsv } from '../src/bulk/read-results-csv.ts';
+import { scanResultsCsv } from '../src/bulk/scan-results-csv.ts';
 import { neutralizeCell, toCsv } from '../src/bulk/lib/to-csv.ts';
 import { fileSlug } from '../src/bulk/lib/file-slug.ts';
 import { FIXTURES } from './issuer-helpers.ts';
@@ -15,7 +17,13 @@ const HEADER = 'candidate_number,name,name_latin,date_of_birth,achievement_code,
 const CATALOGUE = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'catalogue.json'), 'utf8')) as unknown[]).map((e) => CatalogueAchievementSchema.parse(e));
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const read = (text: string | Uint8Array) => readResultsCsv(typeof text === 'string' ? utf8(text) : text, { now: NOW });
+/** Every file the tests read, to read again with the streaming reader at the end (same answer required). */
+const seen: Uint8Array[] = [];
+const read = (text: string | Uint8Array) => {
+  const bytes = typeof text === 'string' ? utf8(text) : text;
+  seen.push(bytes);
+  return readResultsCsv(bytes, { now: NOW });
+};
 const check = (text: string) => {
   const r = read(text);
   const c = checkRowsAgainstCatalogue(r.rows, CATALOGUE, { achievement: 'achievement_code', result: 'result' });
@@ -224,5 +232,55 @@ describe('fileSlug', () => {
     expect(fileSlug('A/12')).not.toBe(fileSlug('A_12'));
     expect(fileSlug('../../etc')).toMatch(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/);
     expect(fileSlug('../../etc')).not.toContain('..');
+  });
+});
+
+/** The file in chunks of `size` bytes, so that cells, lines and UTF-8 characters are cut across chunks. */
+async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function scan(bytes: Uint8Array, size: number, opts: { maxRows?: number; maxBytes?: number } = {}) {
+  const s = scanResultsCsv(chunks(bytes, size), { now: NOW, ...opts });
+  const rows = [];
+  for await (const r of s.rows) rows.push(r);
+  return { rows, ...s.summary() };
+}
+
+describe('scanResultsCsv: the streaming reader gives what readResultsCsv gives', () => {
+  it('on every file read above, in chunks of 1, 7 and 64 KiB bytes: same rows, same total, same issues', async () => {
+    expect(seen.length).toBeGreaterThan(30);
+    for (const bytes of seen) {
+      const whole = readResultsCsv(bytes, { now: NOW });
+      for (const size of [1, 7, 65_536]) {
+        const streamed = await scan(bytes, size);
+        const label = `${new TextDecoder().decode(bytes.subarray(0, 80))}… in chunks of ${size}`;
+        expect({ label, rows: streamed.rows, total: streamed.total, issues: streamed.issues, header: streamed.header })
+          .toEqual({ label, rows: whole.rows, total: whole.total, issues: whole.issues, header: whole.header });
+      }
+    }
+  });
+
+  it('property: any generated file, cut anywhere, reads the same both ways', async () => {
+    const cell = fc.constantFrom('C-1', 'C-2', 'ليلى', 'Layla', '2010-03-04', '2999-01-01', 'BECE-MATH', '452', '', '"a,b"', 'x"y', ' ', '\u202E');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 5, maxLength: 7 }), { maxLength: 6 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom('\n', '\r\n'), async (rows, size, eol) => {
+        const bytes = utf8([HEADER, ...rows.map((r) => r.join(','))].join(eol) + eol);
+        const whole = readResultsCsv(bytes, { now: NOW });
+        const streamed = await scan(bytes, size);
+        expect({ rows: streamed.rows, total: streamed.total, issues: streamed.issues }).toEqual({ rows: whole.rows, total: whole.total, issues: whole.issues });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a file past the streaming limits → CSV_TOO_LARGE; the SHA-256 of what was read is given', async () => {
+    const text = csv('C-1,L,L,2010-03-04,BECE-MATH,452', 'C-2,L,L,2010-03-04,BECE-MATH,452', 'C-3,L,L,2010-03-04,BECE-MATH,452');
+    expect((await scan(utf8(text), 10, { maxRows: 2 })).issues).toEqual([expect.objectContaining({ code: 'CSV_TOO_LARGE', row: 0 })]);
+    expect((await scan(utf8(text), 10, { maxBytes: 50 })).issues).toEqual([expect.objectContaining({ code: 'CSV_TOO_LARGE', row: 0 })]);
+    const ok = await scan(utf8(text), 10);
+    expect(ok.issues).toEqual([]);
+    expect(ok.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(ok.bytes).toBe(utf8(text).length);
   });
 });

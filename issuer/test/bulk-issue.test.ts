@@ -9,6 +9,10 @@ import {
 import type { CheckedRow, IssuerDeps } from '../src/index.ts';
 import type { SqliteIssuerStore } from '../src/store/index.ts';
 import { ProgressBar } from '../src/cli/lib/progress-bar.ts';
+import { issueCredential } from '../src/domain/issue-credential.ts';
+import { createDocumentLoader } from '@lp/contexts';
+import { verify } from '@lp/crypto';
+import { decodeSeal, verifyCredentialDi, verifySealSignature } from '@lp/formats';
 import { FIXTURES, T0, TEST_SCRYPT, tempDir } from './issuer-helpers.ts';
 
 let store: SqliteIssuerStore;
@@ -52,14 +56,102 @@ describe('issueBulk', () => {
     expect(progress).toEqual([3]);
     expect(await store.countCredentials()).toBe(2);
 
-    const again = await issueBulk(deps, { session: '2026-06', rows: input, batchSize: 2, runId: 'run-2' });
+    // In this thread (threads: 0): the same signing function, without starting threads again.
+    const again = await issueBulk(deps, { session: '2026-06', rows: input, batchSize: 2, runId: 'run-2', threads: 0 });
     expect(again).toMatchObject({ issued: 0, existing: 2, failed: 1 });
     expect(await store.countCredentials()).toBe(2);
     expect(await store.getBulkRun('run-2')).toMatchObject({ session: '2026-06', counts: { issued: 0, skipped: 2, failed: 1 } });
 
     // Another session is another key: issued anew.
-    const other = await issueBulk(deps, { session: '2026-11', rows: [rows[0]!], runId: 'run-3' });
+    const other = await issueBulk(deps, { session: '2026-11', rows: [rows[0]!], runId: 'run-3', threads: 0 });
     expect(other).toMatchObject({ issued: 1, existing: 0 });
+  }, 300_000);
+});
+
+describe('issueBulk with signing threads', () => {
+  it('issues what issueCredential issues: 60 rows in 2 threads, indexes distinct, every seal and a sample of records verify', async () => {
+    const lines = ['candidate_number,name,name_latin,date_of_birth,achievement_code,result'];
+    for (let i = 0; i < 30; i++) {
+      lines.push(`T-${i},ليلى أحمد ${i},Layla Ahmad ${i},2010-03-0${1 + (i % 9)},BECE-MATH,${(i * 7) % 601}`);
+      lines.push(`T-${i},ليلى أحمد ${i},Layla Ahmad ${i},2010-03-0${1 + (i % 9)},BECE-ARAB,${'ABCDEF'[i % 6]}`);
+    }
+    const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
+    const read = readResultsCsv(new TextEncoder().encode(lines.join('\n')), { now: T0 });
+    const checked = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' }).rows;
+    expect(checked).toHaveLength(60);
+    const before = await store.countCredentials();
+    const auditBefore = (await store.listAudit({ limit: 1000 })).length;
+
+    // Streamed (an async generator), 25 rows per transaction: three batches, the last one short.
+    async function* stream() {
+      yield* checked;
+    }
+    const report = await issueBulk(deps, { session: '2027-06', rows: stream(), total: 60, batchSize: 25, runId: 'threads-1', threads: 2, keepOutcomes: false });
+    expect(report).toMatchObject({ total: 60, done: 60, issued: 60, existing: 0, failed: 0, outcomes: [], failures: [] });
+    expect(await store.countCredentials()).toBe(before + 60);
+
+    const stored = [];
+    for (const row of checked) stored.push((await store.getCredentialByBulkKey({ candidateNumber: row.data.candidateNumber, achievementCode: row.data.achievementCode, session: '2027-06' }))!);
+    expect(stored.every(Boolean)).toBe(true);
+    for (const purpose of ['revocation', 'suspension']) {
+      expect(new Set(stored.map((c) => { const s = c.status.find((x) => x.purpose === purpose)!; return `${s.listId}#${s.index}`; })).size).toBe(60);
+    }
+    // One audit entry per credential, as issueCredential writes it.
+    const audit = (await store.listAudit({ limit: 1000 })).slice(auditBefore).filter((e) => e.actor === 'bulk:threads-1');
+    expect(audit.map((e) => e.target).sort()).toEqual(stored.map((c) => c.id).sort());
+
+    const publicKey = deps.signer.keyPair.publicKey;
+    for (const c of stored) {
+      const seal = decodeSeal(c.seal!);
+      expect(seal.claims.credentialId).toBe(c.id);
+      expect(await verifySealSignature(seal, publicKey, verify)).toBe(true);
+    }
+    const documentLoader = await issuerDocumentLoader(store);
+    for (const c of [stored[0]!, stored[31]!, stored[59]!]) {
+      const v = await verifyCredentialDi(JSON.parse(c.record), { documentLoader, now: T0 });
+      expect(v.checks.find((x) => x.id === 'signature')?.code).toBe('SIGNATURE_VALID');
+    }
+
+    // The same row issued one at a time by issueCredential: the same credential but for its id,
+    // status indexes and signature; the same seal claims but for those; the same store row.
+    const row = checked[31]!;
+    const single = await issueCredential(deps, {
+      achievement: row.data.achievementCode, subject: { name: row.data.name, nameLatin: row.data.nameLatin, dateOfBirth: row.data.dateOfBirth, candidateNumber: row.data.candidateNumber },
+      result: row.result, session: '2027-06', actor: 'cli',
+    });
+    const strip = (c: Record<string, unknown>) => {
+      const { id: _id, credentialStatus, proof, ...rest } = c as { id: string; credentialStatus: { statusPurpose: string }[]; proof: Record<string, unknown> };
+      const { proofValue: _pv, ...proofRest } = proof;
+      return { ...rest, proof: proofRest, statusPurposes: credentialStatus.map((s) => s.statusPurpose) };
+    };
+    const fromThreads = stored[31]!;
+    expect(strip(JSON.parse(fromThreads.record))).toEqual(strip(single.credential));
+    const claimsOf = (seal: string) => {
+      const { credentialId: _c, status, ...rest } = decodeSeal(seal).claims as unknown as { credentialId: string; status: { index: number }[] };
+      return { ...rest, status: status.map(({ index: _i, ...s }) => s) };
+    };
+    expect(claimsOf(fromThreads.seal!)).toEqual(claimsOf(single.seal!));
+    const singleStored = (await store.getCredential(single.id))!;
+    const shape = (c: typeof singleStored) => ({ kind: c.kind, subject: c.subject, achievementCodes: c.achievementCodes, format: c.format, jwt: c.jwt, createdAt: c.createdAt });
+    expect(shape(fromThreads)).toEqual(shape(singleStored));
+    expect(Object.keys(audit[0]!.details as object).sort()).toEqual(Object.keys((await store.listAudit({ limit: 1000 })).at(-1)!.details as object).sort());
+
+    // Again: nothing new.
+    const again = await issueBulk(deps, { session: '2027-06', rows: checked, batchSize: 25, runId: 'threads-2', threads: 2 });
+    expect(again).toMatchObject({ issued: 0, existing: 60, failed: 0 });
+    expect(await store.countCredentials()).toBe(before + 61);
+  }, 300_000);
+
+  it('a row that fails in a thread fails alone; the batch is re-done without it, so no status index stays allocated for it', async () => {
+    const spoiled: CheckedRow = { ...rows[1]!, row: 90, data: { ...rows[1]!.data, candidateNumber: 'S-2', achievementCode: 'BECE-GONE' } };
+    const input = [{ ...rows[0]!, row: 89, data: { ...rows[0]!.data, candidateNumber: 'S-1' } }, spoiled, { ...rows[2]!, row: 91, data: { ...rows[2]!.data, candidateNumber: 'S-3' } }];
+    const unbound = () => (store.db.prepare('SELECT count(*) AS n FROM status_allocations WHERE credential_id IS NULL').get() as { n: number }).n;
+    const before = unbound();
+    const report = await issueBulk(deps, { session: '2027-06', rows: input, runId: 'threads-3', threads: 1 });
+    expect(report).toMatchObject({ issued: 2, failed: 1 });
+    expect(report.failures).toEqual([expect.objectContaining({ row: 90, status: 'failed', issue: expect.objectContaining({ code: 'ISSUE_FAILED', message: expect.stringContaining('ACHIEVEMENT_UNKNOWN') }) })]);
+    expect(report.outcomes.map((o) => o.status)).toEqual(['issued', 'failed', 'issued']);
+    expect(unbound()).toBe(before);
   }, 300_000);
 });
 

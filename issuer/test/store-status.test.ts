@@ -61,6 +61,49 @@ describe.each(STORE_BACKENDS)('$name store', (backend) => {
       expect(await store.listStatusLists('revocation')).toEqual([]);
     });
 
+    it('allocateStatuses hands out many at once as allocateStatus would: distinct, filling a list then opening the next', async () => {
+      await store.close();
+      store = await loc.open({ listLength: 64, allowShortList: true });
+      const got = await store.transaction(async (tx) => [...(await tx.allocateStatuses('revocation', 40)), ...(await tx.allocateStatuses('revocation', 30))]);
+      expect(got).toHaveLength(70);
+      expect(new Set(got.map((a) => `${a.listId}#${a.index}`)).size).toBe(70);
+      expect(got.filter((a) => a.listId === 'revocation-1')).toHaveLength(64);
+      expect((await store.listStatusLists('revocation')).map((l) => [l.id, l.usedCount, l.full])).toEqual([
+        ['revocation-1', 64, true], ['revocation-2', 6, false],
+      ]);
+      expect(await store.allocateStatuses('revocation', 0)).toEqual([]);
+      await expect(store.allocateStatuses('revocation', -1)).rejects.toThrow(TypeError);
+      await expect(store.allocateStatuses('revocation', 1.5)).rejects.toThrow(TypeError);
+    });
+
+    it('insertCredentials stores a batch with its audit entries, or nothing when one credential conflicts', async () => {
+      const ok = await store.transaction(async (tx) => {
+        const a = await tx.allocateStatuses('revocation', 2);
+        await tx.insertCredentials(
+          [credential('urn:uuid:b1', [a[0]!]), credential('urn:uuid:b2', [a[1]!])],
+          [{ at: T0, actor: 'bulk:r', action: 'credential.issue', target: 'urn:uuid:b1' }, { at: T0, actor: 'bulk:r', action: 'credential.issue', target: 'urn:uuid:b2' }],
+        );
+        return a;
+      });
+      expect((await store.getCredential('urn:uuid:b2'))?.status).toEqual([ok[1]]);
+      expect((await store.listAudit()).map((e) => e.target)).toEqual(['urn:uuid:b1', 'urn:uuid:b2']);
+
+      // b1 again: the whole call is refused and b3 before it is not kept either.
+      const code = await storeCode(store.transaction(async (tx) => {
+        const a = await tx.allocateStatuses('revocation', 2);
+        await tx.insertCredentials(
+          [credential('urn:uuid:b3', [a[0]!]), credential('urn:uuid:b1', [a[1]!])],
+          [{ at: T0, actor: 'bulk:r', action: 'credential.issue' }, { at: T0, actor: 'bulk:r', action: 'credential.issue' }],
+        );
+      }));
+      expect(code).toBe('STORE_CONFLICT');
+      expect(await store.getCredential('urn:uuid:b3')).toBeNull();
+      expect(await store.countCredentials()).toBe(2);
+      expect(await store.listAudit()).toHaveLength(2);
+      await expect(store.insertCredentials([credential('urn:uuid:b4', [])], [])).rejects.toThrow(TypeError);
+      expect(await store.countCredentials()).toBe(2);
+    });
+
     it('refuses lists shorter than 131,072 entries without the test option', async () => {
       await store.close();
       store = await loc.open({ listLength: 64 });

@@ -23,8 +23,16 @@ const SEAL_PNG_SCALE = 6;
 export interface WriteBulkOutputInput {
   outDir: string;
   session: string;
-  /** The run's valid rows; rows whose credential is not stored (failed) are left out. */
-  rows: readonly CheckedRow[];
+  /**
+   * The run's valid rows (rows whose credential is not stored are left out), as a list or
+   * streamed. With `grouped`, the caller promises that each candidate's rows come one after the
+   * other (a file sorted by candidate): learners are then written as they end and no row is held;
+   * otherwise every row is held to group them.
+   */
+  rows: Iterable<CheckedRow> | AsyncIterable<CheckedRow>;
+  grouped?: boolean;
+  /** Learners in `rows`, for progress when they are streamed. */
+  learners?: number;
   /** A seal PNG per credential (default true). */
   seals?: boolean;
   /** A PDF certificate per learner with a pick-up code (default true). */
@@ -78,11 +86,15 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
       return [e.code, e] as const;
     }),
   );
-  const learners = groupByLearner(input.rows);
-  const summary: BulkOutputSummary = { learners: learners.length, records: 0, seals: 0, certificates: 0, certificatesKept: 0, transcripts: 0, issues: [], warnings: [] };
-  const manifest: string[][] = [['candidate_number', 'name', 'name_latin', 'achievement_code', 'result', 'credential_id', 'record', 'seal', 'certificate', 'transcript']];
-
-  for (const [i, learner] of learners.entries()) {
+  const learners = input.grouped ? learnersInOrder(input.rows) : groupByLearner(input.rows);
+  const summary: BulkOutputSummary = { learners: 0, records: 0, seals: 0, certificates: 0, certificatesKept: 0, transcripts: 0, issues: [], warnings: [] };
+  // The manifest is written as learners are done, through a temporary file renamed at the end.
+  const manifest = openCsvWriter(path.join(input.outDir, 'manifest.csv'));
+  manifest.write(['candidate_number', 'name', 'name_latin', 'achievement_code', 'result', 'credential_id', 'record', 'seal', 'certificate', 'transcript']);
+  let i = -1;
+  for await (const learner of learners) {
+    i++;
+    summary.learners++;
     const cand = fileSlug(learner.candidateNumber);
     const stored: { row: CheckedRow; rec: CredentialRecord; recordFile: string; sealFile: string; sealPng: Uint8Array | undefined }[] = [];
     for (const row of learner.rows) {
@@ -152,25 +164,59 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
 
     for (const s of stored) {
       const d = s.row.data;
-      manifest.push([d.candidateNumber, d.name, d.nameLatin, d.achievementCode, d.result, s.rec.id, s.recordFile, s.sealFile, certificateFile, transcriptFile]);
+      manifest.write([d.candidateNumber, d.name, d.nameLatin, d.achievementCode, d.result, s.rec.id, s.recordFile, s.sealFile, certificateFile, transcriptFile]);
     }
-    input.onProgress?.(i + 1, learners.length);
+    input.onProgress?.(i + 1, Math.max(i + 1, input.learners ?? 0));
   }
-  writeFileAtomic(path.join(input.outDir, 'manifest.csv'), toCsv(manifest));
+  manifest.close();
   return summary;
 }
 
-function groupByLearner(rows: readonly CheckedRow[]): Learner[] {
+async function* groupByLearner(rows: Iterable<CheckedRow> | AsyncIterable<CheckedRow>): AsyncGenerator<Learner> {
   const map = new Map<string, Learner>();
-  for (const row of rows) {
+  for await (const row of rows) {
     const c = row.data.candidateNumber;
     let l = map.get(c);
     if (!l) map.set(c, (l = { candidateNumber: c, rows: [] }));
     l.rows.push(row);
   }
-  return [...map.values()];
+  yield* map.values();
 }
 
+/** Learners of rows where each candidate's rows are contiguous: one learner held at a time. */
+async function* learnersInOrder(rows: Iterable<CheckedRow> | AsyncIterable<CheckedRow>): AsyncGenerator<Learner> {
+  let current: Learner | undefined;
+  for await (const row of rows) {
+    const c = row.data.candidateNumber;
+    if (current && current.candidateNumber !== c) {
+      yield current;
+      current = undefined;
+    }
+    (current ??= { candidateNumber: c, rows: [] }).rows.push(row);
+  }
+  if (current) yield current;
+}
+
+/** CSV written row by row (toCsv's quoting and neutralising) to a temporary file, renamed on close. */
+function openCsvWriter(file: string): { write(cells: readonly string[]): void; close(): void } {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  let first = true;
+  return {
+    write(cells) {
+      // toCsv gives BOM + row + CRLF; only the first row keeps the BOM.
+      const text = toCsv([cells]);
+      fs.writeSync(fd, first ? text : text.slice(1));
+      first = false;
+    },
+    close() {
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      fs.renameSync(tmp, file);
+    },
+  };
+}
 function certificateInputOf(
   profile: IssuerProfile, catalogue: Map<string, CatalogueAchievement>, session: string,
   stored: { row: CheckedRow; rec: CredentialRecord; sealPng: Uint8Array | undefined }[], pickupCode: string | undefined,

@@ -6,9 +6,12 @@ import { CatalogueAchievementSchema } from '@lp/model';
 import { formatBulkIssue } from '../bulk/bulk-issue.ts';
 import type { BulkIssue } from '../bulk/bulk-issue.ts';
 import { checkRowsAgainstCatalogue } from '../bulk/check-rows-against-catalogue.ts';
-import { bulkKeyOf, DEFAULT_BULK_BATCH, issueBulk } from '../bulk/issue-bulk.ts';
+import { DEFAULT_BULK_BATCH, issueBulk } from '../bulk/issue-bulk.ts';
 import type { BulkReport } from '../bulk/issue-bulk.ts';
-import { MAX_RESULTS_CSV_BYTES, readResultsCsv } from '../bulk/read-results-csv.ts';
+import type { CheckedRow } from '../bulk/check-rows-against-catalogue.ts';
+import { defaultSigningThreads } from '../bulk/lib/create-signing-pool.ts';
+import { scanResultsCsv } from '../bulk/scan-results-csv.ts';
+import { checkResultsFileInThread } from '../bulk/check-results-file-in-thread.ts';
 import { toCsv } from '../bulk/lib/to-csv.ts';
 import { writeFileAtomic } from '../bulk/lib/write-file-atomic.ts';
 import { writeBulkOutput } from '../bulk/write-bulk-output.ts';
@@ -38,9 +41,11 @@ again and every row is issued exactly once.
   --records-only     with --out: the JSON records only (no PNGs, no PDFs)
   --report FILE.csv  write the problems found (row, column, code, message) as CSV
   --batch N          rows per transaction (default ${DEFAULT_BULK_BATCH})
+  --threads N        signing threads (default ${defaultSigningThreads()}, one per core; 0 signs in the main thread)
   --json             machine-readable summary on stdout
 
-A progress bar (rows, rate, time left) shows on a terminal, on stderr. Exit 0 when every row is
+The file is read as a stream, twice (checked, then issued), so a national file of a million rows
+needs little memory. A progress bar (rows, rate, time left) shows on a terminal, on stderr. Exit 0 when every row is
 issued, 2 when the file has problems (nothing issued) or some rows failed.`;
 
 const MAX_SHOWN = 50;
@@ -53,7 +58,7 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
       options: {
         session: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' }, transcripts: { type: 'boolean' },
         'no-certificates': { type: 'boolean' }, 'records-only': { type: 'boolean' }, report: { type: 'string' },
-        batch: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        batch: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -70,34 +75,38 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
   if (session.length > 80 || /[\p{Cc}]/u.test(session)) throw usage('--session is one printable line of at most 80 characters');
   const batch = v.batch === undefined ? DEFAULT_BULK_BATCH : Number(v.batch);
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw usage('--batch is a whole number 1..10000');
+  const threads = v.threads === undefined ? undefined : Number(v.threads);
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) throw usage('--threads is a whole number 0..64');
   if ((v.transcripts || v['no-certificates'] || v['records-only']) && !v.out) throw usage('--transcripts, --no-certificates and --records-only go with --out DIR');
 
   const csvPath = path.resolve(io.cwd, positionals[0]!);
-  const bytes = readInput(csvPath, positionals[0]!);
+  const shown = positionals[0]!;
+  assertReadable(csvPath, shown);
   const store = await openIssuerStoreAt(issuerStoreLocation(io.env, io.cwd));
   try {
     const now = new Date();
-    const read = readResultsCsv(bytes, { now });
     const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
-    const checked = checkRowsAgainstCatalogue(read.rows, catalogue, {
-      achievement: read.header.achievement_code ?? 'achievement_code', result: read.header.result ?? 'result',
-    });
-    const issues = [...read.issues, ...checked.issues].sort((a, b) => a.row - b.row);
+    // First pass: every row checked (on its own, against the others, against the catalogue)
+    // before anything is issued, streamed, in a thread with a capped heap (its memory is given
+    // back before issuing starts).
+    const { read, catalogueIssues, valid, learners, grouped } = await checkResultsFileInThread(csvPath, { now, catalogue });
+    const issues = [...read.issues, ...catalogueIssues].sort((a, b) => a.row - b.row);
     if (issues.length > 0) {
       if (v.report) writeReport(path.resolve(io.cwd, v.report), issues);
       if (v.json) io.stdout.write(JSON.stringify({ ok: false, dryRun: !!v['dry-run'], rows: read.total, issued: 0, issues }) + '\n');
-      printIssues(io, issues, positionals[0]!);
+      printIssues(io, issues, shown);
       io.stderr.write(`nothing issued: fix the ${issues.length === 1 ? 'problem' : `${issues.length} problems`} and run again\n`);
       return 2;
     }
-
-    let already = 0;
-    for (const row of checked.rows) if (await store.getCredentialByBulkKey(bulkKeyOf(row, session))) already++;
-    const learners = new Set(checked.rows.map((r) => r.data.candidateNumber)).size;
     if (v['dry-run']) {
+      let already = 0;
+      const again = scanResultsCsv(openCsv(csvPath, shown), { now });
+      for await (const row of again.rows) {
+        if (await store.getCredentialByBulkKey({ candidateNumber: row.data.candidateNumber, achievementCode: row.data.achievementCode, session })) already++;
+      }
       if (v.report) writeReport(path.resolve(io.cwd, v.report), []);
-      if (v.json) io.stdout.write(JSON.stringify({ ok: true, dryRun: true, rows: checked.rows.length, learners, toIssue: checked.rows.length - already, alreadyIssued: already, issues: [] }) + '\n');
-      else io.stdout.write(`${positionals[0]}: ${checked.rows.length} row(s), ${learners} learner(s), no problems; would issue ${checked.rows.length - already}, already issued ${already} (dry run: nothing issued)\n`);
+      if (v.json) io.stdout.write(JSON.stringify({ ok: true, dryRun: true, rows: valid, learners, toIssue: valid - already, alreadyIssued: already, issues: [] }) + '\n');
+      else io.stdout.write(`${shown}: ${valid} row(s), ${learners} learner(s), no problems; would issue ${valid - already}, already issued ${already} (dry run: nothing issued)\n`);
       return 0;
     }
 
@@ -111,8 +120,25 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     const runId = randomBytes(8).toString('hex');
     const bar = new ProgressBar(io.stderr, 'issuing');
     const t0 = performance.now();
+    // Second pass: the same file, streamed again. With --out, a file grouped by candidate is read a
+    // third time for the output folder; otherwise its rows are kept here to be grouped.
+    const keep = !!v.out && !grouped;
+    const kept: CheckedRow[] = [];
+    async function* checkedRows(): AsyncGenerator<CheckedRow> {
+      const again = scanResultsCsv(openCsv(csvPath, shown), { now });
+      for await (const row of again.rows) {
+        const [checked] = checkRowsAgainstCatalogue([row], catalogue, columnsOf(again.header())).rows;
+        if (!checked) continue;
+        if (keep) kept.push(checked);
+        yield checked;
+      }
+      if (again.summary().sha256 !== read.sha256) {
+        throw new IssuerError('INPUT_INVALID', `${shown} changed while it was being issued; what was issued stays (run the command again)`);
+      }
+    }
     const report: BulkReport = await issueBulk(deps, {
-      session, rows: checked.rows, batchSize: batch, runId,
+      session, rows: checkedRows(), total: valid, batchSize: batch, runId, keepOutcomes: false,
+      ...(threads !== undefined ? { threads } : {}),
       onProgress: (p) => bar.update(p.done, p.total, p.issued + p.failed),
     });
     bar.update(report.done, report.total, report.issued + report.failed, true);
@@ -122,10 +148,13 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     let output: BulkOutputSummary | undefined;
     if (v.out) {
       const outDir = path.resolve(io.cwd, v.out);
-      const okRows = checked.rows.filter((_, i) => report.outcomes[i]?.status !== 'failed');
+      const failedRows = new Set(report.failures.map((f) => f.row));
+      async function* okRows(): AsyncGenerator<CheckedRow> {
+        for await (const r of keep ? kept : checkedRows()) if (!failedRows.has(r.row)) yield r;
+      }
       const obar = new ProgressBar(io.stderr, 'writing');
       output = await writeBulkOutput(deps, {
-        outDir, session, rows: okRows, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
+        outDir, session, rows: okRows(), grouped, learners, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
         seals: !v['records-only'], certificates: !v['records-only'] && !v['no-certificates'],
         onProgress: (d, t) => obar.update(d, t),
       });
@@ -133,7 +162,7 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     }
 
     const failures: BulkIssue[] = [
-      ...report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.issue] : [])),
+      ...report.failures.map((o) => o.issue),
       ...(output?.issues ?? []),
     ];
     if (v.report) writeReport(path.resolve(io.cwd, v.report), failures);
@@ -163,15 +192,26 @@ function usage(message: string): Error {
   return Object.assign(new Error(message), { code: 'USAGE' });
 }
 
-function readInput(file: string, shown: string): Uint8Array {
+function assertReadable(file: string, shown: string): void {
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_RESULTS_CSV_BYTES) throw new IssuerError('INPUT_INVALID', `${shown} is over ${MAX_RESULTS_CSV_BYTES / 1024 / 1024} MB; split it by school or session`);
-    return fs.readFileSync(file);
+    fs.accessSync(file, fs.constants.R_OK);
+    if (!fs.statSync(file).isFile()) throw new Error('not a file');
   } catch (e) {
-    if (e instanceof IssuerError) throw e;
     throw new IssuerError('INPUT_INVALID', `cannot read ${shown}: ${(e as Error).message}`);
   }
+}
+
+/** The file as a stream of chunks; a read error (the file removed mid-run) becomes INPUT_INVALID. */
+async function* openCsv(file: string, shown: string): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) yield chunk as Buffer;
+  } catch (e) {
+    throw new IssuerError('INPUT_INVALID', `cannot read ${shown}: ${(e as Error).message}`);
+  }
+}
+
+function columnsOf(header: Partial<Record<string, string>>): { achievement: string; result: string } {
+  return { achievement: header.achievement_code ?? 'achievement_code', result: header.result ?? 'result' };
 }
 
 function printIssues(io: IssuerCliIo, issues: readonly BulkIssue[], file: string): void {

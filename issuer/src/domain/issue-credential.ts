@@ -1,16 +1,12 @@
 import { checkRelatedResources, loadBundledContext } from '@lp/contexts';
-import { sign } from '@lp/crypto';
-import {
-  assertSealFitsQr, createSealClaims, encodeSeal, FormatsError, isVc1, profileViewOf, SEAL_MAX_QR_VERSION, SealError, signCredentialDi, signCredentialJwt, type SigningCryptosuite,
-} from '@lp/formats';
-import { achievementIdOf, CatalogueAchievementSchema, checkProfile, detectCredentialKind } from '@lp/model';
+import { isVc1, profileViewOf } from '@lp/formats';
+import type { SigningCryptosuite } from '@lp/formats';
+import { achievementIdOf, CatalogueAchievementSchema, detectCredentialKind } from '@lp/model';
 import type { CatalogueAchievement } from '@lp/model';
 import { statusEntry } from '@lp/status';
 import { IssuerError } from '../errors.ts';
 import type { BulkKey, IssuerProfile, IssuerStoreOps } from '../store/index.ts';
-import { buildAchievementCredential } from './build-achievement-credential.ts';
 import type { ResultInput, SubjectInput } from './build-achievement-credential.ts';
-import { checkAwardedDate } from './check-awarded-date.ts';
 import { createPickupCode } from './create-pickup-code.ts';
 import type { PickupCode } from './create-pickup-code.ts';
 import { createCredentialOffer } from '../oid4vci/create-credential-offer.ts';
@@ -19,7 +15,10 @@ import type { IssuerDeps } from './issuer-deps.ts';
 import { checkLearnerNames, learnerNamesOf } from './lib/check-learner-names.ts';
 import type { IssueWarning } from './lib/check-learner-names.ts';
 import { issuerOfCredential } from './issuer-profile-document.ts';
+import { assertProfile } from './lib/assert-profile.ts';
+import { prepareCatalogueCredential } from './lib/prepare-catalogue-credential.ts';
 import { randomUrnUuid } from './lib/random-id.ts';
+import { signCredentialForms } from './lib/sign-credential-forms.ts';
 import { isoSeconds } from './lib/time.ts';
 
 export interface IssueCredentialInput {
@@ -112,23 +111,15 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
   let namedInClear = false;
   const warnings: IssueWarning[] = [];
   if (input.achievement !== undefined) {
-    const entry = catalogue.find((e) => e.code === input.achievement);
-    if (!entry) throw new IssuerError('ACHIEVEMENT_UNKNOWN', `no achievement "${input.achievement}" in the catalogue`, '$.options.achievement');
-    if (!input.subject) throw new IssuerError('CREDENTIAL_INVALID', 'options.subject is required with options.achievement', '$.options.subject');
-    const awarded = input.awardedDate !== undefined ? checkAwardedDate(input.awardedDate, now) : validFrom;
-    unsigned = buildAchievementCredential({
-      id: randomUrnUuid(deps.random), profile, entry, subject: input.subject, validFrom: awarded, baseUrl: deps.baseUrl,
-      ...(input.result !== undefined ? { result: input.result } : {}),
-      ...(input.session !== undefined ? { session: input.session } : {}),
-    });
-    codes = [entry.code];
-    learnerName = input.subject.name;
+    const prepared = prepareCatalogueCredential(
+      { achievement: input.achievement, ...pick(input, ['subject', 'result', 'session', 'awardedDate']) },
+      { profile, catalogue, now, baseUrl: deps.baseUrl, random: deps.random },
+    );
+    unsigned = prepared.unsigned;
+    codes = prepared.codes;
+    learnerName = prepared.learnerName;
     namedInClear = true;
-    assertProfile(unsigned);
-    warnings.push(...checkLearnerNames([
-      { text: input.subject.name, path: '$.options.subject.name' },
-      ...(input.subject.nameLatin !== undefined ? [{ text: input.subject.nameLatin, path: '$.options.subject.nameLatin' }] : []),
-    ]));
+    warnings.push(...prepared.warnings);
   } else if (input.credential !== undefined) {
     if (input.awardedDate !== undefined) {
       throw new IssuerError('CREDENTIAL_INVALID', 'options.awardedDate goes with options.achievement; a given credential carries its own awardedDate', '$.options.awardedDate');
@@ -170,10 +161,11 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
       ...unsigned,
       credentialStatus: allocations.map((a) => statusEntry({ listUrl: `${deps.baseUrl}/status/${a.listId}`, index: a.index, purpose: a.purpose })),
     };
-    const credential = await signDi(deps, toSign, now, input.cryptosuite);
-    const jwt = input.format === 'jwt' ? await signCredentialJwt(toSign, { keyPair: signer.keyPair, kid: signer.kid, now }) : undefined;
     // A plain VC 2.0 credential (VC-API callers, W3C test suites) has no achievement to summarise: no seal.
-    const seal = wantSeal ? await makeSeal(deps, credential, sealCatalogue, kind, learnerName, input.session) : null;
+    const { credential, jwt, seal } = await signCredentialForms(signer, deps.documentLoader, {
+      credential: toSign, now, ...(input.cryptosuite ? { cryptosuite: input.cryptosuite } : {}), jwt: input.format === 'jwt',
+      seal: wantSeal, kind, sealCatalogue, ...(learnerName !== undefined ? { learnerName } : {}), ...(input.session !== undefined ? { session: input.session } : {}),
+    });
     await tx.insertCredential({
       id, kind, subject: subjectSummary, achievementCodes: codes, record: JSON.stringify(credential),
       format: input.format ?? 'di', jwt: jwt ?? null, seal, status: allocations, createdAt: validFrom, bulkKey: input.bulkKey ?? null,
@@ -283,49 +275,6 @@ function assertRelatedResources(c: Record<string, unknown>): void {
     : `the digest given for ${bad.id} is not one we can check (digestSRI sha256/sha384/sha512, digestMultibase a sha2 multihash)`, path, { id: bad.id, outcome: bad.outcome });
 }
 
-/** OB 3.0 / CLR 2.0 / VC 2.0 profile check (@lp/model checkProfile) before anything is signed. */
-function assertProfile(c: Record<string, unknown>, vc1 = false): void {
-  // A VC 1.1 credential is checked through its 2.0 view; a path names the 1.1 property sent.
-  const check = checkProfile(vc1 ? profileViewOf(c) : c);
-  if (check.status !== 'pass') {
-    const viewPath = String((check.details as { path?: string } | undefined)?.path ?? '$');
-    const path = vc1 ? viewPath.replace(/^\$\.validFrom\b/, '$.issuanceDate').replace(/^\$\.validUntil\b/, '$.expirationDate') : viewPath;
-    throw new IssuerError('CREDENTIAL_INVALID', check.message, `$.credential${path.slice(1)}`, { issues: (check.details as { issues?: unknown }).issues });
-  }
-}
-
-async function signDi(deps: IssuerDeps, credential: Record<string, unknown>, now: Date, cryptosuite?: SigningCryptosuite): Promise<Record<string, unknown>> {
-  try {
-    return await signCredentialDi(credential, { keyPair: deps.signer.keyPair, verificationMethod: deps.signer.kid, created: now, documentLoader: deps.documentLoader, ...(cryptosuite ? { cryptosuite } : {}) });
-  } catch (e) {
-    if (e instanceof FormatsError) throw new IssuerError('CREDENTIAL_INVALID', e.message, '$.credential');
-    throw e;
-  }
-}
-
-async function makeSeal(
-  deps: IssuerDeps, credential: Record<string, unknown>, catalogue: { code: string; id: string }[], kind: string,
-  learnerName: string | undefined, session: string | undefined,
-): Promise<string> {
-  const { signer } = deps;
-  try {
-    const claims = createSealClaims(credential, catalogue, {
-      keyId: signer.kid, ...(learnerName !== undefined ? { learnerName } : {}), ...(session !== undefined ? { session } : {}),
-    });
-    const seal = await encodeSeal(claims, { sign: (b) => sign(signer.keyPair.secretKey, b), kid: signer.kid });
-    assertSealFitsQr(seal, { maxVersion: kind === 'clr' ? SEAL_MAX_QR_VERSION.transcript : SEAL_MAX_QR_VERSION.single });
-    return seal;
-  } catch (e) {
-    if (e instanceof SealError) {
-      if (e.code === 'SEAL_TOO_LARGE_FOR_QR') {
-        throw new IssuerError('SEAL_TOO_LARGE', `the QR seal would be too large: ${e.message}; shorten names or add the achievement to the catalogue`, '$.credential', { ...(e as { details?: Record<string, unknown> }).details });
-      }
-      throw new IssuerError('CREDENTIAL_INVALID', `cannot make the QR seal: ${e.message}`, `$.credential${e.path ? '.' + e.path : ''}`);
-    }
-    throw e;
-  }
-}
-
 /** Catalogue codes of the achievements a given credential carries (by id or humanCode). */
 function codesOf(c: Record<string, unknown>, catalogue: CatalogueAchievement[], baseUrl: string): string[] {
   const found = new Set<string>();
@@ -347,4 +296,9 @@ function summaryOf(c: Record<string, unknown>, subject: SubjectInput | undefined
   const ids = Array.isArray(s?.identifier) ? (s.identifier as Record<string, unknown>[]) : [];
   const name = ids.find((x) => x?.hashed !== true && (x?.identityType === 'name' || x?.identityType === 'ext:name'))?.identityHash ?? s?.name;
   return { ...(typeof name === 'string' ? { name } : {}), ...(typeof s?.id === 'string' ? { id: s.id } : {}) };
+}
+
+/** The keys of `o` that are set, so that optional properties stay absent (exactOptionalPropertyTypes). */
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as Partial<Pick<T, K>>;
 }

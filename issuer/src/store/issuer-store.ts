@@ -246,6 +246,11 @@ export interface IssuerStoreOps {
    * full). Call it in the same `transaction` as `insertCredential`.
    */
   allocateStatus(purpose: StatusPurpose): Promise<StatusAllocation>;
+  /**
+   * `count` allocations for `purpose` at once, as `count` calls of `allocateStatus` would give
+   * (distinct, random, lists opened as needed): a bulk batch asks once, not once per credential.
+   */
+  allocateStatuses(purpose: StatusPurpose, count: number): Promise<StatusAllocation[]>;
   listStatusLists(purpose?: StatusPurpose): Promise<StatusListSummary[]>;
   getStatusList(listId: string): Promise<StatusListRecord | null>;
   /** Caches the signed list credential; NOT_FOUND for an unknown list. */
@@ -253,6 +258,11 @@ export interface IssuerStoreOps {
 
   /** STORE_CONFLICT for a known id or bulk key, or an allocation that is unknown or already bound. */
   insertCredential(credential: NewCredential): Promise<void>;
+  /**
+   * Many `insertCredential` then many `appendAudit`, in order, all or none (same errors): a bulk
+   * batch writes its credentials in one call. TypeError when the lists are of different lengths.
+   */
+  insertCredentials(credentials: readonly NewCredential[], audit: readonly NewAuditEntry[]): Promise<void>;
   getCredential(id: string): Promise<CredentialRecord | null>;
   getCredentialByBulkKey(key: BulkKey): Promise<CredentialRecord | null>;
   countCredentials(): Promise<number>;

@@ -44,10 +44,12 @@ class SqliteStoreView implements IssuerStoreOps {
   getAchievement(code: string): Promise<AchievementRecord | null> { return this.run(() => this.ops.getAchievement(code)); }
   listAchievements(): Promise<AchievementRecord[]> { return this.run(() => this.ops.listAchievements()); }
   allocateStatus(purpose: StatusPurpose): Promise<StatusAllocation> { return this.run(() => this.ops.allocateStatus(purpose)); }
+  allocateStatuses(purpose: StatusPurpose, count: number): Promise<StatusAllocation[]> { return this.run(() => this.ops.allocateStatuses(purpose, count)); }
   listStatusLists(purpose?: StatusPurpose): Promise<StatusListSummary[]> { return this.run(() => this.ops.listStatusLists(purpose)); }
   getStatusList(listId: string): Promise<StatusListRecord | null> { return this.run(() => this.ops.getStatusList(listId)); }
   setSignedStatusList(listId: string, s: SignedStatusList): Promise<void> { return this.run(() => this.ops.setSignedStatusList(listId, s)); }
   insertCredential(c: NewCredential): Promise<void> { return this.run(() => this.ops.insertCredential(c)); }
+  insertCredentials(c: readonly NewCredential[], a: readonly NewAuditEntry[]): Promise<void> { return this.run(() => this.ops.insertCredentials(c, a)); }
   getCredential(id: string): Promise<CredentialRecord | null> { return this.run(() => this.ops.getCredential(id)); }
   getCredentialByBulkKey(key: BulkKey): Promise<CredentialRecord | null> { return this.run(() => this.ops.getCredentialByBulkKey(key)); }
   countCredentials(): Promise<number> { return this.run(() => this.ops.countCredentials()); }

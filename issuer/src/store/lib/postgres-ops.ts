@@ -115,6 +115,27 @@ export class PostgresOps implements IssuerStoreOps {
     });
   }
 
+  /**
+   * Runs `fn` with operations bound to one connection inside one transaction (a savepoint when
+   * already in one), so a batch of calls commits or rolls back together; calls on `this` outside a
+   * transaction would each take any pooled connection.
+   */
+  private inOneTransaction<T>(fn: (ops: PostgresOps) => Promise<T>): Promise<T> {
+    return this.session.withClient(async (c, inTransaction) => {
+      const name = `lp_sp_${++savepoints}`;
+      await query(c, inTransaction ? `SAVEPOINT ${name}` : 'BEGIN');
+      const ops = new PostgresOps({ withClient: (inner) => inner(c, true) }, this.options);
+      try {
+        const result = await fn(ops);
+        await query(c, inTransaction ? `RELEASE SAVEPOINT ${name}` : 'COMMIT');
+        return result;
+      } catch (e) {
+        await c.query(inTransaction ? `ROLLBACK TO SAVEPOINT ${name}` : 'ROLLBACK').catch(() => undefined);
+        throw mapPostgresError(e);
+      }
+    });
+  }
+
   // ---- profile
   async getProfile(): Promise<IssuerProfile | null> {
     const r = (await this.q<{ id: string; names: string; country: string; did_method: string; created_at: string; kind: string | null; public_url: string | null }>(
@@ -275,6 +296,17 @@ export class PostgresOps implements IssuerStoreOps {
       WHERE status_list_signed.version <= excluded.version`, [listId, s.json, s.version, s.signedAt]);
   }
 
+  /** `count` indexes as `allocateStatus` would hand them out, in one transaction (bulk batches). */
+  async allocateStatuses(purpose: StatusPurpose, count: number): Promise<StatusAllocation[]> {
+    if (!Number.isInteger(count) || count < 0) throw new TypeError(`count must be a whole number, got ${String(count)}`);
+    if (count === 0) return [];
+    return this.inOneTransaction(async (ops) => {
+      const got: StatusAllocation[] = [];
+      for (let k = 0; k < count; k++) got.push(await ops.allocateStatus(purpose));
+      return got;
+    });
+  }
+
   // ---- credentials
   insertCredential(cr: NewCredential): Promise<void> {
     return this.write(async (c) => {
@@ -291,6 +323,16 @@ export class PostgresOps implements IssuerStoreOps {
           throw new StoreError('STORE_CONFLICT', `status ${s.purpose} ${s.listId}#${s.index} was not allocated or is bound to another credential`);
         }
       }
+    });
+  }
+
+  /** A batch of credentials with one audit entry each: all stored, or none (STORE_CONFLICT). */
+  async insertCredentials(credentials: readonly NewCredential[], audit: readonly NewAuditEntry[]): Promise<void> {
+    if (credentials.length !== audit.length) throw new TypeError('insertCredentials takes one audit entry per credential');
+    if (credentials.length === 0) return;
+    await this.inOneTransaction(async (ops) => {
+      for (const c of credentials) await ops.insertCredential(c);
+      for (const e of audit) await ops.appendAudit(e);
     });
   }
 

@@ -192,6 +192,11 @@ export class SqliteOps {
     });
   }
 
+  allocateStatuses(purpose: StatusPurpose, count: number): StatusAllocation[] {
+    if (!Number.isInteger(count) || count < 0) throw new TypeError(`count must be a whole number, got ${String(count)}`);
+    return this.write(() => Array.from({ length: count }, () => this.allocateStatus(purpose)));
+  }
+
   private openList(purpose: StatusPurpose): ListRow {
     const { listLength, allowShortList } = this.options;
     const bits = createBitstring(listLength, { allowShortList });
@@ -243,6 +248,14 @@ export class SqliteOps {
           throw new StoreError('STORE_CONFLICT', `status ${s.purpose} ${s.listId}#${s.index} was not allocated or is bound to another credential`);
         }
       }
+    });
+  }
+
+  insertCredentials(credentials: readonly NewCredential[], audit: readonly NewAuditEntry[]): void {
+    if (credentials.length !== audit.length) throw new TypeError('insertCredentials takes one audit entry per credential');
+    this.write(() => {
+      for (const c of credentials) this.insertCredential(c);
+      for (const e of audit) this.appendAudit(e);
     });
   }
 
