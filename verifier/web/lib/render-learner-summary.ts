@@ -134,6 +134,13 @@ function itemNode(it: TimelineItem): HTMLElement {
     const p = it.partial;
     li.append(el('div', 'summary-partial', p.monthsInGrade !== undefined ? t('summary.partial', { months: p.monthsCompleted, of: p.monthsInGrade }) : t('summary.partialMonths', { months: p.monthsCompleted })));
   }
+  if (it.placement) {
+    // A school's decision read back as such: where, when, until when; never a completed grade.
+    const p = it.placement;
+    const params = { grade: p.grade, programme: p.programme ?? '', country: p.country ? countryName(p.country.iso2, p.country.name) : '', date: dayText(p.date), validUntil: dayText(p.validUntil) };
+    li.append(el('div', 'summary-placement', t(p.grade !== undefined ? 'summary.placement' : 'summary.placementProgramme', params)));
+    if (p.assessmentOnly) li.append(el('div', 'summary-assessment-only', t('summary.placementAssessmentOnly')));
+  }
   if (it.notionalHours !== undefined) li.append(el('div', 'summary-hours', t('summary.hours', { hours: it.notionalHours })));
   for (const c of it.competencies ?? []) {
     const d = el('div', 'summary-competency');
