@@ -49,7 +49,7 @@ describe('lp recognise end to end', () => {
     expect((await issuer(['init', '--name', 'Ministry of Education – Examinations', '--name-ar', 'وزارة التربية – الامتحانات', '--country', 'SY', '--kind', 'national-examination-body'])).code).toBe(0);
     file('catalogue.json', CATALOGUE);
     expect((await issuer(['achievement', 'add', 'catalogue.json'])).code).toBe(0);
-    file('results.csv', `candidate_number,name,name_latin,date_of_birth,achievement_code,result,awarded_date\nS-6,سامي ناصر,Sami Nasser,${BIRTH},SY-PRIM-MATH,45,${AWARDED}\nS-6,سامي ناصر,Sami Nasser,${BIRTH},SY-PRIM-ARAB,78,${AWARDED}\n`);
+    file('results.csv', `candidate_number,name,name_latin,date_of_birth,achievement_code,result,awarded_date\nS-6,سامي ناصر,Sami Nasser,${BIRTH},SY-PRIM-MATH,45,${AWARDED}\nS-6,سامي ناصر,Sami Nasser,${BIRTH},SY-PRIM-ARAB,78,${AWARDED}\nS-9,ليلى ناصر,Layla Nasser,${yearStart - 12}-03-01,SY-PRIM-MATH,61,${AWARDED}\n`);
     const bulk = await issuer(['bulk', 'results.csv', '--session', 'primary', '--out', 'out', '--no-certificates']);
     expect(bulk.stderr).toBe('');
     expect(bulk.code).toBe(0);
@@ -101,6 +101,20 @@ describe('lp recognise end to end', () => {
     expect(r.stdout).toContain('Grade 6 (ISCED 1, primary, level completed) · Mathematics · result 45 on 0–100 (45 %)');
     expect(r.stdout).toContain('Highest completed: Grade 6 in Syrian Arab Republic (ISCED 1, primary, level completed), national examination body');
     expect(r.stdout).toContain('Since the last record: 18 months');
+  });
+
+  it('records of two learners (another name, another birth date): a LEARNERS_DIFFER warning before the timeline, in words and in JSON', async () => {
+    const words = await school(['summary', 'out/records/S-6_SY-PRIM-MATH.json', 'out/records/S-9_SY-PRIM-MATH.json', ...trust]);
+    expect(words.code).toBe(0);
+    expect(words.stdout).toContain('WARNING LEARNERS_DIFFER: the records name different learners (name and birth date differ)');
+    expect(words.stdout).toContain(`  - سامي ناصر (Sami Nasser), born ${BIRTH} — record 1\n`);
+    expect(words.stdout).toContain(`  - ليلى ناصر (Layla Nasser), born ${yearStart - 12}-03-01 — record 2\n`);
+    expect(words.stdout.indexOf('LEARNERS_DIFFER')).toBeLessThan(words.stdout.indexOf(' 1. '));
+    const json = await school(['summary', 'out/records/S-6_SY-PRIM-MATH.json', 'out/records/S-9_SY-PRIM-MATH.json', ...trust, '--json']);
+    const out = JSON.parse(json.stdout) as { summary: { warnings: { code: string; differ: string[]; learners: { nameLatin: string; items: number[] }[] }[] } };
+    expect(out.summary.warnings).toMatchObject([{ code: 'LEARNERS_DIFFER', differ: ['name', 'birthDate'], learners: [{ nameLatin: 'Sami Nasser', items: [0] }, { nameLatin: 'Layla Nasser', items: [1] }] }]);
+    // One learner's records (the presentation) raise no warning.
+    expect((await school(['summary', 'presentation.json', ...trust])).stdout).not.toContain('LEARNERS_DIFFER');
   });
 
   it('suggest in words, with a ministry policy file and what the school typed in', async () => {

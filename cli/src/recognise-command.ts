@@ -146,6 +146,13 @@ const LEVEL_NAMES = ['early childhood', 'primary', 'lower secondary', 'upper sec
 function renderSummary(s: LearnerSummary): string {
   const safe = (x: string | undefined) => (x === undefined ? '—' : terminalSafe(x));
   const lines = [`Learner summary (as of ${s.now.slice(0, 10)})`];
+  // Before the timeline, where a school cannot miss it: records of another child change a placement.
+  for (const w of s.warnings) {
+    const who = (l: LearnerSummary['warnings'][number]['learners'][number]) =>
+      `${safe(l.name ?? l.nameLatin)}${l.nameLatin && l.name && l.nameLatin !== l.name ? ` (${safe(l.nameLatin)})` : ''}${l.birthDate ? `, born ${l.birthDate}` : ''} — record${l.items.length > 1 ? 's' : ''} ${l.items.map((i) => i + 1).join(', ')}`;
+    lines.push(`WARNING ${w.code}: the records name different learners (${w.differ.map((d) => (d === 'name' ? 'name' : 'birth date')).join(' and ')} differ); remove those that are not this learner's:`);
+    for (const l of w.learners) lines.push(`  - ${who(l)}`);
+  }
   s.items.forEach((it, i) => {
     const verdict = it.source === 'self-declared' ? 'SELF-DECLARED' : it.verdict!;
     const counted = it.counted ? '' : `  NOT COUNTED: ${it.notCounted}`;

@@ -111,6 +111,14 @@ describe('learner summary view', () => {
     expect(text).toContain('Literacy (English): Achieved');
     expect(text).toContain('Grade 4 in South Sudan (ISCED 1), Non-formal / accelerated programme (NGO)');
     expect(text).toContain('Months since the last record: 1');
+    // The Grade 5 record is another child's (Lual, not Nyandeng): said before the timeline, with its code.
+    const warning = page.locator('#summary-view .summary-warning[role=alert]');
+    await expect(warning.getAttribute('data-code')).resolves.toBe('LEARNERS_DIFFER');
+    expect((await warning.innerText()).replace(/\s+/g, ' ')).toBe(
+      'The records name different learners (name, date of birth). Remove those that are not this learner’s before deciding. LEARNERS_DIFFER '
+      + 'Lual Garang · Mar 2, 2012 · Records 1 Nyandeng Deng · Aug 14, 2011 · Records 2, 3',
+    );
+    expect(await page.evaluate(() => document.querySelector('#summary-view .summary-warning')!.compareDocumentPosition(document.querySelector('#summary-view .summary-timeline')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
     expect(text).toContain('Choose the host country and enter the date of birth to see a suggestion.');
 
     await page.selectOption('#summary-host', 'UG');
@@ -147,6 +155,9 @@ describe('learner summary view', () => {
     const text = await page.locator('#summary').innerText();
     // No message key left untranslated, and every reason in the page's language.
     expect(text).not.toMatch(/\b(summary|recognition)\.[a-zA-Z]/);
+    // The warning about two learners, in the page's language with the code kept.
+    expect(await page.locator('#summary-view .summary-warning').innerText()).toContain('LEARNERS_DIFFER');
+    if (lang !== 'en') expect(text).not.toContain('The records name different learners');
     expect(await page.locator('#summary-view .summary-reasons li').count()).toBeGreaterThan(3);
     if (lang !== 'en') expect(text).not.toContain('the school confirms, changes or rejects');
     expect(await seriousViolations(page)).toEqual([]);

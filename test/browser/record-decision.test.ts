@@ -24,6 +24,7 @@ let browser: Browser;
 let page: Page;
 let apiKey: string;
 let record: Record<string, any>;
+let anchor: Awaited<ReturnType<typeof party>>;
 const work = tempDir('lp-decision-page-');
 
 beforeAll(async () => {
@@ -31,7 +32,7 @@ beforeAll(async () => {
   exams.setNow(new Date());
   const res = await post(exams, '/credentials/issue', { options: { ...ISSUE_FROM_CATALOGUE.options, subject: { name: 'سامي ناصر', nameLatin: 'Sami Nasser' }, awardedDate: '2025-06-20' } });
   record = ((await res.json()) as { verifiableCredential: Record<string, any> }).verifiableCredential;
-  const anchor = await party(9);
+  anchor = await party(9);
   const fragment = zTrustFragment.parse(await fetch(`${exams.url}/trust/fragment`).then((r) => r.json()));
   const now = new Date();
   const payload = buildTrustBundle({ fragments: [fragment], sequence: 1, issuedAt: now.toISOString(), expires: new Date(now.getTime() + 30 * 86400_000).toISOString(), anchorDid: anchor.did });
@@ -114,6 +115,30 @@ describe('Record a decision', () => {
     // The learner collects it once with the code.
     const picked = await fetch(`${server.url}/pickup/${answer.pickup.code}`);
     expect(picked.status).toBe(200);
+  });
+
+  test('the statement just issued is added to the Learner summary at once and shows as a placement, labelled assessment-based', async () => {
+    // A newer bundle listing the school too (its key and its status list as of now), loaded from a file.
+    const fragments = await Promise.all([exams.url, server.url].map(async (u) => zTrustFragment.parse(await fetch(`${u}/trust/fragment`).then((r) => r.json()))));
+    const now = new Date();
+    const payload = buildTrustBundle({ fragments, sequence: 2, issuedAt: now.toISOString(), expires: new Date(now.getTime() + 30 * 86400_000).toISOString(), anchorDid: anchor.did });
+    fs.writeFileSync(path.join(work.dir, 'bundle-2.json'), JSON.stringify(await signTrustBundle(payload, anchor.keyPair)));
+    await page.setInputFiles('#trust-file', path.join(work.dir, 'bundle-2.json'));
+    await page.waitForFunction(() => /Bundle no\. 2 /.test(document.getElementById('trust-status')!.textContent!));
+    await page.click('#decision-add-to-summary');
+    await page.waitForSelector('body[data-summary-items="1"]');
+    const item = page.locator('#summary-view li.summary-item');
+    await expect(item.getAttribute('data-verdict')).resolves.toBe('VALID');
+    await expect(item.getAttribute('data-evidence')).resolves.toBe('assessment-based');
+    await expect(item.getAttribute('data-counted')).resolves.toBe('false');
+    const text = (await item.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Assessment-based recognition');
+    expect(text).toMatch(/Placed in Grade 7 in Jordan on .+, valid until .+/);
+    expect(text).toContain('A placement decision: an assessment, not a completed grade');
+    const placements = (await page.evaluate(() => (globalThis as any).__lp.summary.summary.placements)) as { grade: number; country: { iso2: string } }[];
+    expect(placements.map((p) => [p.grade, p.country.iso2])).toEqual([[7, 'JO']]);
+    // Added once: the button is spent.
+    expect(await page.isDisabled('#decision-add-to-summary')).toBe(true);
   });
 
   test('a decision without an assessor, and a wrong API key: not issued, the reason in words with its code', async () => {

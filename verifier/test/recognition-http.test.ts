@@ -48,6 +48,16 @@ describe('POST /recognition/summary', () => {
     expect(body.suggestion.sentence).toBe('completed Grade 10 in Jordan (ISCED 2, 4 years of lower secondary) in July 2024; 6 months out of school; 1 record shown but not counted (verdict not VALID or result not passed); age 15 → Grade 11 in Jordan, with catch-up support');
   });
 
+  it('records naming two learners → the summary carries LEARNERS_DIFFER with each learner and their items', async () => {
+    const other = await issue(world.issuer, { learnerName: 'Omar Saleh' });
+    const res = await post(srv.base, { credentials: [world.good.di, other.di] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { summary: { warnings: { code: string; differ: string[]; learners: { name: string; items: number[] }[] }[] } };
+    expect(body.summary.warnings).toEqual([{ code: 'LEARNERS_DIFFER', differ: ['name'], learners: [{ name: 'ليلى أحمد / Layla Ahmad', items: [0] }, { name: 'Omar Saleh', items: [1] }] }]);
+    const same = (await (await post(srv.base, { credentials: [world.good.di, world.good.seal] })).json()) as { summary: { warnings: unknown[] } };
+    expect(same.summary.warnings).toEqual([]);
+  });
+
   it('a presentation and self-declared items; without host no suggestion', async () => {
     const res = await post(srv.base, { verifiablePresentation: { type: ['VerifiablePresentation'], verifiableCredential: [world.good.jwt] }, selfDeclared: [{ country: 'SY', grade: 8, date: '2022-06' }] });
     expect(res.status).toBe(200);

@@ -497,7 +497,10 @@ async function main(): Promise<void> {
     beginAttempt();
     void verifyText(($('paste-text') as HTMLTextAreaElement).value);
   });
-  decisionForm = setupDecisionForm({ current: () => (lastInput !== undefined && lastResult ? { input: lastInput, result: lastResult } : undefined) });
+  decisionForm = setupDecisionForm({
+    current: () => (lastInput !== undefined && lastResult ? { input: lastInput, result: lastResult } : undefined),
+    addToSummary: (text) => void addToSummary([text]),
+  });
   (hooks as Record<string, unknown>).decision = decisionForm.hooks;
   $('trust-update').addEventListener('click', () => void updateFromServer());
   $<HTMLInputElement>('trust-file').addEventListener('change', async (e) => {

@@ -12,6 +12,8 @@ export interface DecisionFormOptions {
   current: () => { input: string; result: VerificationResult } | undefined;
   /** Where the school's issuer answers; the page's own server by default. */
   issuerUrl?: string;
+  /** Adds a record (its JSON text) to the Learner summary: the statement just issued, at once. */
+  addToSummary?: (text: string) => void;
 }
 
 /** Test hook: plain data, read by playwright. */
@@ -25,6 +27,8 @@ export function setupDecisionForm(opts: DecisionFormOptions): { render: () => vo
   const hooks: DecisionHooks = { evidence: [], lastAnswer: undefined };
   // Kept as keys, not sentences: a change of language says the last answer again in the new one.
   let message: { key: string; opts?: Record<string, unknown>; reasonKey?: string; code?: string } | undefined;
+  // The statement last issued: the school may add it to the Learner summary without the learner's wallet.
+  let issued: string | undefined;
 
   const render = (): void => {
     const list = $('decision-evidence');
@@ -57,6 +61,17 @@ export function setupDecisionForm(opts: DecisionFormOptions): { render: () => vo
         code.textContent = ` ${message.code}`;
         status.append(code);
       }
+    }
+    // Beside the status line, not in it: the line stays the sentence a screen reader announces.
+    document.getElementById('decision-add-to-summary')?.remove();
+    if (issued !== undefined && opts.addToSummary) {
+      const add = document.createElement('button');
+      add.type = 'button';
+      add.id = 'decision-add-to-summary';
+      add.textContent = t('decision.addToSummary');
+      const text = issued;
+      add.addEventListener('click', () => { opts.addToSummary!(text); add.disabled = true; });
+      status.after(add);
     }
   };
 
@@ -113,6 +128,7 @@ export function setupDecisionForm(opts: DecisionFormOptions): { render: () => vo
       ...(val('decision-valid-until') !== '' ? { validUntil: val('decision-valid-until') } : {}),
     };
     message = { key: 'decision.issuing' };
+    issued = undefined;
     render();
     try {
       const res = await fetch(`${opts.issuerUrl ?? ''}/recognition/statements`, {
@@ -120,8 +136,9 @@ export function setupDecisionForm(opts: DecisionFormOptions): { render: () => vo
         headers: { 'content-type': 'application/json', authorization: `Bearer ${val('decision-key')}` },
         body: JSON.stringify(decision),
       });
-      const body = (await res.json().catch(() => ({}))) as { code?: string; pickup?: { code: string }; assessmentOnly?: boolean };
+      const body = (await res.json().catch(() => ({}))) as { code?: string; pickup?: { code: string }; assessmentOnly?: boolean; verifiableCredential?: unknown };
       hooks.lastAnswer = body;
+      if (res.status === 201 && body.verifiableCredential) issued = JSON.stringify(body.verifiableCredential);
       if (res.status === 201 && body.pickup) {
         message = { key: body.assessmentOnly ? 'decision.issuedAssessmentOnly' : 'decision.issued', opts: { code: body.pickup.code } };
       } else {

@@ -25,6 +25,7 @@ export type { PlacementSuggestion, Placement, SuggestPlacementInput } from './su
 export { formatMessage } from './format-message.ts';
 export type { Message, MessageKey, MessageParams } from './format-message.ts';
 export type { GradePosition } from './lib/locate-grade.ts';
+export type { LearnerIdentity, LearnerWarning, NamedLearner } from './lib/compare-learners.ts';
 export { splitEvidence, MAX_EVIDENCE_ITEMS } from './split-evidence.ts';
 export type { EvidenceInput } from './split-evidence.ts';
 export { describeEvidence } from './describe-evidence.ts';

@@ -200,7 +200,8 @@ export function suggestPlacement(input: SuggestPlacementInput): PlacementSuggest
   const supportMessages: Message[] = [];
   if (catchUp && placement.kind === 'grade') {
     supportMessages.push(subjects.length > 0
-      ? formatMessage('recognition.support.catchUpIn', { subjects: subjects.map((s) => s.label.toLowerCase()).join(', ') })
+      ? // The ISCED-F codes beside the English words, so that a page names the subjects in its language.
+      formatMessage('recognition.support.catchUpIn', { subjects: subjects.map((s) => s.label.toLowerCase()).join(', '), fields: subjects.map((s) => s.field).join(',') })
       : formatMessage('recognition.support.catchUp'));
   }
   if (acceleratedProgramme) supportMessages.push(formatMessage('recognition.support.acceleratedProgramme'));

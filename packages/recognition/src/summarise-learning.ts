@@ -2,6 +2,7 @@ import { iscedFieldLabel, type Verdict } from '@lp/model';
 import type { TrustIssuerKind } from '@lp/trust';
 import type { DisplayAchievement, VerificationResult } from '@lp/verify';
 import { RecognitionError } from './errors.ts';
+import { compareLearners, type LearnerIdentity, type LearnerWarning } from './lib/compare-learners.ts';
 import { monthsBetween, parseDay } from './lib/dates.ts';
 import { locateGrade, rankOf, type GradePosition } from './lib/locate-grade.ts';
 import { loadEducationSystems, type EducationSystems } from './load-education-systems.ts';
@@ -101,6 +102,8 @@ export interface TimelineItem {
   /** Competency results without a grade, each on its own rubric levels. */
   competencies?: { name: string | undefined; level: string; levels: string[] | undefined }[];
   notionalHours?: number;
+  /** Who the credential names (name, Latin name, birth date); absent for a self-declared item. */
+  learner?: LearnerIdentity;
 }
 
 export interface HighestCompleted extends GradePosition {
@@ -124,6 +127,8 @@ export interface LearnerSummary {
   notCounted: number;
   /** Recognition statements whose verdict is VALID: the placements other schools decided, newest first. */
   placements: (PlacementStatement & { item: number })[];
+  /** LEARNERS_DIFFER when the records name different learners (name or birth date): shown, never silent. */
+  warnings: LearnerWarning[];
 }
 
 export interface SummariseLearningInput {
@@ -183,6 +188,22 @@ export function summariseLearning(input: SummariseLearningInput): LearnerSummary
     // the school should look at again: it is reported under `placements`.
     notCounted: items.filter((i) => !i.counted && i.notCounted !== 'PLACEMENT_NOT_COMPLETION').length,
     placements: items.flatMap((it, i) => (it.placement && it.verdict === 'VALID' ? [{ ...it.placement, item: i }] : [])).reverse(),
+    warnings: learnersOf(items),
+  };
+}
+
+function learnersOf(items: readonly TimelineItem[]): LearnerWarning[] {
+  const w = compareLearners(items.map((it) => it.learner));
+  return w ? [w] : [];
+}
+
+function learnerOf(d: VerificationResult['display']): LearnerIdentity | undefined {
+  const l = d?.learner;
+  if (!l) return undefined;
+  return {
+    ...(l.name !== undefined ? { name: l.name } : {}),
+    ...(l.nameLatin !== undefined ? { nameLatin: l.nameLatin } : {}),
+    ...(l.birthDate !== undefined ? { birthDate: l.birthDate } : {}),
   };
 }
 
@@ -194,7 +215,9 @@ function credentialItems(r: VerificationResult, systems: EducationSystems, catal
   const country = system ? { iso2: system.iso2, iso3: system.iso3, name: system.name } : undefined;
   const own = recordFacts(r.credential);
   const achievements = d?.achievements.length ? d.achievements : [undefined];
-  return achievements.map((a, idx): TimelineItem => {
+  const learner = learnerOf(d);
+  return achievements.map((a, idx): TimelineItem => (learner ? { ...oneItem(a, idx), learner } : oneItem(a, idx)));
+  function oneItem(a: DisplayAchievement | undefined, idx: number): TimelineItem {
     const statementCode = [a?.code, idx === 0 ? own.humanCode : undefined].find((c) => c !== undefined && STATEMENT_CODES[c] !== undefined);
     // A statement is labelled by what it is, an assessment, whoever signed it (a school, a
     // recognition office, a ministry); an issuer the bundle does not list stays unlisted.
@@ -235,7 +258,7 @@ function credentialItems(r: VerificationResult, systems: EducationSystems, catal
     if (notCounted) item.notCounted = notCounted;
     else item.counted = true;
     return item;
-  });
+  }
 }
 
 function selfDeclaredItem(raw: SelfDeclaredItem, index: number, systems: EducationSystems, policy: PlacementPolicy, now: Date): TimelineItem {

@@ -6,6 +6,7 @@ import {
   catalogueLookupFromBundle, listEducationSystems, RecognitionError, suggestPlacement, summariseLearning,
   type LearnerSummary, type Message, type PlacementSuggestion, type TimelineItem,
 } from '@lp/recognition';
+import { iscedFieldLabel } from '@lp/model';
 import type { VerifiedTrustBundle } from '@lp/trust';
 import type { VerificationResult } from '@lp/verify';
 import { currentIntlLocales, hasMessage, isolate, t } from '@lp/web-kit';
@@ -62,6 +63,11 @@ export function messageText(msg: Message): string {
   }
   if (typeof p.level === 'number' && 'levelName' in p) p.levelName = t(`summary.levelName.${p.level}`);
   for (const k of ['date', 'from', 'to']) if (typeof p[k] === 'string') p[k] = monthYearText(p[k] as string);
+  // Subjects come as ISCED-F codes beside their English words: each named in the page's language,
+  // a field the locales do not name yet by its English label rather than not at all.
+  if (typeof p.fields === 'string' && p.fields !== '') {
+    p.subjects = p.fields.split(',').map((code) => (hasMessage(`recognition.field.${code}`) ? t(`recognition.field.${code}`) : (iscedFieldLabel(code) ?? code).toLowerCase())).join(t('summary.listSeparator'));
+  }
   return t(msg.key, p);
 }
 
@@ -128,6 +134,13 @@ function itemNode(it: TimelineItem): HTMLElement {
     const p = it.partial;
     li.append(el('div', 'summary-partial', p.monthsInGrade !== undefined ? t('summary.partial', { months: p.monthsCompleted, of: p.monthsInGrade }) : t('summary.partialMonths', { months: p.monthsCompleted })));
   }
+  if (it.placement) {
+    // A school's decision read back as such: where, when, until when; never a completed grade.
+    const p = it.placement;
+    const params = { grade: p.grade, programme: p.programme ?? '', country: p.country ? countryName(p.country.iso2, p.country.name) : '', date: dayText(p.date), validUntil: dayText(p.validUntil) };
+    li.append(el('div', 'summary-placement', t(p.grade !== undefined ? 'summary.placement' : 'summary.placementProgramme', params)));
+    if (p.assessmentOnly) li.append(el('div', 'summary-assessment-only', t('summary.placementAssessmentOnly')));
+  }
   if (it.notionalHours !== undefined) li.append(el('div', 'summary-hours', t('summary.hours', { hours: it.notionalHours })));
   for (const c of it.competencies ?? []) {
     const d = el('div', 'summary-competency');
@@ -149,6 +162,28 @@ export function renderLearnerSummary(root: HTMLElement, view: SummaryView): Summ
   if (view.results.length === 0) return outcome;
   const summary = summariseLearning({ results: view.results, now: view.now, catalogue: catalogueLookupFromBundle(view.bundle?.bundle) });
   outcome.summary = summary;
+
+  // Records of another child change a placement: said first, in words and with the code, never silent.
+  for (const w of summary.warnings) {
+    const box = el('div', 'summary-warning');
+    box.setAttribute('role', 'alert');
+    box.dataset.code = w.code;
+    const p = el('p', undefined, t('summary.learnersDiffer.text', { differ: w.differ.map((d) => t(`summary.learnersDiffer.${d}`)).join(t('summary.listSeparator')) }));
+    const code = el('span', 'check-code', ` ${w.code}`);
+    code.dir = 'ltr';
+    p.append(code);
+    const list = el('ul', 'summary-learners');
+    for (const l of w.learners) {
+      const li = el('li');
+      li.append(isolate(l.name ?? l.nameLatin ?? '?'));
+      if (l.nameLatin && l.name && l.nameLatin !== l.name) li.append(' (', isolate(l.nameLatin), ')');
+      if (l.birthDate) li.append(' · ', dayText(l.birthDate));
+      li.append(' · ', t('summary.learnersDiffer.items', { items: l.items.map((i) => i + 1).join(t('summary.listSeparator')) }));
+      list.append(li);
+    }
+    box.append(p, list);
+    root.append(box);
+  }
 
   root.append(el('h3', undefined, t('summary.timeline')));
   const list = el('ol', 'summary-timeline');

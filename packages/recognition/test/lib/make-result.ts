@@ -30,6 +30,8 @@ export interface ResultSpec {
   partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
   competencies?: { name: string; level: string; levels?: string[] }[];
   notionalHours?: number;
+  /** Who the record names; default a learner called "Learner". */
+  learner?: { name?: string; nameLatin?: string; birthDate?: string };
 }
 
 /** Fields by catalogue code, as the bundle's catalogue would give them. */
@@ -44,7 +46,7 @@ export function result(spec: ResultSpec): VerificationResult {
     checks: [],
     form: 'di',
     display: {
-      learner: { name: 'Learner' },
+      learner: spec.learner ? { name: undefined, ...spec.learner } : { name: 'Learner' },
       issuer: { id: issuer, name: { text: spec.issuerName ?? `Issuer of ${spec.code}`, lang: 'en', dir: 'ltr' }, country: spec.country, kind: spec.kind ?? 'national-examination-body', listed: true },
       achievements: [{
         code: spec.code,
