@@ -9,6 +9,7 @@ import { publicKeyFromDidKey, verify } from '@lp/crypto';
 import { decodeSeal, verifyCredentialDi, verifySealSignature } from '@lp/formats';
 import { decodeQrFromFile } from '@lp/qr/node';
 import { openIssuerStore, redeemPickupCode } from '../src/index.ts';
+import { offerSecretHash } from '../src/oid4vci/create-credential-offer.ts';
 import { decodeAllQr, pdfText } from './certificate-helpers.ts';
 import { rasterisePdf } from '../../test/lib/read-pdf.ts';
 import { FIXTURES, lp, tempDir } from './issuer-helpers.ts';
@@ -101,8 +102,18 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       }
 
       // Certificates: A4 PDFs whose printed seals decode (150 dpi) to the learner's stored seals.
-      const pdfs = fs.readdirSync(path.join(out, 'certificates')).sort();
+      // Beside each certificate, its credential offer for any OpenID4VCI wallet: link and QR.
+      const files = fs.readdirSync(path.join(out, 'certificates')).sort();
+      const pdfs = files.filter((f) => f.endsWith('.pdf'));
       expect(pdfs).toHaveLength(3);
+      expect(files).toEqual(pdfs.flatMap((f) => [f.replace(/\.pdf$/, '.offer.png'), f.replace(/\.pdf$/, '.offer.txt'), f]).sort());
+      const offerUri = fs.readFileSync(path.join(out, 'certificates', 'C-1.offer.txt'), 'utf8').trim();
+      expect(offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+      expect((await decodeQrFromFile(new Uint8Array(fs.readFileSync(path.join(out, 'certificates', 'C-1.offer.png'))))).text).toBe(offerUri);
+      const offer = JSON.parse(new URL(offerUri).searchParams.get('credential_offer')!) as { credential_issuer: string; credential_configuration_ids: string[]; grants: Record<string, { 'pre-authorized_code': string }> };
+      expect(offer.credential_issuer).toBe('https://exams.example');
+      expect(offer.credential_configuration_ids).toEqual(['AchievementCredential_ldp_vc', 'AchievementCredential_jwt_vc_json', 'ClrCredential_ldp_vc', 'ClrCredential_jwt_vc_json']);
+      const preAuthorizedCode = offer.grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!['pre-authorized_code'];
       const layla = fs.readFileSync(path.join(out, 'certificates', 'C-1.pdf'));
       expect(new TextDecoder('latin1').decode(layla)).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
       const laylaSeals = [(await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-MATH', session: '2026-06' }))!.seal, (await store.getCredentialByBulkKey({ candidateNumber: 'C-1', achievementCode: 'BECE-ARAB', session: '2026-06' }))!.seal];
@@ -136,6 +147,8 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       expect(clr.type).toContain('ClrCredential');
       expect(clr.credentialSubject.verifiableCredential.map((c) => c.id).sort()).toEqual([...laylaIds].sort());
       await expect(redeemPickupCode(store, code!, new Date())).rejects.toMatchObject({ code: 'PICKUP_GONE' });
+      // The certificate's offer was the other door to the same copy: collected, it is spent.
+      expect(await store.redeemCredentialOffer(offerSecretHash(preAuthorizedCode), null, new Date().toISOString(), 3)).toEqual({ ok: false, reason: 'used' });
 
       // Transcripts: CLR 2.0, signed, with their own transcript seal.
       const t = JSON.parse(fs.readFileSync(path.join(out, 'transcripts', 'C-1.json'), 'utf8')) as object;

@@ -101,7 +101,7 @@ describe('lp wallet receive: a bulk certificate\'s code delivers all of the lear
     const out = join(home, 'out');
     const summary = await writeBulkOutput(deps, { outDir: out, session: '2026-11', rows, actor: 'bulk:test' });
     expect(summary).toMatchObject({ learners: 2, certificates: 2, issues: [], warnings: [] });
-    expect(readdirSync(join(out, 'certificates')).sort()).toEqual(['B-1.pdf', 'B-2.pdf']);
+    expect(readdirSync(join(out, 'certificates')).sort()).toEqual(['B-1.offer.png', 'B-1.offer.txt', 'B-1.pdf', 'B-2.offer.png', 'B-2.offer.txt', 'B-2.pdf']);
 
     const codeOf = (file: string) => /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/.exec(pdfText(new Uint8Array(readFileSync(join(out, 'certificates', file)))))?.[0];
     const code = codeOf('B-1.pdf');

@@ -6,6 +6,7 @@ import { renderQrPng } from '@lp/qr/node';
 import { CertificateError, renderCertificatePdf } from '../certificate/index.ts';
 import type { CertificateInput } from '../certificate/index.ts';
 import { createPickupCode, pickupWalletUrl } from '../domain/create-pickup-code.ts';
+import { createCredentialOffer } from '../oid4vci/create-credential-offer.ts';
 import type { IssuerDeps } from '../domain/issuer-deps.ts';
 import { IssuerError } from '../errors.ts';
 import type { CredentialRecord, IssuerProfile } from '../store/index.ts';
@@ -149,9 +150,18 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
       } else {
         // One code delivers everything of this session to the wallet: each record, then the transcript.
         const credentialIds = [...stored.map((s) => s.rec.id), ...(transcriptId !== undefined ? [transcriptId] : [])];
-        const pickup = await createPickupCode(deps.store, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
+        // The same credentials also as an OpenID4VCI offer for any conformant wallet, paired with
+        // the code (one transaction) so that collecting either spends both: one copy per learner.
+        const { pickup, offer } = await deps.store.transaction(async (tx) => {
+          const p = await createPickupCode(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
+          const o = await createCredentialOffer(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl, pickupCode: p.code });
+          return { pickup: p, offer: o };
+        });
         try {
           const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup.code, pickupWalletUrl(deps.baseUrl, pickup.code)));
+          // Beside the certificate, for the issuer to print or send: the link and its QR.
+          writeFileAtomic(path.join(input.outDir, `certificates/${cand}.offer.txt`), `${offer.uri}\n`);
+          writeFileAtomic(path.join(input.outDir, `certificates/${cand}.offer.png`), Buffer.from(offer.qrPng.slice(offer.qrPng.indexOf(',') + 1), 'base64'));
           writeFileAtomic(file, pdf);
           summary.certificates++;
         } catch (e) {

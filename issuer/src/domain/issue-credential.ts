@@ -176,7 +176,7 @@ export async function issueCredential(deps: IssuerDeps, input: IssueCredentialIn
       const ttlDays = typeof input.pickup === 'object' ? input.pickup.ttlDays : undefined;
       pickup = await createPickupCode(tx, { credentialId: id, now, random: deps.random, baseUrl: deps.baseUrl, ...(ttlDays !== undefined ? { ttlDays } : {}) });
       if (kind !== 'vc') {
-        credentialOffer = await createCredentialOffer(tx, { credentialIds: [id], now, random: deps.random, baseUrl: deps.baseUrl, ...(ttlDays !== undefined ? { ttlDays } : {}) });
+        credentialOffer = await createCredentialOffer(tx, { credentialIds: [id], now, random: deps.random, baseUrl: deps.baseUrl, pickupCode: pickup.code, ...(ttlDays !== undefined ? { ttlDays } : {}) });
       }
     }
     await tx.appendAudit({

@@ -5,6 +5,7 @@ import { renderQrPng } from '@lp/qr/node';
 import { IssuerError } from '../errors.ts';
 import type { IssuerStoreOps } from '../store/index.ts';
 import { base64urlEncode } from '@lp/crypto';
+import { pickupCodeHash } from '../domain/create-pickup-code.ts';
 import { sha256Hex } from '../domain/lib/hash.ts';
 import { isoSeconds } from '../domain/lib/time.ts';
 import { configurationId, type OfferKind } from './credential-configurations.ts';
@@ -33,6 +34,11 @@ export interface CreateCredentialOfferInput {
   ttlDays?: number;
   /** Require a numeric transaction code (PIN) at the token endpoint. */
   txCode?: boolean;
+  /**
+   * The pick-up code made for the same credentials by the same issuance: using either one
+   * spends both (PICKUP_GONE / OFFER_USED), so a learner collects one copy.
+   */
+  pickupCode?: string;
 }
 
 /** The stored hash of a pre-authorized code or PIN (the clear value is never stored). */
@@ -69,6 +75,7 @@ export async function createCredentialOffer(store: IssuerStoreOps, input: Create
   await store.createCredentialOffer({
     id: base64urlEncode(input.random(16)), codeHash: offerSecretHash(code), txCodeHash: txCode ? offerSecretHash(txCode) : null,
     credentialIds: ids, createdAt: isoSeconds(input.now), expiresAt,
+    ...(input.pickupCode !== undefined ? { pickupCodeHash: pickupCodeHash(input.pickupCode) } : {}),
   });
   allowPlainHttpFor(input.baseUrl);
   const issuer = new Openid4vciIssuer({ callbacks: createJoseCallbacks({ random: input.random }) });

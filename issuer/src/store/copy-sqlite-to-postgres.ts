@@ -32,7 +32,7 @@ const TABLES: readonly TableSpec[] = [
   { name: 'pickup_codes', columns: ['code_hash', 'credential_id', 'created_at', 'expires_at', 'used_at'], key: ['code_hash'] },
   { name: 'pickup_code_items', columns: ['code_hash', 'position', 'credential_id'], key: ['code_hash', 'position'] },
   { name: 'bulk_runs', columns: ['id', 'session', 'started_at', 'finished_at', 'counts'], key: ['id'] },
-  { name: 'oid4vci_offers', columns: ['id', 'code_hash', 'tx_code_hash', 'tx_attempts', 'created_at', 'expires_at', 'redeemed_at'], key: ['id'] },
+  { name: 'oid4vci_offers', columns: ['id', 'code_hash', 'tx_code_hash', 'tx_attempts', 'created_at', 'expires_at', 'redeemed_at', 'pickup_code_hash'], key: ['id'] },
   { name: 'oid4vci_offer_items', columns: ['offer_id', 'position', 'credential_id', 'holder', 'format', 'record', 'delivered_at'], key: ['offer_id', 'position'] },
 ];
 

@@ -179,6 +179,11 @@ export interface NewCredentialOffer {
   credentialIds: readonly string[];
   createdAt: string;
   expiresAt: string;
+  /**
+   * Hash of the pick-up code made by the same issuance for the same credentials: redeeming the
+   * offer spends that code and consuming the code spends the offer (one copy per learner).
+   */
+  pickupCodeHash?: string | null;
 }
 
 export type RedeemOfferResult =

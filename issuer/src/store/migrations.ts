@@ -183,6 +183,12 @@ export const MIGRATIONS: readonly string[] = [
     used_at TEXT
   ) WITHOUT ROWID;
   `,
+  // v9: the pick-up code and the credential offer made by one issuance are two doors to the same
+  // copy: using either spends the other, so a learner collects one copy, not one per door.
+  `
+  ALTER TABLE oid4vci_offers ADD COLUMN pickup_code_hash TEXT REFERENCES pickup_codes (code_hash);
+  CREATE INDEX oid4vci_offers_pickup ON oid4vci_offers (pickup_code_hash) WHERE pickup_code_hash IS NOT NULL;
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

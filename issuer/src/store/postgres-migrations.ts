@@ -187,6 +187,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX presentation_challenges_expiry ON presentation_challenges (expires_at);
   `,
+  // v9: the pick-up code and the credential offer of one issuance spend together.
+  `
+  ALTER TABLE oid4vci_offers ADD COLUMN pickup_code_hash TEXT REFERENCES pickup_codes (code_hash);
+  CREATE INDEX oid4vci_offers_pickup ON oid4vci_offers (pickup_code_hash) WHERE pickup_code_hash IS NOT NULL;
+  `,
 ];
 
 if (POSTGRES_MIGRATIONS.length !== MIGRATIONS.length) {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import * as jose from 'jose';
 import type { CallbackContext, Jwk, JwtSigner } from '@openid4vc/oauth2';
 import { clientAuthenticationAnonymous } from '@openid4vc/oauth2';
@@ -24,14 +23,16 @@ export interface JoseCallbacksOptions {
  */
 export function createJoseCallbacks(options: JoseCallbacksOptions = {}): Omit<CallbackContext, 'decryptJwe' | 'encryptJwe'> & Pick<CallbackContext, 'decryptJwe' | 'encryptJwe'> {
   const keys = options.signingKeys ?? [];
-  const random = options.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
+  // WebCrypto, not node:crypto: the wallet page runs the same wallet side in the browser.
+  const random = options.random ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
   const keyFor = (signer: JwtSigner): Ed25519KeyPair | undefined => {
     const x = publicJwkOfSigner(signer)?.x;
     return keys.find((k) => publicKeyToJwk(k.publicKey).x === x);
   };
   return {
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    hash: (data, alg) => new Uint8Array(createHash(alg.replace('-', '').toLowerCase()).update(data).digest()),
+    // The libraries name hashes 'sha-256' (await every call); WebCrypto wants 'SHA-256'.
+    hash: async (data, alg) => new Uint8Array(await globalThis.crypto.subtle.digest(alg.toUpperCase(), new Uint8Array(data))),
     generateRandom: (n) => random(n),
     clientAuthentication: clientAuthenticationAnonymous(),
     signJwt: async (signer, { header, payload }) => {

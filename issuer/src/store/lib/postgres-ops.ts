@@ -463,6 +463,8 @@ export class PostgresOps implements IssuerStoreOps {
       if (r.used_at !== null) return { ok: false, reason: 'used' } as const;
       if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' } as const;
       await query(c, 'UPDATE pickup_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL', [now, codeHash]);
+      // The offer of the same issuance is the other door to these credentials: it closes too.
+      await query(c, 'UPDATE oid4vci_offers SET redeemed_at = $1 WHERE pickup_code_hash = $2 AND redeemed_at IS NULL', [now, codeHash]);
       const ids = await query<{ credential_id: string }>(c, 'SELECT credential_id FROM pickup_code_items WHERE code_hash = $1 ORDER BY position', [codeHash]);
       return { ok: true, credentialIds: ids.rows.map((x) => x.credential_id) } as const;
     });
@@ -473,8 +475,11 @@ export class PostgresOps implements IssuerStoreOps {
     if (o.credentialIds.length === 0) return Promise.reject(new TypeError('an offer needs at least one credential'));
     if (new Set(o.credentialIds).size !== o.credentialIds.length) return Promise.reject(new TypeError('an offer lists each credential once'));
     return this.write(async (c) => {
-      await query(c, 'INSERT INTO oid4vci_offers (id, code_hash, tx_code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-        [o.id, o.codeHash, o.txCodeHash, o.createdAt, o.expiresAt]);
+      if (o.pickupCodeHash != null && (await query(c, 'SELECT 1 FROM pickup_codes WHERE code_hash = $1', [o.pickupCodeHash])).rowCount !== 1) {
+        throw new StoreError('NOT_FOUND', 'no pick-up code to pair the offer with');
+      }
+      await query(c, 'INSERT INTO oid4vci_offers (id, code_hash, tx_code_hash, created_at, expires_at, pickup_code_hash) VALUES ($1, $2, $3, $4, $5, $6)',
+        [o.id, o.codeHash, o.txCodeHash, o.createdAt, o.expiresAt, o.pickupCodeHash ?? null]);
       for (const [i, id] of o.credentialIds.entries()) {
         // Asked first so the error names the credential, as the SQLite store's does.
         if ((await query(c, 'SELECT 1 FROM credentials WHERE id = $1', [id])).rowCount !== 1) throw new StoreError('NOT_FOUND', `no credential ${id}`);
@@ -489,8 +494,12 @@ export class PostgresOps implements IssuerStoreOps {
     return this.write(async (c): Promise<RedeemOfferResult> => {
       // The row lock serialises instances on one offer: the second reads it redeemed (or its PIN
       // attempt counted after the first's), so an offer is redeemed once and guesses add up.
-      const r = (await query<{ id: string; tx_code_hash: string | null; tx_attempts: number; expires_at: string; redeemed_at: string | null }>(c,
-        'SELECT id, tx_code_hash, tx_attempts, expires_at, redeemed_at FROM oid4vci_offers WHERE code_hash = $1 FOR UPDATE', [codeHash])).rows[0];
+      // A paired pick-up code is locked first, in the order consumePickupCode takes them (code,
+      // then offer), so a learner using both doors at once cannot deadlock two instances.
+      const paired = (await query<{ pickup_code_hash: string | null }>(c, 'SELECT pickup_code_hash FROM oid4vci_offers WHERE code_hash = $1', [codeHash])).rows[0]?.pickup_code_hash ?? null;
+      if (paired !== null) await query(c, 'SELECT 1 FROM pickup_codes WHERE code_hash = $1 FOR UPDATE', [paired]);
+      const r = (await query<{ id: string; tx_code_hash: string | null; tx_attempts: number; expires_at: string; redeemed_at: string | null; pickup_code_hash: string | null }>(c,
+        'SELECT id, tx_code_hash, tx_attempts, expires_at, redeemed_at, pickup_code_hash FROM oid4vci_offers WHERE code_hash = $1 FOR UPDATE', [codeHash])).rows[0];
       if (!r) return { ok: false, reason: 'unknown' };
       if (r.redeemed_at !== null) return { ok: false, reason: r.tx_attempts >= maxTxAttempts && r.tx_code_hash !== null ? 'tx_code_locked' : 'used' };
       if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' };
@@ -505,6 +514,8 @@ export class PostgresOps implements IssuerStoreOps {
         }
       }
       await query(c, 'UPDATE oid4vci_offers SET redeemed_at = $1 WHERE id = $2 AND redeemed_at IS NULL', [now, r.id]);
+      // A wrong PIN above spends nothing but the offer; a redeemed offer spends its pick-up code.
+      if (r.pickup_code_hash !== null) await query(c, 'UPDATE pickup_codes SET used_at = $1 WHERE code_hash = $2 AND used_at IS NULL', [now, r.pickup_code_hash]);
       const ids = await query<{ credential_id: string }>(c, 'SELECT credential_id FROM oid4vci_offer_items WHERE offer_id = $1 ORDER BY position', [r.id]);
       return { ok: true, offerId: r.id, credentialIds: ids.rows.map((x) => x.credential_id) };
     });

@@ -373,6 +373,8 @@ export class SqliteOps {
       if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' } as const;
       // The write lock is held since BEGIN IMMEDIATE, so no second consumer can pass the check above.
       this.stmt('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, codeHash);
+      // The offer of the same issuance is the other door to these credentials: it closes too.
+      this.stmt('UPDATE oid4vci_offers SET redeemed_at = ? WHERE pickup_code_hash = ? AND redeemed_at IS NULL').run(now, codeHash);
       const ids = this.stmt('SELECT credential_id FROM pickup_code_items WHERE code_hash = ? ORDER BY position').pluck().all(codeHash) as string[];
       return { ok: true, credentialIds: ids } as const;
     });
@@ -383,8 +385,11 @@ export class SqliteOps {
     if (o.credentialIds.length === 0) throw new TypeError('an offer needs at least one credential');
     if (new Set(o.credentialIds).size !== o.credentialIds.length) throw new TypeError('an offer lists each credential once');
     this.write(() => {
-      this.stmt('INSERT INTO oid4vci_offers (id, code_hash, tx_code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-        .run(o.id, o.codeHash, o.txCodeHash, o.createdAt, o.expiresAt);
+      if (o.pickupCodeHash != null && !this.stmt('SELECT 1 FROM pickup_codes WHERE code_hash = ?').get(o.pickupCodeHash)) {
+        throw new StoreError('NOT_FOUND', 'no pick-up code to pair the offer with');
+      }
+      this.stmt('INSERT INTO oid4vci_offers (id, code_hash, tx_code_hash, created_at, expires_at, pickup_code_hash) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(o.id, o.codeHash, o.txCodeHash, o.createdAt, o.expiresAt, o.pickupCodeHash ?? null);
       const item = this.stmt('INSERT INTO oid4vci_offer_items (offer_id, position, credential_id) VALUES (?, ?, ?)');
       o.credentialIds.forEach((id, i) => {
         if (!this.stmt('SELECT 1 FROM credentials WHERE id = ?').get(id)) throw new StoreError('NOT_FOUND', `no credential ${id}`);
@@ -397,8 +402,8 @@ export class SqliteOps {
     const nowMs = Date.parse(now);
     if (Number.isNaN(nowMs)) throw new TypeError(`now is not an ISO date: ${now}`);
     return this.write((): RedeemOfferResult => {
-      const r = this.stmt('SELECT id, tx_code_hash, tx_attempts, expires_at, redeemed_at FROM oid4vci_offers WHERE code_hash = ?').get(codeHash) as
-        { id: string; tx_code_hash: string | null; tx_attempts: number; expires_at: string; redeemed_at: string | null } | undefined;
+      const r = this.stmt('SELECT id, tx_code_hash, tx_attempts, expires_at, redeemed_at, pickup_code_hash FROM oid4vci_offers WHERE code_hash = ?').get(codeHash) as
+        { id: string; tx_code_hash: string | null; tx_attempts: number; expires_at: string; redeemed_at: string | null; pickup_code_hash: string | null } | undefined;
       if (!r) return { ok: false, reason: 'unknown' };
       if (r.redeemed_at !== null) return { ok: false, reason: r.tx_attempts >= maxTxAttempts && r.tx_code_hash !== null ? 'tx_code_locked' : 'used' };
       if (!(Date.parse(r.expires_at) > nowMs)) return { ok: false, reason: 'expired' };
@@ -413,6 +418,8 @@ export class SqliteOps {
         }
       }
       this.stmt('UPDATE oid4vci_offers SET redeemed_at = ? WHERE id = ? AND redeemed_at IS NULL').run(now, r.id);
+      // A wrong PIN above spends nothing but the offer; a redeemed offer spends its pick-up code.
+      if (r.pickup_code_hash !== null) this.stmt('UPDATE pickup_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').run(now, r.pickup_code_hash);
       const ids = this.stmt('SELECT credential_id FROM oid4vci_offer_items WHERE offer_id = ? ORDER BY position').pluck().all(r.id) as string[];
       return { ok: true, offerId: r.id, credentialIds: ids };
     });
