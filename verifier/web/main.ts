@@ -454,18 +454,20 @@ async function refreshSummary(): Promise<void> {
  * then its view and its list of host countries are empty. Once here, it follows the language.
  */
 let summaryOpened: Promise<void> | undefined;
+function openSummary(): Promise<void> {
+  return (summaryOpened ??= loadSummary().then(async ({ fillHostOptions }) => {
+    fillHostOptions($<HTMLSelectElement>('summary-host'));
+    await refreshSummary();
+  }, (err: unknown) => { summaryOpened = undefined; throw err; }));
+}
+
+/** The decision form's code comes with the first touch of the form (see main). */
 let decisionOpened: Promise<void> | undefined;
 function openDecision(): Promise<void> {
   return (decisionOpened ??= loadDecision().then(({ setupDecisionForm }) => {
     decisionForm = setupDecisionForm({ current: () => (lastInput !== undefined && lastResult ? { input: lastInput, result: lastResult } : undefined) });
     (hooks as Record<string, unknown>).decision = decisionForm.hooks;
   }, (err: unknown) => { decisionOpened = undefined; throw err; }));
-}
-function openSummary(): Promise<void> {
-  return (summaryOpened ??= loadSummary().then(async ({ fillHostOptions }) => {
-    fillHostOptions($<HTMLSelectElement>('summary-host'));
-    await refreshSummary();
-  }, (err: unknown) => { summaryOpened = undefined; throw err; }));
 }
 
 async function renderSummaryView(): Promise<void> {
