@@ -104,7 +104,12 @@ describe('the lp bundle', () => {
       const html = await fetch(`${url}/verify`);
       expect(html.status).toBe(200);
       const js = await fetch(`${url}/verify/app.js`);
-      expect([js.status, (await js.arrayBuffer()).byteLength > 100_000]).toEqual([200, true]);
+      const code = await js.text();
+      expect([js.status, code.length > 10_000]).toEqual([200, true]);
+      // The page code is split: the chunks its entry imports are served beside it.
+      const chunk = /["']\.\/(chunks\/[\w-]+\.js)["']/.exec(code)?.[1];
+      const chunkRes = await fetch(`${url}/verify/${chunk}`);
+      expect([chunkRes.status, (await chunkRes.arrayBuffer()).byteLength > 0]).toEqual([200, true]);
       const photo = await fetch(`${url}/seals/verify`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: fs.readFileSync(path.join(dir, 'not-a-seal.png')) });
       const result = (await photo.json()) as { verdict: string; checks: { id: string; code: string }[] };
       // Not NO_QR_FOUND: the worker read the QR code and the seal text in it was refused.

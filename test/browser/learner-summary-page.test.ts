@@ -53,6 +53,10 @@ beforeAll(async () => {
   await page.goto(`${server.url}/verify`);
   await page.waitForSelector('body[data-ready=true]');
   await page.waitForFunction(() => /Bundle no\. 1 /.test(document.getElementById('trust-status')!.textContent!));
+  // Offline "after the first visit": once the service worker holds the page's chunks (the summary's
+  // code among them, loaded when first used) and controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   page.on('request', (r) => { if (r.method() !== 'GET') requests.push(`${r.method()} ${r.url()}`); });
 }, 240_000);
 

@@ -1,14 +1,15 @@
 // The verifier page: scan (camera or photo) → verify IN THE BROWSER with the same packages as the
 // CLI (@lp/verify, @lp/trust) → show the verdict, the checks translated by code, and the display.
 // Nothing is sent to a server; the trust bundle is kept on the device.
-import { configureZxing } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
-import { verifyAny, type VerificationResult } from '@lp/verify';
-import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, fetchMessages, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t, takeEarlyFetch } from '@lp/web-kit';
-import { RecognitionError, splitEvidence, type EvidenceInput } from '@lp/recognition';
+import { SEAL_PREFIX_TEXT, verifySeal, type VerificationResult, type VerifyContext } from '@lp/verify';
+import { applyDocumentLanguage, currentIntlLocales, currentLanguage, fetchMessages, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t, takeEarlyFetch } from '@lp/web-kit';
+import type { CameraScanner } from '@lp/web-kit/scan';
+import type { EvidenceInput } from '@lp/recognition';
 import { toCsv } from './lib/to-csv.ts';
-import { countryName, fillHostOptions, renderLearnerSummary, type SummaryOutcome } from './lib/render-learner-summary.ts';
-import { setupDecisionForm } from './record-decision.ts';
+import { countryName } from './lib/country-name.ts';
+import type { SummaryOutcome } from './lib/render-learner-summary.ts';
+import type { setupDecisionForm } from './record-decision.ts';
 // English only in the code (the fallback for a missing key); another language is fetched when shown.
 import en from './locales/en.json' with { type: 'json' };
 
@@ -37,7 +38,30 @@ let decisionForm: ReturnType<typeof setupDecisionForm> | undefined;
 const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined, summary: undefined as SummaryOutcome | undefined };
 (globalThis as { __lp?: typeof hooks }).__lp = hooks;
 
-configureZxing({ locateFile: () => new URL('/verify/zxing_reader.wasm', location.href).href });
+/** import() once: the first use fetches the chunk (the service worker keeps it), later uses share it. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load().catch((err: unknown) => { p = undefined; throw err; }));
+}
+// What the page loads only when used, each its own chunk: the QR decoders for a photo or the
+// camera, full records (JSON-LD, Data Integrity, vc+jwt), the learner summary (@lp/recognition and
+// its school-system data) and the decision form. A seal typed, pasted or scanned needs none but the
+// decoders, so the first load on a slow link carries only what shows the page and verifies a seal.
+const loadScan = once(async () => {
+  const m = await import('@lp/web-kit/scan');
+  m.configureZxing({ locateFile: () => new URL('/verify/zxing_reader.wasm', location.href).href });
+  return m;
+});
+const loadRecords = once(() => import('./lib/verify-full-record.ts'));
+const loadSummary = once(() => Promise.all([import('@lp/recognition'), import('./lib/render-learner-summary.ts')]).then(([recognition, view]) => ({ ...recognition, ...view })));
+const loadDecision = once(() => import('./record-decision.ts'));
+
+/** verifyAny's choice made here: a seal is verified by the code already loaded, anything else by the full-record chunk. */
+async function verifyInput(input: string | object, ctx: VerifyContext): Promise<VerificationResult> {
+  const trimmed = typeof input === 'string' ? input.replace(/^\uFEFF/, '').trim() : '';
+  if (trimmed.startsWith(SEAL_PREFIX_TEXT)) return verifySeal(trimmed, ctx);
+  return (await loadRecords()).verifyAny(input, ctx);
+}
 
 function anchors(): string[] {
   try {
@@ -359,7 +383,7 @@ function addLog(r: VerificationResult): void {
 
 async function verifyText(input: string, log = true): Promise<void> {
   lastInput = input;
-  const r = await verifyAny(input, { bundle, now: new Date(), lang: currentLanguage() });
+  const r = await verifyInput(input, { bundle, now: new Date(), lang: currentLanguage() });
   lastResult = r;
   hooks.result = r;
   renderResult(r);
@@ -376,14 +400,15 @@ function status(text: string): void {
   $('scan-status').textContent = text;
 }
 
-function camera(): CameraScanner {
+async function camera(): Promise<CameraScanner> {
+  const { CameraScanner } = await loadScan();
   scanner ??= new CameraScanner({ video: $<HTMLVideoElement>('video'), canvas: $<HTMLCanvasElement>('frame'), startButton: $('camera-start'), stopButton: $('camera-stop') });
   return scanner;
 }
 
 async function startCamera(): Promise<void> {
   beginAttempt();
-  const outcome = await camera().scan(() => {
+  const outcome = await (await camera()).scan(() => {
     hooks.cameraReadyAt = performance.now();
     status(t('scanning'));
   });
@@ -398,7 +423,7 @@ async function handleFile(file: File): Promise<void> {
   beginAttempt();
   status(t('reading'));
   if (file.type.startsWith('image/')) {
-    const bitmap = await createImageBitmap(file).catch(() => undefined);
+    const [bitmap, { decodeFrame }] = await Promise.all([createImageBitmap(file).catch(() => undefined), loadScan()]);
     if (!bitmap) { showReadFailure('noQr'); return; }
     const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
     if (text === undefined) { showReadFailure('noQr'); return; }
@@ -420,11 +445,36 @@ function exportLog(): void {
 /** Verifies what was added (again: names depend on the language, the bundle may be newer) and renders the view. */
 async function refreshSummary(): Promise<void> {
   const ctx = { bundle, now: new Date(), lang: currentLanguage() };
-  summaryResults = await Promise.all(summaryInputs.map((input) => verifyAny(input, ctx)));
-  renderSummaryView();
+  summaryResults = await Promise.all(summaryInputs.map((input) => verifyInput(input, ctx)));
+  await renderSummaryView();
 }
 
-function renderSummaryView(): void {
+/**
+ * The summary's code comes when the school first reaches it (scrolls to it, touches it): until
+ * then its view and its list of host countries are empty. Once here, it follows the language.
+ */
+let summaryOpened: Promise<void> | undefined;
+function openSummary(): Promise<void> {
+  return (summaryOpened ??= loadSummary().then(async ({ fillHostOptions }) => {
+    fillHostOptions($<HTMLSelectElement>('summary-host'));
+    await refreshSummary();
+  }, (err: unknown) => { summaryOpened = undefined; throw err; }));
+}
+
+/** The decision form's code comes with the first touch of the form (see main). */
+let decisionOpened: Promise<void> | undefined;
+function openDecision(): Promise<void> {
+  return (decisionOpened ??= loadDecision().then(({ setupDecisionForm }) => {
+    decisionForm = setupDecisionForm({
+      current: () => (lastInput !== undefined && lastResult ? { input: lastInput, result: lastResult } : undefined),
+      addToSummary: (text) => void addToSummary([text]),
+    });
+    (hooks as Record<string, unknown>).decision = decisionForm.hooks;
+  }, (err: unknown) => { decisionOpened = undefined; throw err; }));
+}
+
+async function renderSummaryView(): Promise<void> {
+  const { renderLearnerSummary } = await loadSummary();
   hooks.summary = renderLearnerSummary($('summary-view'), {
     results: summaryResults, bundle, host: $<HTMLSelectElement>('summary-host').value, birthDate: $<HTMLInputElement>('summary-birth').value, now: new Date(),
   });
@@ -433,7 +483,7 @@ function renderSummaryView(): void {
 }
 
 /** Text a school pasted or a file held: a presentation or a credential as JSON, else seal lines or a vc+jwt. */
-function evidenceOf(text: string): EvidenceInput[] {
+function evidenceOf(text: string, { splitEvidence, RecognitionError }: Awaited<ReturnType<typeof loadSummary>>): EvidenceInput[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
     try {
@@ -447,8 +497,11 @@ function evidenceOf(text: string): EvidenceInput[] {
 
 async function addToSummary(texts: string[]): Promise<void> {
   $('summary-status').textContent = '';
+  await openSummary();
+  const recognition = await loadSummary();
+  const { RecognitionError } = recognition;
   try {
-    const inputs = texts.flatMap(evidenceOf);
+    const inputs = texts.flatMap((text) => evidenceOf(text, recognition));
     summaryInputs.push(...inputs);
   } catch (err) {
     if (!(err instanceof RecognitionError)) throw err;
@@ -462,6 +515,7 @@ async function summaryFiles(files: FileList): Promise<void> {
   const texts: string[] = [];
   for (const file of [...files]) {
     if (file.type.startsWith('image/')) {
+      const { decodeFrame } = await loadScan();
       const bitmap = await createImageBitmap(file).catch(() => undefined);
       const text = bitmap ? await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height) : undefined;
       if (text === undefined) { $('summary-status').textContent = `${t('noQr')} (${file.name})`; continue; }
@@ -473,8 +527,7 @@ async function summaryFiles(files: FileList): Promise<void> {
 
 function applyLanguage(): void {
   applyDocumentLanguage($<HTMLSelectElement>('lang'));
-  fillHostOptions($<HTMLSelectElement>('summary-host'));
-  void refreshSummary();
+  if (summaryOpened) void loadSummary().then(({ fillHostOptions }) => { fillHostOptions($<HTMLSelectElement>('summary-host')); return refreshSummary(); });
   renderTrust();
   renderLog();
   decisionForm?.render();
@@ -497,11 +550,23 @@ async function main(): Promise<void> {
     beginAttempt();
     void verifyText(($('paste-text') as HTMLTextAreaElement).value);
   });
-  decisionForm = setupDecisionForm({
-    current: () => (lastInput !== undefined && lastResult ? { input: lastInput, result: lastResult } : undefined),
-    addToSummary: (text) => void addToSummary([text]),
-  });
-  (hooks as Record<string, unknown>).decision = decisionForm.hooks;
+  const decision = $('decision');
+  // The first touch of the decision form brings its code; a click or submit that came before it
+  // is held and replayed once the form's own handlers are there.
+  for (const type of ['focusin', 'pointerdown']) decision.addEventListener(type, () => void openDecision().catch(() => undefined), { capture: true });
+  decision.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest('button');
+    if (decisionForm || !button) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void openDecision().then(() => button.click());
+  }, { capture: true });
+  decision.addEventListener('submit', (e) => {
+    if (decisionForm) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void openDecision().then(() => (e.target as HTMLFormElement).requestSubmit());
+  }, { capture: true });
   $('trust-update').addEventListener('click', () => void updateFromServer());
   $<HTMLInputElement>('trust-file').addEventListener('change', async (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];
@@ -521,9 +586,10 @@ async function main(): Promise<void> {
     if (text.trim() !== '') void addToSummary([text]);
   });
   $('summary-clear').addEventListener('click', () => { summaryInputs.length = 0; void refreshSummary(); });
-  $('summary-host').addEventListener('change', renderSummaryView);
-  $('summary-birth').addEventListener('change', renderSummaryView);
-  $('summary-birth').addEventListener('input', renderSummaryView);
+  $('summary-host').addEventListener('change', () => void renderSummaryView());
+  $('summary-birth').addEventListener('change', () => void renderSummaryView());
+  $('summary-birth').addEventListener('input', () => void renderSummaryView());
+  for (const type of ['focusin', 'pointerdown']) $('summary').addEventListener(type, () => void openSummary().catch(() => undefined), { capture: true });
   $('log-clear').addEventListener('click', () => {
     if (confirm(t('logClearConfirm'))) { localStorage.removeItem(KEYS.log); renderLog(); }
   });
@@ -536,6 +602,15 @@ async function main(): Promise<void> {
   // The moment the page became usable, on the page's own clock (bench/pages.bench.ts reads it).
   performance.mark('lp-ready');
   document.body.dataset.ready = 'true';
+  // The summary shows its host countries and hint once a reader scrolls to it.
+  if ('IntersectionObserver' in window) {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      void openSummary().catch(() => undefined);
+    });
+    seen.observe($('summary'));
+  }
 }
 
 void main();

@@ -3,13 +3,10 @@
 // a large high-contrast QR for a verifier's camera, backups as .lpw files. Offline after the
 // first visit (service worker); installable (manifest).
 import { pickText } from '@lp/model';
-import { configureZxing, renderQrImage } from '@lp/qr';
 import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/trust';
-import {
-  createHolderKey, exportBackup, importCredential, indexedDbStorage, listProfiles, parsePickupCode, receivePickup, restoreBackup, reverifyCredential, Vault, WalletError,
-  type StoredCredential,
-} from '../src/core/index.ts';
-import { applyDocumentLanguage, CameraScanner, currentIntlLocales, currentLanguage, decodeFrame, fetchMessages, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t, takeEarlyFetch } from '@lp/web-kit';
+import { indexedDbStorage, listProfiles, parsePickupCode, WalletError, type StoredCredential, type Vault } from '../src/core/index.ts';
+import { applyDocumentLanguage, currentIntlLocales, currentLanguage, fetchMessages, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t, takeEarlyFetch } from '@lp/web-kit';
+import type { CameraScanner } from '@lp/web-kit/scan';
 // English only in the code (the fallback for a missing key); another language is fetched when shown.
 import en from './locales/en.json' with { type: 'json' };
 
@@ -29,7 +26,21 @@ let passphrase: string | undefined;
 let scanner: CameraScanner | undefined;
 let lastMessage: { key: string; opts?: Record<string, unknown>; error?: boolean; code?: string } | undefined;
 
-configureZxing({ locateFile: () => new URL('/wallet/zxing_reader.wasm', location.href).href });
+/** import() once: the first use fetches the chunk (the service worker keeps it), later uses share it. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load().catch((err: unknown) => { p = undefined; throw err; }));
+}
+// What the page loads only when used, each its own chunk: the QR decoders (a photo, the camera),
+// the QR encoder (showing a seal), and the vault with verification (Argon2id, full records with
+// JSON-LD): a first visit shows the page and its forms without them.
+const loadScan = once(async () => {
+  const m = await import('@lp/web-kit/scan');
+  m.configureZxing({ locateFile: () => new URL('/wallet/zxing_reader.wasm', location.href).href });
+  return m;
+});
+const loadQr = once(() => import('@lp/qr'));
+const loadCore = once(() => import('./lib/open-vault.ts'));
 
 function anchors(): string[] {
   try {
@@ -176,6 +187,7 @@ async function reverifyCards(creds: readonly StoredCredential[]): Promise<void> 
   for (const c of creds) {
     let verdict;
     try {
+      const { reverifyCredential } = await loadCore();
       verdict = (await reverifyCredential(c, { bundle, now: new Date(), lang: currentLanguage() })).verdict;
     } catch {
       verdict = 'UNKNOWN' as const;
@@ -220,7 +232,7 @@ function card(c: StoredCredential): HTMLElement {
   show.type = 'button';
   show.className = 'primary show-seal';
   show.textContent = t('showSeal');
-  show.addEventListener('click', () => showSeal(c));
+  show.addEventListener('click', () => void showSeal(c));
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.textContent = t('remove');
@@ -247,8 +259,9 @@ function issuerName(id: string): string | undefined {
   return i ? i.names[currentLanguage()] ?? i.names.en ?? Object.values(i.names)[0] : undefined;
 }
 
-function showSeal(c: StoredCredential): void {
+async function showSeal(c: StoredCredential): Promise<void> {
   if (!c.seal) { say('noSeal', undefined, true); return; }
+  const { renderQrImage } = await loadQr();
   // White background, the largest whole-pixel module size that fits: what a camera reads best.
   const probe = renderQrImage(c.seal, { scale: 1, margin: 4 });
   const side = Math.min(window.innerWidth, window.innerHeight * 0.85);
@@ -276,6 +289,7 @@ async function redeemPickup(code: string): Promise<void> {
   if (!vault) return;
   say('pickupWorking');
   let items;
+  const { importCredential, receivePickup } = await loadCore();
   try {
     items = await receivePickup(new URL(`/pickup/${encodeURIComponent(code)}`, location.href).href);
   } catch (err) {
@@ -305,6 +319,7 @@ async function importText(text: string, source: StoredCredential['source']): Pro
   if (!vault) return undefined;
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   const input = trimmed.startsWith('LP1:') ? { seal: trimmed, source } : { fullRecord: text, source };
+  const { importCredential } = await loadCore();
   const r = await importCredential(vault, input, { bundle, now: new Date(), lang: currentLanguage() });
   if (r.outcome === 'refused') {
     say('refused', { code: r.result.checks.find((c) => c.status === 'fail')?.code ?? 'INVALID' }, true);
@@ -322,6 +337,7 @@ async function importFiles(files: FileList): Promise<void> {
   const ids = new Set<string>();
   const add = (id: string | undefined) => { if (id !== undefined) ids.add(id); };
   try {
+    const { restoreBackup, Vault } = await loadCore();
     // Full records first, so that a seal picked with its record merges into the same entry.
     const sorted = [...files].sort((a, b) => Number(a.type.startsWith('image/')) - Number(b.type.startsWith('image/')) || a.name.localeCompare(b.name));
     for (const f of sorted) {
@@ -332,6 +348,7 @@ async function importFiles(files: FileList): Promise<void> {
         vault = await Vault.unlock(storage, vault.profile, passphrase!);
         count += r.added;
       } else if (f.type.startsWith('image/')) {
+        const { decodeFrame } = await loadScan();
         const bitmap = await createImageBitmap(f);
         const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
         if (text === undefined) { say('noQr', undefined, true, 'NO_QR'); continue; }
@@ -351,14 +368,15 @@ async function importFiles(files: FileList): Promise<void> {
   renderWallet();
 }
 
-function camera(): CameraScanner {
+async function camera(): Promise<CameraScanner> {
+  const { CameraScanner } = await loadScan();
   scanner ??= new CameraScanner({ video: $<HTMLVideoElement>('video'), canvas: $<HTMLCanvasElement>('frame'), startButton: $('scan-start'), stopButton: $('scan-stop') });
   return scanner;
 }
 
 async function scan(): Promise<void> {
   beginAttempt();
-  const outcome = await camera().scan(() => {
+  const outcome = await (await camera()).scan(() => {
     say('scanning');
   });
   if (outcome.kind === 'camera-error') { say('cameraError', undefined, true, 'CAMERA_ERROR'); return; }
@@ -410,6 +428,7 @@ async function main(): Promise<void> {
     if (p1 !== $<HTMLInputElement>('create-pass2').value) { say('passMismatch', undefined, true); return; }
     say('working');
     try {
+      const { createHolderKey, Vault } = await loadCore();
       vault = await Vault.create(storage, { profile: $<HTMLInputElement>('create-profile').value, passphrase: p1, holder: await createHolderKey(), now: new Date() });
       passphrase = p1;
       say('created');
@@ -421,6 +440,7 @@ async function main(): Promise<void> {
     say('working');
     try {
       const p = $<HTMLInputElement>('unlock-pass').value;
+      const { Vault } = await loadCore();
       vault = await Vault.unlock(storage, $<HTMLSelectElement>('unlock-profile').value, p);
       passphrase = p;
       $<HTMLInputElement>('unlock-pass').value = '';
@@ -435,6 +455,7 @@ async function main(): Promise<void> {
     say('working');
     try {
       const p = $<HTMLInputElement>('restore-pass').value;
+      const { restoreBackup, Vault } = await loadCore();
       const r = await restoreBackup(storage, new Uint8Array(await f.arrayBuffer()), { passphrase: p, now: new Date() });
       vault = await Vault.unlock(storage, r.profile, p);
       passphrase = p;
@@ -458,6 +479,7 @@ async function main(): Promise<void> {
   $('export').addEventListener('click', async () => {
     if (!vault || !passphrase) return;
     say('working');
+    const { exportBackup } = await loadCore();
     const bytes = await exportBackup(vault, passphrase, { now: new Date() });
     download(bytes, `${vault.profile}-${new Date().toISOString().slice(0, 10)}.lpw`);
     say('backupSaved');

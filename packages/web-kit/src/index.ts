@@ -5,8 +5,7 @@ export { LANGUAGES, RTL, detectLanguage, intlLocales, isReviewed } from './langu
 export type { LanguageCode } from './languages.ts';
 export { setupI18n, applyDocumentLanguage, currentLanguage, currentIntlLocales, hasMessage, t } from './setup-i18n.ts';
 export type { I18nSetup, Translate } from './setup-i18n.ts';
-export { CameraScanner, decodeFrame } from './scan-camera.ts';
-export type { CameraElements, ScanOutcome } from './scan-camera.ts';
+// The camera and photo reading (CameraScanner, decodeFrame) is '@lp/web-kit/scan', loaded on use.
 export { renderSentence, isolate } from './render-sentence.ts';
 export { checkLocale } from './check-locale.ts';
 export type { MessageTree } from './check-locale.ts';

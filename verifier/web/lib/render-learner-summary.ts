@@ -10,6 +10,7 @@ import { iscedFieldLabel } from '@lp/model';
 import type { VerifiedTrustBundle } from '@lp/trust';
 import type { VerificationResult } from '@lp/verify';
 import { currentIntlLocales, hasMessage, isolate, t } from '@lp/web-kit';
+import { countryName } from './country-name.ts';
 
 export interface SummaryView {
   results: readonly VerificationResult[];
@@ -35,14 +36,6 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 };
 
-/** A country's name in the reader's language (CLDR through Intl), else the dataset's English name. */
-export function countryName(iso2: string, fallback: string): string {
-  try {
-    return new Intl.DisplayNames(currentIntlLocales(), { type: 'region' }).of(iso2) ?? fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 const SYSTEM_BY_NAME = new Map(listEducationSystems().map((s) => [s.name, s.iso2]));
 

@@ -1,7 +1,11 @@
-import { verifyCredentialDi } from '@lp/formats';
-import { makeCheck } from './make-check.ts';
-import { bundleDocumentLoader } from './bundle-document-loader.ts';
 import type { VerifyContext } from '../types.ts';
+
+/**
+ * Data Integrity (JSON-LD, the pinned contexts) by import(): in the pages it is a chunk of its own,
+ * fetched when a status list is first checked, not with the code that shows the page (a third of
+ * it, most of the first load's time at 50 KB/s). Node loads it once, at the first call.
+ */
+const loadProofCheck = () => import('./check-status-list-proof.ts');
 
 const NO_BUNDLE = {};
 const verified = new WeakMap<object, WeakMap<object, Promise<string | undefined>>>();
@@ -18,26 +22,27 @@ export function verifyStatusList(list: Record<string, unknown>, issuerId: string
   if (!perBundle) verified.set(scope, (perBundle = new WeakMap()));
   let p = perBundle.get(list);
   if (!p) {
-    p = run(list, issuerId, ctx);
+    const forget = () => perBundle!.delete(list);
+    p = run(list, issuerId, ctx, forget);
     perBundle.set(list, p);
   }
   return p;
 }
 
-async function run(list: Record<string, unknown>, issuerId: string, ctx: VerifyContext): Promise<string | undefined> {
+async function run(list: Record<string, unknown>, issuerId: string, ctx: VerifyContext, forget: () => void): Promise<string | undefined> {
   const issuer = typeof list.issuer === 'string' ? list.issuer : (list.issuer as { id?: unknown } | undefined)?.id;
   if (issuer !== issuerId) return 'STATUS_LIST_ISSUER_MISMATCH';
+  let checkStatusListProof;
   try {
-    const r = await verifyCredentialDi(list, {
-      documentLoader: bundleDocumentLoader(ctx.bundle),
-      now: ctx.now,
-      purpose: 'issuance',
-      // A list is not an OB credential: only its proof matters here; its age is the caller's policy.
-      profileCheck: () => makeCheck('profile', 'pass', 'NOT_APPLICABLE', 'status list'),
-    });
-    const sig = r.checks.find((c) => c.id === 'signature');
-    if (sig?.status === 'pass') return undefined;
-    return sig?.code ?? r.checks.find((c) => c.status === 'fail')?.code ?? 'STATUS_LIST_UNVERIFIED';
+    ({ checkStatusListProof } = await loadProofCheck());
+  } catch {
+    // A page offline before its service worker held that chunk: the list could not be checked
+    // (the status check is then unknown), and is checked again on the next attempt, not remembered.
+    forget();
+    return 'STATUS_LIST_UNVERIFIED';
+  }
+  try {
+    return await checkStatusListProof(list, ctx);
   } catch {
     return 'STATUS_LIST_UNVERIFIED';
   }

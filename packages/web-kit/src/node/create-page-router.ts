@@ -58,7 +58,7 @@ const FOREVER = 'public, max-age=31536000, immutable';
  * its content hash (`?v=`), so a browser keeps it for a year and a new version is a new URL; the
  * service worker keys its cache by path.
  */
-function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[], messages?: EarlyMessages): string {
+function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[], messages?: EarlyMessages, preload: readonly string[] = []): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -68,6 +68,8 @@ function pageHead(base: string, js: string | undefined, styles: string, early: r
     `<style>${styles}</style>`,
     renderEarlyFetches(early, messages),
     `<script type="module" src="${base}/app.js${js ? `?v=${js}` : ''}"></script>`,
+    // The chunks the code imports at once, asked for beside it rather than one round trip after.
+    ...preload.map((chunk) => `<link rel="modulepreload" href="${base}/${chunk}">`),
   ].join('\n');
 }
 
@@ -122,13 +124,15 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   }
   const localeFiles = [...locales.keys()].map((code) => `${base}/locales/${code}.json`);
   // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
-  const html = page.then((built) => jsVersion(built), () => undefined)
-    .then((js) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined))), key: `html${js ?? ''}` }));
+  const html = page.then((built) => ({ js: jsVersion(built), preload: built.preload ?? [] }), () => ({ js: undefined, preload: [] }))
+    .then(({ js, preload }) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined, preload))), key: `html${js ?? ''}` }));
   const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
   // Not zxing's .wasm (354 KB of a first visit on a slow link): it comes when a photo or the
   // camera first needs it, and the service worker keeps it from then on. The code by its
   // versioned URL, which the page has just loaded: the install finds it in the HTTP cache.
-  const precache = (js: string) => [base, `${base}/app.js?v=${js}`, `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...localeFiles, ...appFiles, ...(opts.precache ?? [])];
+  // Every chunk too, those loaded only when used included (a photo, a full record, the summary):
+  // after the first visit each part of the page works offline.
+  const precache = (built: BuiltPage) => [base, `${base}/app.js?v=${jsVersion(built)}`, ...[...(built.chunks?.keys() ?? [])].map((c) => `${base}/${c}`), `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...localeFiles, ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
   // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
   const send = createCompressedSender();
@@ -152,11 +156,22 @@ export function createPageRouter(opts: PageRouterOptions): Router {
       next(err);
     }
   });
+  // Chunks are named by their content hash: kept a year, like the versioned code.
+  router.get(`${base}/chunks/:name`, async (req, res, next) => {
+    try {
+      const built = await page;
+      const bytes = built.chunks?.get(`chunks/${String(req.params.name)}`);
+      if (!bytes) { problem(res, 404, 'no such chunk', 'CHUNK_NOT_FOUND'); return; }
+      send(req, res.set('Cache-Control', FOREVER).type('application/javascript'), bytes, `chunk-${String(req.params.name)}`);
+    } catch (err) {
+      next(err);
+    }
+  });
   router.get(`${base}/sw.js`, async (req, res, next) => {
     try {
       const built = await page;
       const cachePrefix = `lp-${base.replace(/^\//, '')}-`;
-      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache: precache(jsVersion(built)) });
+      const sw = renderServiceWorker({ scope: base, cachePrefix, version: built.etag.replace(/"/g, ''), precache: precache(built) });
       send(req, noCache(res).set('Service-Worker-Allowed', base).type('application/javascript'), Buffer.from(sw), `sw${built.etag}`);
     } catch (err) {
       next(err);
