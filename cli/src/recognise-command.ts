@@ -166,6 +166,7 @@ function renderSummary(s: LearnerSummary): string {
     if (p) lines.push(`    ${terminalSafe(p.text)}${p.assessmentOnly ? ' (assessment only)' : ''}${p.expired ? ' — EXPIRED' : ''}: an assessment, not a completed grade`);
     if (it.nationalGrades) lines.push(`    stands for Grade${it.nationalGrades.from === it.nationalGrades.to ? ` ${it.nationalGrades.from}` : `s ${it.nationalGrades.from}–${it.nationalGrades.to}`} (${it.nationalGrades.country})${it.notionalHours !== undefined ? ` · ${it.notionalHours} notional learning hours` : ''}`);
     if (it.partial) lines.push(`    ${it.partial.monthsCompleted}${it.partial.monthsInGrade !== undefined ? ` of ${it.partial.monthsInGrade}` : ''} months of the grade completed: the grade is not completed`);
+    if (it.partialTerms) lines.push(`    ${it.partialTerms.termsCompleted}${it.partialTerms.termsInGrade !== undefined ? ` of ${it.partialTerms.termsInGrade}` : ''} terms of the grade completed: the grade is not completed`);
     for (const c of it.competencies ?? []) lines.push(`    competency ${safe(c.name)}: ${safe(c.level)}${c.levels ? ` (of ${c.levels.map(safe).join(' < ')})` : ''}`);
   });
   const h = s.highestCompleted;

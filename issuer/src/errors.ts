@@ -33,6 +33,10 @@ export type IssuerErrorCode =
   | 'MONTHS_NOT_RECORDED'
   /** More months completed than the grade lasts. */
   | 'MONTHS_OUT_OF_RANGE'
+  /** Terms completed of a grade for an achievement without a terms-completed scale. */
+  | 'TERMS_NOT_RECORDED'
+  /** More terms completed than the grade has. */
+  | 'TERMS_OUT_OF_RANGE'
   /** A competency the achievement does not list, or a level that competency does not have. */
   | 'COMPETENCY_UNKNOWN'
   /** The QR seal would need a QR version above the budget (DESIGN.md: no silent multi-QR). */
@@ -114,6 +118,8 @@ const STATUS: Record<IssuerErrorCode, number> = {
   NATIONAL_GRADES_UNKNOWN: 422,
   MONTHS_NOT_RECORDED: 422,
   MONTHS_OUT_OF_RANGE: 422,
+  TERMS_NOT_RECORDED: 422,
+  TERMS_OUT_OF_RANGE: 422,
   COMPETENCY_UNKNOWN: 422,
   SEAL_TOO_LARGE: 422,
   SEAL_NEEDS_LEARNER_NAME: 422,

@@ -1,14 +1,17 @@
 // Bad input for non-formal and interrupted learning, each with its code: catalogue entries
 // (national grades the dataset does not have, negative hours, a months scale without the grade's
-// length), results CSV cells (months past the grade's length, unknown competencies or levels),
+// length), results CSV cells (months or terms past the grade's length, unknown competencies or levels),
 // and the issue API — where a refused request leaves every table as it was.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import { addAchievements, checkRowsAgainstCatalogue, IssuerError, parseCatalogueFile, readResultsCsv } from '../src/index.ts';
+import { decodeSeal, sealQrVersion } from '@lp/formats';
 import { dbFingerprint, post, startTestIssuer, T0, type TestIssuer } from './issuer-helpers.ts';
 
 const CATALOGUE_CSV = fs.readFileSync(new URL('../../test/fixtures/non-formal/catalogue-aep-ss.csv', import.meta.url), 'utf8');
-const catalogue = parseCatalogueFile(CATALOGUE_CSV, 'csv');
+// A grade reported by term (three terms), beside the fixture's grade reported by month.
+const TERMS_ROWS = 'SY-P5,Certificate,1,,SY:5,Primary Grade 5 (three terms),,Status,status,Grade status,,,,\nSY-P5,,,,,,,Result,terms-completed,Terms of Grade 5 completed,0,3,,\n';
+const catalogue = parseCatalogueFile(CATALOGUE_CSV + TERMS_ROWS, 'csv');
 const HEADER = 'code,achievementType,nationalGrades,notionalHours,name_en,resultType,resultId,valueMin,valueMax,allowedValues';
 
 function catalogueError(csv: string): IssuerError {
@@ -62,15 +65,21 @@ describe('catalogue entries', () => {
     expect([months.code, months.path]).toEqual(['CATALOGUE_INVALID', '$[0].resultDescriptions[0].valueMax']);
     const over = catalogueError(`${HEADER}\nP5,Certificate,SS:5,,Grade 5,Result,months-completed,0,14,\n`);
     expect(over.code).toBe('CATALOGUE_INVALID');
+    const terms = catalogueError(`${HEADER}\nP5,Certificate,SY:5,,Grade 5,Result,terms-completed,0,,\n`);
+    expect([terms.code, terms.path]).toEqual(['CATALOGUE_INVALID', '$[0].resultDescriptions[0].valueMax']);
+    expect(catalogueError(`${HEADER}\nP5,Certificate,SY:5,,Grade 5,Result,terms-completed,0,5,\n`).code).toBe('CATALOGUE_INVALID');
+    expect(catalogue.find((e) => e.code === 'SY-P5')!.resultDescriptions.map((r) => [r.id, r.valueMax])).toEqual([['status', undefined], ['terms-completed', '3']]);
     const rubric = catalogueError(`${HEADER}\nL1,Certificate,,,Literacy,RubricCriterionLevel,reading,,,\n`);
     expect([rubric.code, rubric.path]).toEqual(['CATALOGUE_INVALID', '$[0].resultDescriptions[0].allowedValues']);
   });
 });
 
 describe('results CSV cells', () => {
-  const COLUMNS = 'candidate_number,name,name_latin,date_of_birth,achievement_code,result,months_completed,competencies';
+  const COLUMNS = 'candidate_number,name,name_latin,date_of_birth,achievement_code,result,months_completed,competencies,terms_completed';
   const check = (row: string) => {
-    const read = readResultsCsv(new TextEncoder().encode(`${COLUMNS}\n${row}\n`), { now: T0 });
+    // Rows written before the terms column existed leave it empty.
+    const withTerms = row.split(',').length === 8 ? `${row},` : row;
+    const read = readResultsCsv(new TextEncoder().encode(`${COLUMNS}\n${withTerms}\n`), { now: T0 });
     const checked = checkRowsAgainstCatalogue(read.rows, catalogue, { achievement: 'achievement_code', result: 'result' });
     return { issues: [...read.issues, ...checked.issues], rows: checked.rows };
   };
@@ -80,6 +89,8 @@ describe('results CSV cells', () => {
     expect(check('C1,Ayen,Ayen,2012-01-01,SS-P5,64,9,').rows[0]!.result).toEqual({ value: '64', monthsCompleted: 9 });
     expect(check('C2,Deng,Deng,2011-01-01,AEP-L2,Completed,,literacy:Achieved|numeracy:Beginning').rows[0]!.result)
       .toEqual({ status: 'Completed', competencies: { literacy: 'Achieved', numeracy: 'Beginning' } });
+    expect(check('C3,Rania,Rania,2013-02-10,SY-P5,Withdrew,,,2').rows[0]!.result).toEqual({ status: 'Withdrew', termsCompleted: 2 });
+    expect(check('C3,Rania,Rania,2013-02-10,SY-P5,Completed,,,3').rows[0]!.result).toEqual({ status: 'Completed', termsCompleted: 3 });
   });
 
   it.each([
@@ -87,6 +98,11 @@ describe('results CSV cells', () => {
     ['months for an achievement that records none', 'C2,Deng,Deng,2011-01-01,AEP-L2,Completed,4,', 'MONTHS_OUT_OF_RANGE', 'months_completed'],
     ['months that are not a whole number', 'C1,Ayen,Ayen,2012-01-01,SS-P5,Withdrew,4.5,', 'CELL_INVALID', 'months_completed'],
     ['negative months', 'C1,Ayen,Ayen,2012-01-01,SS-P5,Withdrew,-1,', 'CELL_INVALID', 'months_completed'],
+    ['terms past the grade\'s number of terms (3)', 'C3,Rania,Rania,2013-02-10,SY-P5,Withdrew,,,4', 'TERMS_OUT_OF_RANGE', 'terms_completed'],
+    ['terms for an achievement that records none', 'C1,Ayen,Ayen,2012-01-01,SS-P5,Withdrew,,,2', 'TERMS_OUT_OF_RANGE', 'terms_completed'],
+    ['terms that are not a whole number', 'C3,Rania,Rania,2013-02-10,SY-P5,Withdrew,,,1.5', 'CELL_INVALID', 'terms_completed'],
+    ['negative terms', 'C3,Rania,Rania,2013-02-10,SY-P5,Withdrew,,,-1', 'CELL_INVALID', 'terms_completed'],
+    ['terms above any grade\'s (4)', 'C3,Rania,Rania,2013-02-10,SY-P5,Withdrew,,,7', 'CELL_INVALID', 'terms_completed'],
     ['a competency the achievement does not list', 'C2,Deng,Deng,2011-01-01,AEP-L2,Completed,,science:Achieved', 'COMPETENCY_UNKNOWN', 'competencies'],
     ['a level the competency does not have', 'C2,Deng,Deng,2011-01-01,AEP-L2,Completed,,literacy:Excellent', 'COMPETENCY_UNKNOWN', 'competencies'],
     ['a competency cell that is not competency:level', 'C2,Deng,Deng,2011-01-01,AEP-L2,Completed,,literacy', 'CELL_INVALID', 'competencies'],
@@ -114,6 +130,8 @@ describe('POST /credentials/issue', () => {
   it.each([
     ['months past the grade\'s length', { status: 'Withdrew', monthsCompleted: 10 }, 'SS-P5', 'MONTHS_OUT_OF_RANGE'],
     ['months for an achievement that records none', { status: 'Completed', monthsCompleted: 3 }, 'AEP-L2', 'MONTHS_NOT_RECORDED'],
+    ['terms past the grade\'s number of terms', { status: 'Withdrew', termsCompleted: 4 }, 'SY-P5', 'TERMS_OUT_OF_RANGE'],
+    ['terms for an achievement that records none', { status: 'Withdrew', termsCompleted: 2 }, 'SS-P5', 'TERMS_NOT_RECORDED'],
     ['an unknown competency', { status: 'Completed', competencies: { science: 'Achieved' } }, 'AEP-L2', 'COMPETENCY_UNKNOWN'],
     ['an unknown level', { status: 'Completed', competencies: { literacy: 'Excellent' } }, 'AEP-L2', 'COMPETENCY_UNKNOWN'],
   ])('%s → 422 with its code; nothing stored changes', async (_label, result, achievement, code) => {
@@ -133,6 +151,21 @@ describe('POST /credentials/issue', () => {
     const negative = await post(t, '/achievements', [{ ...entry, nationalGrades: { country: 'SS', from: 7, to: 8 }, notionalHours: -1 }]);
     expect(((await negative.json()) as { code: string }).code).toBe('CATALOGUE_INVALID');
     expect(dbFingerprint(t.store.db)).toBe(before);
+  });
+
+  it('2 of 3 terms: the record carries the Result on terms-completed and the seal claim 8.9, one QR version at most above the plain seal', async () => {
+    const res = await issue({ status: 'Withdrew', termsCompleted: 2 }, 'SY-P5');
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { verifiableCredential: { credentialSubject: { result: { resultDescription?: string; value?: string; status?: string }[] } }; seal: string };
+    const results = body.verifiableCredential.credentialSubject.result;
+    expect(results).toContainEqual(expect.objectContaining({ value: '2', resultDescription: expect.stringMatching(/\/results\/terms-completed$/) }));
+    const claims = decodeSeal(body.seal).claims;
+    expect(claims.achievements[0]).toMatchObject({ code: 'SY-P5', status: 'Withdrew', termsCompleted: 2 });
+    const plain = await issue({ status: 'Withdrew' }, 'SY-P5');
+    const plainSeal = ((await plain.json()) as { seal: string }).seal;
+    const sizes = { chars: body.seal.length, version: sealQrVersion(body.seal), plainChars: plainSeal.length, plainVersion: sealQrVersion(plainSeal) };
+    if (process.env.LP_PRINT_SEAL_SIZES) process.stdout.write(`${JSON.stringify(sizes)}\n`);
+    expect(sizes.version! <= 15 && sizes.version! - sizes.plainVersion! <= 1).toBe(true);
   });
 
   it('a good request issues the record and a seal with the competencies', async () => {

@@ -309,6 +309,7 @@ function renderResult(r: VerificationResult): void {
     const line = (cls: string, text: string) => { const div = document.createElement('div'); div.className = cls; div.textContent = text; li.append(div); };
     if (a.nationalGrades) line('ach-grades', t('summary.nationalGrades', { from: a.nationalGrades.from, to: a.nationalGrades.to, country: countryName(a.nationalGrades.country, a.nationalGrades.country) }));
     if (a.partial) line('ach-partial', a.partial.monthsInGrade !== undefined ? t('summary.partial', { months: a.partial.monthsCompleted, of: a.partial.monthsInGrade }) : t('summary.partialMonths', { months: a.partial.monthsCompleted }));
+    if (a.partialTerms) line('ach-partial', a.partialTerms.termsInGrade !== undefined ? t('summary.partialTerms', { terms: a.partialTerms.termsCompleted, of: a.partialTerms.termsInGrade }) : t('summary.partialTermsOnly', { terms: a.partialTerms.termsCompleted }));
     if (a.notionalHours !== undefined) line('ach-hours', t('summary.hours', { hours: a.notionalHours }));
     for (const c of a.competencies ?? []) {
       const div = document.createElement('div');

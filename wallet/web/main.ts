@@ -221,6 +221,7 @@ function card(c: StoredCredential): HTMLElement {
     const g = a.nationalGrades;
     if (g) li.append(plain('meta ach-grades', t('learning.nationalGrades', { from: g.from, to: g.to, country: regionName(g.country) })));
     if (a.partial) li.append(plain('meta ach-partial', a.partial.monthsInGrade !== undefined ? t('learning.partial', { months: a.partial.monthsCompleted, of: a.partial.monthsInGrade }) : t('learning.partialMonths', { months: a.partial.monthsCompleted })));
+    if (a.partialTerms) li.append(plain('meta ach-partial', a.partialTerms.termsInGrade !== undefined ? t('learning.partialTerms', { terms: a.partialTerms.termsCompleted, of: a.partialTerms.termsInGrade }) : t('learning.partialTermsOnly', { terms: a.partialTerms.termsCompleted })));
     if (a.notionalHours !== undefined) li.append(plain('meta ach-hours', t('learning.hours', { hours: a.notionalHours })));
     for (const k of a.competencies ?? []) li.append(line('meta ach-competency', 'resultLine', { name: k.name, result: k.level }));
   }

@@ -36,6 +36,8 @@ export type BulkIssueCode =
   | 'RESULT_OUT_OF_SCALE'
   /** Months completed above the grade's length, or given for an achievement that records none. */
   | 'MONTHS_OUT_OF_RANGE'
+  /** Terms completed above the grade's number of terms, or given for an achievement that records none. */
+  | 'TERMS_OUT_OF_RANGE'
   /** A competency the achievement does not list, or a level it does not have. */
   | 'COMPETENCY_UNKNOWN'
   /** One candidate number with two different names or dates of birth. */

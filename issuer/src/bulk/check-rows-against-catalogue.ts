@@ -18,7 +18,7 @@ export interface CheckedRow extends ResultsCsvRow {
 export function checkRowsAgainstCatalogue(
   rows: readonly ResultsCsvRow[],
   catalogue: readonly CatalogueAchievement[],
-  columns: { achievement: string; result: string; months?: string; competencies?: string },
+  columns: { achievement: string; result: string; months?: string; terms?: string; competencies?: string },
 ): { rows: CheckedRow[]; issues: BulkIssue[] } {
   const byCode = new Map(catalogue.map((e) => [e.code, e]));
   const out: CheckedRow[] = [];
@@ -36,7 +36,7 @@ export function checkRowsAgainstCatalogue(
     if (extra === undefined) continue;
     const scale = entry.resultDescriptions.find((rd) => resultRoleOf(rd) === 'main');
     const isStatus = (RESULT_STATUS_TYPES as readonly string[]).includes(value);
-    if (isStatus && (extra.monthsCompleted !== undefined || !scale)) {
+    if (isStatus && (extra.monthsCompleted !== undefined || extra.termsCompleted !== undefined || !scale)) {
       // A grade left part-way has no final mark: its result is a status (Withdrew, InProgress…).
       out.push({ ...r, entry, result: { status: value as NonNullable<ResultInput['status']>, ...extra } });
     } else if (scale) {
@@ -55,14 +55,14 @@ export function checkRowsAgainstCatalogue(
   return { rows: out, issues };
 }
 
-/** Months completed and competency results of a row, checked against the entry; undefined after an issue. */
+/** Months or terms completed and competency results of a row, checked against the entry; undefined after an issue. */
 function extraResults(
   r: ResultsCsvRow,
   entry: CatalogueAchievement,
-  columns: { months?: string; competencies?: string },
+  columns: { months?: string; terms?: string; competencies?: string },
   issues: BulkIssue[],
-): Pick<ResultInput, 'monthsCompleted' | 'competencies'> | undefined {
-  const out: Pick<ResultInput, 'monthsCompleted' | 'competencies'> = {};
+): Pick<ResultInput, 'monthsCompleted' | 'termsCompleted' | 'competencies'> | undefined {
+  const out: Pick<ResultInput, 'monthsCompleted' | 'termsCompleted' | 'competencies'> = {};
   const months = r.data.monthsCompleted;
   if (months !== undefined) {
     const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === 'months');
@@ -76,6 +76,20 @@ function extraResults(
       return undefined;
     }
     out.monthsCompleted = months;
+  }
+  const terms = r.data.termsCompleted;
+  if (terms !== undefined) {
+    const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === 'terms');
+    const column = columns.terms ?? 'terms_completed';
+    if (!rd) {
+      issues.push({ row: r.row, column, code: 'TERMS_OUT_OF_RANGE', message: `${entry.code} records no terms completed (its catalogue entry has no ${'terms-completed'} scale)` });
+      return undefined;
+    }
+    if (terms > Number(rd.valueMax)) {
+      issues.push({ row: r.row, column, code: 'TERMS_OUT_OF_RANGE', message: `${terms} terms completed, but ${entry.code} has ${rd.valueMax} terms` });
+      return undefined;
+    }
+    out.termsCompleted = terms;
   }
   const given = r.data.competencies;
   if (given !== undefined) {

@@ -15,6 +15,7 @@ export const BULK_COLUMNS = {
   learner_id: 'learnerId',
   awarded_date: 'awardedDate',
   months_completed: 'monthsCompleted',
+  terms_completed: 'termsCompleted',
   competencies: 'competencies',
 } as const;
 export type BulkColumn = keyof typeof BULK_COLUMNS;
@@ -45,6 +46,9 @@ export const BulkRowSchema = z.strictObject({
   /** Months of the grade completed, for a grade left part-way (0 to the grade's length, checked against the catalogue). */
   monthsCompleted: z.string().trim().regex(/^\d{1,2}$/, 'must be a whole number of months from 0 to 12').transform(Number)
     .pipe(z.number().max(12, 'must be a whole number of months from 0 to 12')).optional(),
+  /** Terms of the grade completed, for a grade left part-way (0 to the grade's number of terms, checked against the catalogue). */
+  termsCompleted: z.string().trim().regex(/^\d$/, 'must be a whole number of terms from 0 to 4').transform(Number)
+    .pipe(z.number().max(4, 'must be a whole number of terms from 0 to 4')).optional(),
   /** Competency results without a grade: `reading:Achieved|numeracy:Developing` (competency id : level). */
   competencies: z.string().trim().max(600).transform((v, ctx) => {
     const out: Record<string, string> = {};

@@ -22,6 +22,8 @@ export const ResultInputSchema = z.strictObject({
   status: ResultStatusTypeSchema.optional(),
   /** Months of the grade completed (a grade left part-way); the entry's months-completed scale bounds it. */
   monthsCompleted: z.number().int().min(0).max(12).optional(),
+  /** Terms of the grade completed (a grade left part-way); the entry's terms-completed scale bounds it. */
+  termsCompleted: z.number().int().min(0).max(4).optional(),
   /** Competency results without a grade: result description id (short key) → one of its rubric levels. */
   competencies: z.record(z.string().min(1).max(64), z.string().trim().min(1).max(40)).optional(),
 });
@@ -69,6 +71,14 @@ export function buildAchievementCredential(input: {
     const of = Number(input.entry.resultDescriptions[i]!.valueMax);
     if (months > of) throw new IssuerError('MONTHS_OUT_OF_RANGE', `${months} months completed, but ${input.entry.code} lasts ${of} months`, '$.options.result.monthsCompleted');
     results.push({ type: ['Result'], resultDescription: rds[i]!.id, value: String(months) });
+  }
+  const terms = input.result?.termsCompleted;
+  if (terms !== undefined) {
+    const i = input.entry.resultDescriptions.findIndex((rd) => resultRoleOf(rd) === 'terms');
+    if (i === -1) throw new IssuerError('TERMS_NOT_RECORDED', `achievement ${input.entry.code} has no terms-completed scale`, '$.options.result.termsCompleted');
+    const of = Number(input.entry.resultDescriptions[i]!.valueMax);
+    if (terms > of) throw new IssuerError('TERMS_OUT_OF_RANGE', `${terms} terms completed, but ${input.entry.code} has ${of} terms`, '$.options.result.termsCompleted');
+    results.push({ type: ['Result'], resultDescription: rds[i]!.id, value: String(terms) });
   }
   for (const [key, level] of Object.entries(input.result?.competencies ?? {})) {
     const path = `$.options.result.competencies.${key}`;

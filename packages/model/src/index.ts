@@ -95,7 +95,7 @@ export {
   iscedFieldUri,
 } from './isced-codes.ts';
 export type { LpProfileIssue, LpProfileIssueCode } from './lp-profile-issue.ts';
-export { CatalogueAchievementSchema, CatalogueResultDescriptionSchema, NationalGradesSchema, MONTHS_COMPLETED_RESULT_ID, resultRoleOf } from './z-catalogue-achievement.ts';
+export { CatalogueAchievementSchema, CatalogueResultDescriptionSchema, NationalGradesSchema, MONTHS_COMPLETED_RESULT_ID, TERMS_COMPLETED_RESULT_ID, resultRoleOf } from './z-catalogue-achievement.ts';
 export type {
   CatalogueAchievement,
   CatalogueAchievementInput,

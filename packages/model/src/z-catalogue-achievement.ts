@@ -58,13 +58,21 @@ export type CatalogueResultDescription = z.output<typeof CatalogueResultDescript
 export const MONTHS_COMPLETED_RESULT_ID = 'months-completed';
 
 /**
+ * The short id of the result description that records a partly completed grade in terms (school
+ * systems that report by term or semester rather than by month): how many terms the learner
+ * completed, from 0 to the grade's length in terms (`valueMax`, 1 to 4).
+ */
+export const TERMS_COMPLETED_RESULT_ID = 'terms-completed';
+
+/**
  * What kind of result a result description carries: the main result (the one `value` of a row or
  * an issue request), months completed of a grade, or one competency judged on its own rubric
  * levels (OB 3.0 RubricCriterionLevel) without a grade.
  */
-export function resultRoleOf(rd: Pick<CatalogueResultDescription, 'id' | 'resultType'>): 'status' | 'months' | 'competency' | 'main' {
+export function resultRoleOf(rd: Pick<CatalogueResultDescription, 'id' | 'resultType'>): 'status' | 'months' | 'terms' | 'competency' | 'main' {
   if (rd.resultType === 'Status') return 'status';
   if (rd.id === MONTHS_COMPLETED_RESULT_ID || rd.id?.endsWith(`/results/${MONTHS_COMPLETED_RESULT_ID}`)) return 'months';
+  if (rd.id === TERMS_COMPLETED_RESULT_ID || rd.id?.endsWith(`/results/${TERMS_COMPLETED_RESULT_ID}`)) return 'terms';
   if (rd.resultType === 'RubricCriterionLevel') return 'competency';
   return 'main';
 }
@@ -112,6 +120,9 @@ export const CatalogueAchievementSchema = z.strictObject({
   e.resultDescriptions.forEach((rd, i) => {
     if (resultRoleOf(rd) === 'months' && (rd.valueMax === undefined || !/^([1-9]|1[0-2])$/.test(rd.valueMax))) {
       ctx.addIssue({ code: 'custom', message: 'months completed needs valueMax: the grade\'s length in months, 1 to 12', path: ['resultDescriptions', i, 'valueMax'] });
+    }
+    if (resultRoleOf(rd) === 'terms' && (rd.valueMax === undefined || !/^[1-4]$/.test(rd.valueMax))) {
+      ctx.addIssue({ code: 'custom', message: 'terms completed needs valueMax: the grade\'s length in terms, 1 to 4', path: ['resultDescriptions', i, 'valueMax'] });
     }
     if (resultRoleOf(rd) === 'competency' && rd.allowedValues === undefined) {
       ctx.addIssue({ code: 'custom', message: 'a competency (RubricCriterionLevel) needs allowedValues: its levels, lowest first', path: ['resultDescriptions', i, 'allowedValues'] });

@@ -106,11 +106,19 @@ export function suggestPlacement(input: SuggestPlacementInput): PlacementSuggest
     }
   } else reasons.push(formatMessage('recognition.reason.noEvidence'));
   for (const it of summary.items) {
-    if (it.notCounted !== 'PARTIAL_COMPLETION' || !it.partial || !it.position || !it.country) continue;
-    const params = { grade: it.position.grade, country: it.country.name, count: it.partial.monthsCompleted };
-    reasons.push(it.partial.monthsInGrade !== undefined
-      ? formatMessage('recognition.reason.partialGrade', { ...params, of: it.partial.monthsInGrade })
-      : formatMessage('recognition.reason.partialGradeMonths', params));
+    if (it.notCounted !== 'PARTIAL_COMPLETION' || !it.position || !it.country) continue;
+    if (it.partial) {
+      const params = { grade: it.position.grade, country: it.country.name, count: it.partial.monthsCompleted };
+      reasons.push(it.partial.monthsInGrade !== undefined
+        ? formatMessage('recognition.reason.partialGrade', { ...params, of: it.partial.monthsInGrade })
+        : formatMessage('recognition.reason.partialGradeMonths', params));
+    }
+    if (it.partialTerms) {
+      const params = { grade: it.position.grade, country: it.country.name, count: it.partialTerms.termsCompleted };
+      reasons.push(it.partialTerms.termsInGrade !== undefined
+        ? formatMessage('recognition.reason.partialGradeTermsOf', { ...params, of: it.partialTerms.termsInGrade })
+        : formatMessage('recognition.reason.partialGradeTerms', params));
+    }
   }
   for (const it of summary.items) {
     if (!it.competencies?.length || it.verdict !== 'VALID') continue;

@@ -97,6 +97,8 @@ export interface TimelineItem {
   placement?: PlacementStatement;
   /** A grade left part-way: months completed of the grade's length. */
   partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
+  /** A grade left part-way, counted in terms: terms completed of the grade's terms. */
+  partialTerms?: { termsCompleted: number; termsInGrade: number | undefined };
   /** The national grades an accelerated (or any) programme level stands for, as its catalogue states. */
   nationalGrades?: { country: string; from: number; to: number };
   /** Competency results without a grade, each on its own rubric levels. */
@@ -230,7 +232,8 @@ function credentialItems(r: VerificationResult, systems: EducationSystems, catal
     const gradeSystem = ng ? systems.get(ng.country) : system;
     const position = ng && gradeSystem?.complete ? locateGrade(gradeSystem, { grade: ng.to })
       : system?.complete ? locateGrade(system, { grade: idx === 0 ? own.grade : undefined, levelCode: a?.levelCode }) : undefined;
-    const partial = a?.partial && (a.partial.monthsInGrade === undefined || a.partial.monthsCompleted < a.partial.monthsInGrade) ? a.partial : undefined;
+    const partial = (a?.partial && (a.partial.monthsInGrade === undefined || a.partial.monthsCompleted < a.partial.monthsInGrade))
+      || (a?.partialTerms && (a.partialTerms.termsInGrade === undefined || a.partialTerms.termsCompleted < a.partialTerms.termsInGrade));
     const result = a ? resultOf(a) : undefined;
     const item: TimelineItem = {
       source: 'credential',
@@ -245,6 +248,7 @@ function credentialItems(r: VerificationResult, systems: EducationSystems, catal
       date: a?.awardedAt ?? d?.issuedAt,
       counted: false,
       ...(a?.partial ? { partial: { ...a.partial } } : {}),
+      ...(a?.partialTerms ? { partialTerms: { ...a.partialTerms } } : {}),
       ...(ng ? { nationalGrades: { ...ng } } : {}),
       ...(a?.competencies?.length ? { competencies: a.competencies.map((c) => ({ name: c.name?.text, level: c.level, levels: c.levels })) } : {}),
       ...(a?.notionalHours !== undefined ? { notionalHours: a.notionalHours } : {}),

@@ -49,6 +49,34 @@ describe('non-formal and interrupted learning', () => {
     expect(summary.highestCompleted).toMatchObject({ grade: 5 });
   });
 
+  it('a grade counted in terms: 2 of 3 terms of Grade 5 → not counted, Grade 4 stays the highest, the reason says so', () => {
+    const now = new Date('2024-12-20T10:00:00Z');
+    const summary = summariseLearning({ now, catalogue, results: [
+      result({ country: 'SY', code: 'SY-G4', levelCode: '1', awardedAt: '2022-06-15', status: 'Completed', nationalGrades: { country: 'SY', from: 4, to: 4 } }),
+      result({ country: 'SY', code: 'SY-G5', levelCode: '1', awardedAt: '2023-03-31', status: 'Withdrew', nationalGrades: { country: 'SY', from: 5, to: 5 }, partialTerms: { termsCompleted: 2, termsInGrade: 3 } }),
+    ] });
+    expect(summary.items[1]).toMatchObject({ counted: false, notCounted: 'PARTIAL_COMPLETION', partialTerms: { termsCompleted: 2, termsInGrade: 3 } });
+    expect(summary.highestCompleted).toMatchObject({ grade: 4 });
+    const s = suggestPlacement({ summary, birthDate: '2013-02-10', host: 'JO', now });
+    expect(s.reasons.map((r) => r.key)).toContain('recognition.reason.partialGradeTermsOf');
+    expect(s.reasons.map((r) => r.text)).toContain('started Grade 5 in Syrian Arab Republic: 2 of 3 terms completed, so the grade is not completed');
+  });
+
+  it('terms without the grade\'s number of terms: the count alone; all terms of the grade (3 of 3) count as completed', () => {
+    const now = new Date('2024-12-20T10:00:00Z');
+    const alone = summariseLearning({ now, catalogue, results: [
+      result({ country: 'SY', code: 'SY-G5', levelCode: '1', awardedAt: '2023-03-31', status: 'Withdrew', nationalGrades: { country: 'SY', from: 5, to: 5 }, partialTerms: { termsCompleted: 1, termsInGrade: undefined } }),
+    ] });
+    expect(alone.items[0]).toMatchObject({ counted: false, notCounted: 'PARTIAL_COMPLETION' });
+    const s = suggestPlacement({ summary: alone, birthDate: '2013-02-10', host: 'JO', now });
+    expect(s.reasons.map((r) => r.text)).toContain('started Grade 5 in Syrian Arab Republic: 1 term completed, so the grade is not completed');
+    const full = summariseLearning({ now, catalogue, results: [
+      result({ country: 'SY', code: 'SY-G5', levelCode: '1', awardedAt: '2023-06-30', status: 'Completed', nationalGrades: { country: 'SY', from: 5, to: 5 }, partialTerms: { termsCompleted: 3, termsInGrade: 3 } }),
+    ] });
+    expect(full.items[0]).toMatchObject({ counted: true });
+    expect(full.highestCompleted).toMatchObject({ grade: 5 });
+  });
+
   it('competency levels without a grade or grade equivalence: shown and listed among the reasons, never counted as a grade', () => {
     const now = new Date('2025-03-01T00:00:00Z');
     const summary = summariseLearning({ now, catalogue, results: [

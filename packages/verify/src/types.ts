@@ -88,6 +88,8 @@ export interface DisplayAchievement {
   awardedAt?: string;
   /** A grade left part-way: months completed of the grade's months (seal claim 8.7). */
   partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
+  /** A grade left part-way, counted in terms: terms completed of the grade's terms (seal claim 8.9). */
+  partialTerms?: { termsCompleted: number; termsInGrade: number | undefined };
   /** Competency results without a grade: the competency, its level, and the levels it has (lowest first). */
   competencies?: { name: DisplayText | undefined; level: string; levels: string[] | undefined }[];
   /** Notional learning hours (catalogue; OB 3.0 creditsAvailable). */

@@ -1,6 +1,6 @@
 import { publicKeyFromDidKey } from '@lp/crypto';
 import { decodeFullRecord, verifyCredentialDi, verifyCredentialJwt, type FullRecordResult, type JwtKeyCandidate, type JwtKeyQuery } from '@lp/formats';
-import { ISCED_LEVEL_FRAMEWORK, isIscedLevelCode, MONTHS_COMPLETED_RESULT_ID, NATIONAL_GRADES_FRAMEWORK, type Check, type LanguageMap } from '@lp/model';
+import { ISCED_LEVEL_FRAMEWORK, isIscedLevelCode, MONTHS_COMPLETED_RESULT_ID, NATIONAL_GRADES_FRAMEWORK, TERMS_COMPLETED_RESULT_ID, type Check, type LanguageMap } from '@lp/model';
 import { findIssuer, findKey, publicKeyOf, type CatalogueEntry, type TrustIssuer, type TrustKey } from '@lp/trust';
 import type { DisplayResultScale, VerificationResult, VerifyContext } from './types.ts';
 import { buildDisplay, type AchievementFacts } from './lib/build-display.ts';
@@ -218,13 +218,14 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
     const id = typeof a.id === 'string' ? a.id : undefined;
     const entry = findEntry(issuer, id, typeof a.humanCode === 'string' ? a.humanCode : undefined);
     const all = asArray(s.result).filter(isObject);
-    // Months completed and competency levels are results on their own result descriptions; the
+    // Months or terms completed and competency levels are results on their own result descriptions; the
     // main value is the first result on any other.
     const rds = asArray(a.resultDescription).filter(isObject);
     const rdOf = (r: Json) => rds.findIndex((rd) => rd.id === r.resultDescription);
     const isMonths = (r: Json) => typeof r.resultDescription === 'string' && r.resultDescription.endsWith(`/results/${MONTHS_COMPLETED_RESULT_ID}`);
+    const isTerms = (r: Json) => typeof r.resultDescription === 'string' && r.resultDescription.endsWith(`/results/${TERMS_COMPLETED_RESULT_ID}`);
     const isCompetency = (r: Json) => rds[rdOf(r)]?.resultType === 'RubricCriterionLevel';
-    const results = all.filter((r) => !isMonths(r) && !isCompetency(r));
+    const results = all.filter((r) => !isMonths(r) && !isTerms(r) && !isCompetency(r));
     const months = all.find((r) => isMonths(r) && typeof r.value === 'string' && /^\d{1,2}$/.test(r.value));
     const competencies = all.filter((r) => isCompetency(r) && typeof r.value === 'string').map((r) => {
       const rd = rds[rdOf(r)]!;
@@ -232,6 +233,8 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
       return { index: rdOf(r), level: r.value as string, ownName: typeof rd.name === 'string' ? rd.name : undefined, ...(levels.length ? { ownLevels: levels } : {}) };
     });
     const monthsRd = months ? rds[rdOf(months)] : undefined;
+    const terms = all.find((r) => isTerms(r) && typeof r.value === 'string' && /^\d$/.test(r.value));
+    const termsRd = terms ? rds[rdOf(terms)] : undefined;
     const withValue = results.find((r) => typeof r.value === 'string');
     const withStatus = results.find((r) => typeof r.status === 'string');
     return [{
@@ -249,6 +252,8 @@ function achievementsOf(credential: Json, issuer: TrustIssuer | undefined): Fact
       awardedAt: dateOf(awarded),
       ...(months ? { monthsCompleted: Number(months.value) } : {}),
       ...(monthsRd && typeof monthsRd.valueMax === 'string' && /^\d{1,2}$/.test(monthsRd.valueMax) ? { ownMonthsInGrade: Number(monthsRd.valueMax) } : {}),
+      ...(terms ? { termsCompleted: Number(terms.value) } : {}),
+      ...(termsRd && typeof termsRd.valueMax === 'string' && /^[1-4]$/.test(termsRd.valueMax) ? { ownTermsInGrade: Number(termsRd.valueMax) } : {}),
       ...(competencies.length ? { competencies } : {}),
       ...(typeof a.creditsAvailable === 'number' && a.creditsAvailable >= 0 ? { ownNotionalHours: a.creditsAvailable } : {}),
       ...nationalGradesOf(a),

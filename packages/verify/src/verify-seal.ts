@@ -91,6 +91,7 @@ export async function verifySeal(text: string, ctx: VerifyContext): Promise<Veri
       code: a.code, entry, ownName: a.name, value: a.value, status: a.status,
       ...(a.awardedAt !== undefined ? { awardedAt: new Date(a.awardedAt * 1000) } : {}),
       ...(a.monthsCompleted !== undefined ? { monthsCompleted: a.monthsCompleted } : {}),
+      ...(a.termsCompleted !== undefined ? { termsCompleted: a.termsCompleted } : {}),
       ...(a.competencies !== undefined ? { competencies: a.competencies } : {}),
     };
   });

@@ -58,6 +58,10 @@ export function renderVerification(result: VerificationResult, opts: { colour: b
         const p = a.partial;
         lines.push(paint('\x1b[33m', `  ${p.monthsInGrade !== undefined ? m.label('monthsOf', { months: p.monthsCompleted, of: p.monthsInGrade }) : m.label('months', { months: p.monthsCompleted })}`));
       }
+      if (a.partialTerms) {
+        const p = a.partialTerms;
+        lines.push(paint('\x1b[33m', `  ${p.termsInGrade !== undefined ? m.label('termsOf', { terms: p.termsCompleted, of: p.termsInGrade }) : m.label('terms', { terms: p.termsCompleted })}`));
+      }
       if (a.nationalGrades) {
         const g = a.nationalGrades;
         lines.push(`${head(m.label('grades'), width, '  ')}${g.country} ${g.from === g.to ? g.from : `${g.from}–${g.to}`}`);

@@ -127,6 +127,10 @@ function itemNode(it: TimelineItem): HTMLElement {
     const p = it.partial;
     li.append(el('div', 'summary-partial', p.monthsInGrade !== undefined ? t('summary.partial', { months: p.monthsCompleted, of: p.monthsInGrade }) : t('summary.partialMonths', { months: p.monthsCompleted })));
   }
+  if (it.partialTerms) {
+    const p = it.partialTerms;
+    li.append(el('div', 'summary-partial', p.termsInGrade !== undefined ? t('summary.partialTerms', { terms: p.termsCompleted, of: p.termsInGrade }) : t('summary.partialTermsOnly', { terms: p.termsCompleted })));
+  }
   if (it.placement) {
     // A school's decision read back as such: where, when, until when; never a completed grade.
     const p = it.placement;

@@ -79,6 +79,7 @@ export async function showCommand(argv: string[], io: WalletIo): Promise<number>
     if (a.result || a.resultStatus) lines.push(`  result    ${isolateBidi(a.result ?? a.resultStatus!, undefined)}${scale}`);
     if (a.awardedAt) lines.push(`  awarded   ${a.awardedAt.slice(0, 10)}`);
     if (a.partial) lines.push(`  months    ${a.partial.monthsCompleted}${a.partial.monthsInGrade !== undefined ? ` of ${a.partial.monthsInGrade}` : ''} completed — the grade is not completed`);
+    if (a.partialTerms) lines.push(`  terms     ${a.partialTerms.termsCompleted}${a.partialTerms.termsInGrade !== undefined ? ` of ${a.partialTerms.termsInGrade}` : ''} completed — the grade is not completed`);
     if (a.nationalGrades) lines.push(`  grades    ${a.nationalGrades.from === a.nationalGrades.to ? `Grade ${a.nationalGrades.from}` : `Grades ${a.nationalGrades.from}–${a.nationalGrades.to}`} (${a.nationalGrades.country})`);
     if (a.notionalHours !== undefined) lines.push(`  hours     ${a.notionalHours} notional learning hours`);
     for (const k of a.competencies ?? []) lines.push(`  competency ${t(k.name) ?? '?'}: ${isolateBidi(k.level, undefined)}${k.levels ? ` (of ${k.levels.map((l) => isolateBidi(l, undefined)).join(' < ')})` : ''}`);

@@ -109,6 +109,7 @@ function summaryOf(result: VerificationResult): StoredCredential['summary'] {
       ...(a.awardedAt ? { awardedAt: a.awardedAt } : {}),
       // Non-formal and interrupted learning, for the wallet's card (README "Non-formal and interrupted learning").
       ...(a.partial ? { partial: { ...a.partial } } : {}),
+      ...(a.partialTerms ? { partialTerms: { ...a.partialTerms } } : {}),
       ...(a.nationalGrades ? { nationalGrades: { ...a.nationalGrades } } : {}),
       ...(a.notionalHours !== undefined ? { notionalHours: a.notionalHours } : {}),
       ...(a.competencies?.length ? { competencies: a.competencies.map((c) => ({ name: c.name?.text ?? '?', level: c.level })) } : {}),

@@ -28,6 +28,7 @@ export const zStoredCredential = z.object({
     achievements: z.array(z.object({
       code: z.string().optional(), name: z.string().optional(), result: z.string().optional(), awardedAt: z.string().optional(),
       partial: z.object({ monthsCompleted: z.number(), monthsInGrade: z.number().optional() }).optional(),
+      partialTerms: z.object({ termsCompleted: z.number(), termsInGrade: z.number().optional() }).optional(),
       nationalGrades: z.object({ country: z.string(), from: z.number(), to: z.number() }).optional(),
       notionalHours: z.number().optional(),
       competencies: z.array(z.object({ name: z.string(), level: z.string() })).optional(),

@@ -118,7 +118,7 @@ export class ResultsCsvChecker {
       if (i === undefined) continue;
       const v = cells[i] ?? '';
       // An empty optional cell means "not given".
-      if ((col === 'learner_id' || col === 'awarded_date' || col === 'months_completed' || col === 'competencies') && v.trim() === '') continue;
+      if ((col === 'learner_id' || col === 'awarded_date' || col === 'months_completed' || col === 'terms_completed' || col === 'competencies') && v.trim() === '') continue;
       raw[field] = v;
     }
     let data: BulkRow;

@@ -147,12 +147,13 @@ function entryOf(
   if (!noResult) {
     const results = asArray(subject['result']).filter((r): r is Json => typeof r === 'object' && r !== null);
     // Months completed and competency levels are results on their own result descriptions
-    // (CLAIMS.md 8.7, 8.8); the main value is the first result on any other.
+    // (CLAIMS.md 8.7, 8.8, 8.9); the main value is the first result on any other.
     const rds = asArray(a['resultDescription']).filter((r): r is Json => typeof r === 'object' && r !== null);
-    const roleOf = (r: Json): { role: 'months' | 'competency' | 'main'; index: number } => {
+    const roleOf = (r: Json): { role: 'months' | 'terms' | 'competency' | 'main'; index: number } => {
       const index = rds.findIndex((rd) => rd['id'] === r['resultDescription']);
       const rd = rds[index];
       if (typeof r['resultDescription'] === 'string' && r['resultDescription'].endsWith('/results/months-completed')) return { role: 'months', index };
+      if (typeof r['resultDescription'] === 'string' && r['resultDescription'].endsWith('/results/terms-completed')) return { role: 'terms', index };
       return { role: rd?.['resultType'] === 'RubricCriterionLevel' ? 'competency' : 'main', index };
     };
     const hasValue = (r: Json) => typeof r['value'] === 'string' || typeof r['value'] === 'number';
@@ -160,6 +161,8 @@ function entryOf(
     if (value !== undefined) entry.value = String(value);
     const months = results.find((r) => hasValue(r) && roleOf(r).role === 'months')?.['value'];
     if (months !== undefined) entry.monthsCompleted = Number(months);
+    const terms = results.find((r) => hasValue(r) && roleOf(r).role === 'terms')?.['value'];
+    if (terms !== undefined) entry.termsCompleted = Number(terms);
     const competencies = results.filter((r) => typeof r['value'] === 'string' && roleOf(r).role === 'competency').map((r) => ({ index: roleOf(r).index, level: r['value'] as string }));
     if (competencies.length > 0) entry.competencies = competencies;
     const status = results.map((r) => r['status']).find((s) => SEAL_RESULT_STATUSES.includes(s as SealResultStatus));

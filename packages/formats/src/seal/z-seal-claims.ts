@@ -42,6 +42,8 @@ export interface SealAchievement {
   awardedAt?: number;
   /** Months completed of a grade left part-way (the result on the entry's months-completed scale). */
   monthsCompleted?: number;
+  /** Terms completed of a grade left part-way (the result on the entry's terms-completed scale). */
+  termsCompleted?: number;
   /**
    * Competency results without a grade: the index of the result description in the achievement's
    * `resultDescription` list (= the catalogue entry's order) and the rubric level as written.
@@ -108,6 +110,7 @@ const zWireAchievement = z
     '6': epoch.optional(),
     '7': z.number().int().min(0).max(12).optional(),
     '8': z.array(z.tuple([z.number().int().min(0).max(63), text(40)])).min(1).max(16).optional(),
+    '9': z.number().int().min(0).max(4).optional(),
   })
   .superRefine((a, ctx) => {
     if (a['8'] !== undefined && a['1'] === undefined) {
@@ -196,6 +199,7 @@ function fromWire(w: WireSealClaims): SealClaims {
       if (a['3'] !== undefined) out.status = SEAL_RESULT_STATUSES[a['3']]!;
       if (a['6'] !== undefined) out.awardedAt = a['6'];
       if (a['7'] !== undefined) out.monthsCompleted = a['7'];
+      if (a['9'] !== undefined) out.termsCompleted = a['9'];
       if (a['8'] !== undefined) out.competencies = a['8'].map(([index, level]) => ({ index, level }));
       return out;
     }),
@@ -238,6 +242,7 @@ export function toWireSealClaims(c: SealClaims): Map<number, unknown> {
       if (a.awardedAt !== undefined) e.set(6, a.awardedAt);
       if (a.monthsCompleted !== undefined) e.set(7, a.monthsCompleted);
       if (a.competencies !== undefined && a.competencies.length > 0) e.set(8, a.competencies.map((c) => [c.index, c.level]));
+      if (a.termsCompleted !== undefined) e.set(9, a.termsCompleted);
       return e;
     }),
   );

@@ -37,5 +37,9 @@ export const MESSAGES_EN_DATA = {
  "recognition.reason.partialGrade_other": "started Grade {{grade}} in {{country}}: {{count}} of {{of}} months completed, so the grade is not completed",
  "recognition.reason.partialGradeMonths_one": "started Grade {{grade}} in {{country}}: {{count}} month completed, so the grade is not completed",
  "recognition.reason.partialGradeMonths_other": "started Grade {{grade}} in {{country}}: {{count}} months completed, so the grade is not completed",
+ "recognition.reason.partialGradeTermsOf_one": "started Grade {{grade}} in {{country}}: {{count}} of {{of}} terms completed, so the grade is not completed",
+ "recognition.reason.partialGradeTermsOf_other": "started Grade {{grade}} in {{country}}: {{count}} of {{of}} terms completed, so the grade is not completed",
+ "recognition.reason.partialGradeTerms_one": "started Grade {{grade}} in {{country}}: {{count}} term completed, so the grade is not completed",
+ "recognition.reason.partialGradeTerms_other": "started Grade {{grade}} in {{country}}: {{count}} terms completed, so the grade is not completed",
  "recognition.reason.competencies": "competencies in {{name}}: {{list}}"
 } as const;

@@ -28,6 +28,7 @@ export interface ResultSpec {
   /** What the verification display gives from the catalogue or the record (non-formal and interrupted learning). */
   nationalGrades?: { country: string; from: number; to: number };
   partial?: { monthsCompleted: number; monthsInGrade: number | undefined };
+  partialTerms?: { termsCompleted: number; termsInGrade: number | undefined };
   competencies?: { name: string; level: string; levels?: string[] }[];
   notionalHours?: number;
   /** Who the record names; default a learner called "Learner". */
@@ -66,6 +67,7 @@ export function result(spec: ResultSpec): VerificationResult {
         ...(spec.awardedAt ? { awardedAt: new Date(spec.awardedAt).toISOString() } : {}),
         ...(spec.nationalGrades ? { nationalGrades: spec.nationalGrades } : {}),
         ...(spec.partial ? { partial: spec.partial } : {}),
+        ...(spec.partialTerms ? { partialTerms: spec.partialTerms } : {}),
         ...(spec.notionalHours !== undefined ? { notionalHours: spec.notionalHours } : {}),
         ...(spec.competencies ? { competencies: spec.competencies.map((c) => ({ name: { text: c.name, lang: 'en', dir: 'ltr' as const }, level: c.level, levels: c.levels })) } : {}),
       }],

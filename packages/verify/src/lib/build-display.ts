@@ -21,12 +21,15 @@ export interface AchievementFacts {
   awardedAt?: Date | undefined;
   /** Months completed of a grade left part-way (seal claim 8.7). */
   monthsCompleted?: number | undefined;
+  /** Terms completed of a grade left part-way (seal claim 8.9). */
+  termsCompleted?: number | undefined;
   /** Competency levels by result description index (seal claim 8.8), with the record's own names when it has them. */
   competencies?: { index: number; level: string; ownName?: string | undefined; ownLevels?: string[] | undefined }[] | undefined;
   /** From the full record when the catalogue has none: creditsAvailable, the national-grades Alignment, the months scale. */
   ownNotionalHours?: number | undefined;
   ownNationalGrades?: { country: string; from: number; to: number } | undefined;
   ownMonthsInGrade?: number | undefined;
+  ownTermsInGrade?: number | undefined;
 }
 
 export interface DisplayFacts {
@@ -125,13 +128,18 @@ function displayAchievement(a: AchievementFacts, lang: string): DisplayAchieveme
 }
 
 /** Partial completion, competencies, notional hours and national grades: catalogue first, then the record's own. */
-function learningFacts(a: AchievementFacts, lang: string): Pick<DisplayAchievement, 'partial' | 'competencies' | 'notionalHours' | 'nationalGrades'> {
+function learningFacts(a: AchievementFacts, lang: string): Pick<DisplayAchievement, 'partial' | 'partialTerms' | 'competencies' | 'notionalHours' | 'nationalGrades'> {
   const e = a.entry;
-  const out: Pick<DisplayAchievement, 'partial' | 'competencies' | 'notionalHours' | 'nationalGrades'> = {};
+  const out: Pick<DisplayAchievement, 'partial' | 'partialTerms' | 'competencies' | 'notionalHours' | 'nationalGrades'> = {};
   if (a.monthsCompleted !== undefined) {
     const rd = e?.resultDescriptions.find((r) => resultRoleOf(r) === 'months');
     const of = rd?.valueMax !== undefined ? Number(rd.valueMax) : a.ownMonthsInGrade;
     out.partial = { monthsCompleted: a.monthsCompleted, monthsInGrade: of };
+  }
+  if (a.termsCompleted !== undefined) {
+    const rd = e?.resultDescriptions.find((r) => resultRoleOf(r) === 'terms');
+    const of = rd?.valueMax !== undefined ? Number(rd.valueMax) : a.ownTermsInGrade;
+    out.partialTerms = { termsCompleted: a.termsCompleted, termsInGrade: of };
   }
   if (a.competencies && a.competencies.length > 0) {
     out.competencies = a.competencies.map((c) => {
