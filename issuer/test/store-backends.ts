@@ -53,6 +53,11 @@ export const sqliteBackend: StoreBackend = {
       const raw = new Database(db.file);
       try {
         return fn(raw);
+      } catch (e) {
+        // better-sqlite3 is a native addon loaded once per jest worker: its errors belong to the
+        // realm of the first test file that loaded it, and `rejects.toThrow` in a later file does
+        // not take them for errors. Re-thrown here as an error of this file's realm.
+        throw new Error((e as { message?: string }).message ?? String(e), { cause: e });
       } finally {
         raw.close();
       }

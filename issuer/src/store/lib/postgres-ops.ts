@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { StatusError, allocateIndex, createBitstring, getBit, setBit } from '@lp/status';
 import type { StatusPurpose } from '@lp/status';
 import { StoreError } from '../errors.ts';
+import { bulkKeyOf, bulkKeyText, pageOf, parseJson } from './row-values.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, IssuerStoreOps, NewAuditEntry, NewCredential, NewIssuerKey,
@@ -29,29 +30,6 @@ export interface PostgresOpsOptions {
  */
 export interface Session {
   withClient<T>(fn: (c: pg.ClientBase, inTransaction: boolean) => Promise<T>): Promise<T>;
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new StoreError('STORE_CORRUPT', `stored ${what} is not JSON`, { cause: e });
-  }
-}
-
-const bulkKeyText = (k: BulkKey): string => JSON.stringify([k.candidateNumber, k.achievementCode, k.session]);
-function bulkKeyOf(text: string | null): BulkKey | null {
-  if (text === null) return null;
-  const [candidateNumber, achievementCode, session] = parseJson(text, 'bulk key') as [string, string, string];
-  return { candidateNumber, achievementCode, session };
-}
-
-function pageOf(page: Page | undefined): { limit: number; offset: number } {
-  const limit = page?.limit ?? 100;
-  const offset = page?.offset ?? 0;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new TypeError('limit must be 1…1000');
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('offset must be a non-negative integer');
-  return { limit, offset };
 }
 
 interface KeyRow { kid: string; public_key_multibase: string; key_file: string; valid_from: string; valid_until: string | null; revoked_at: string | null; status: 'active' | 'retired' }
@@ -101,32 +79,20 @@ export class PostgresOps implements IssuerStoreOps {
 
   /** Several statements that commit together (see `Session`). */
   private write<T>(fn: (c: pg.ClientBase) => Promise<T>): Promise<T> {
-    return this.session.withClient(async (c, inTransaction) => {
-      const name = `lp_sp_${++savepoints}`;
-      await query(c, inTransaction ? `SAVEPOINT ${name}` : 'BEGIN');
-      try {
-        const result = await fn(c);
-        await query(c, inTransaction ? `RELEASE SAVEPOINT ${name}` : 'COMMIT');
-        return result;
-      } catch (e) {
-        await c.query(inTransaction ? `ROLLBACK TO SAVEPOINT ${name}` : 'ROLLBACK').catch(() => undefined);
-        throw mapPostgresError(e);
-      }
-    });
+    return this.inOneTransaction((_ops, c) => fn(c));
   }
 
   /**
-   * Runs `fn` with operations bound to one connection inside one transaction (a savepoint when
-   * already in one), so a batch of calls commits or rolls back together; calls on `this` outside a
-   * transaction would each take any pooled connection.
+   * Runs `fn` on one connection inside one transaction (a savepoint when already in one), with
+   * operations bound to that connection, so a batch of calls commits or rolls back together;
+   * calls on `this` outside a transaction would each take any pooled connection.
    */
-  private inOneTransaction<T>(fn: (ops: PostgresOps) => Promise<T>): Promise<T> {
+  private inOneTransaction<T>(fn: (ops: PostgresOps, c: pg.ClientBase) => Promise<T>): Promise<T> {
     return this.session.withClient(async (c, inTransaction) => {
       const name = `lp_sp_${++savepoints}`;
       await query(c, inTransaction ? `SAVEPOINT ${name}` : 'BEGIN');
-      const ops = new PostgresOps({ withClient: (inner) => inner(c, true) }, this.options);
       try {
-        const result = await fn(ops);
+        const result = await fn(new PostgresOps({ withClient: (inner) => inner(c, true) }, this.options), c);
         await query(c, inTransaction ? `RELEASE SAVEPOINT ${name}` : 'COMMIT');
         return result;
       } catch (e) {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { StatusError, allocateIndex, createBitstring, getBit, setBit } from '@lp/status';
 import type { StatusPurpose } from '@lp/status';
 import { StoreError } from '../errors.ts';
+import { bulkKeyOf, bulkKeyText, pageOf, parseJson } from './row-values.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, NewAuditEntry, NewCredential, NewIssuerKey, NewPickupCode,
@@ -15,30 +16,6 @@ export interface SqliteOpsOptions {
   /** Test only: accept lists shorter than 131,072 entries. */
   allowShortList: boolean;
   random: (n: number) => Uint8Array;
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new StoreError('STORE_CORRUPT', `stored ${what} is not JSON`, { cause: e });
-  }
-}
-
-// JSON array, not a joined string: no separator can make two different keys collide.
-const bulkKeyText = (k: BulkKey): string => JSON.stringify([k.candidateNumber, k.achievementCode, k.session]);
-function bulkKeyOf(text: string | null): BulkKey | null {
-  if (text === null) return null;
-  const [candidateNumber, achievementCode, session] = parseJson(text, 'bulk key') as [string, string, string];
-  return { candidateNumber, achievementCode, session };
-}
-
-function pageOf(page: Page | undefined): { limit: number; offset: number } {
-  const limit = page?.limit ?? 100;
-  const offset = page?.offset ?? 0;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new TypeError('limit must be 1…1000');
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('offset must be a non-negative integer');
-  return { limit, offset };
 }
 
 interface KeyRow { kid: string; public_key_multibase: string; key_file: string; valid_from: string; valid_until: string | null; revoked_at: string | null; status: 'active' | 'retired' }

@@ -1,0 +1,28 @@
+import { StoreError } from '../errors.ts';
+import type { BulkKey, Page } from '../issuer-store.ts';
+
+/** Values both stores keep in text columns, read back the same way in SQLite and PostgreSQL. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new StoreError('STORE_CORRUPT', `stored ${what} is not JSON`, { cause: e });
+  }
+}
+
+// JSON array, not a joined string: no separator can make two different keys collide.
+export const bulkKeyText = (k: BulkKey): string => JSON.stringify([k.candidateNumber, k.achievementCode, k.session]);
+
+export function bulkKeyOf(text: string | null): BulkKey | null {
+  if (text === null) return null;
+  const [candidateNumber, achievementCode, session] = parseJson(text, 'bulk key') as [string, string, string];
+  return { candidateNumber, achievementCode, session };
+}
+
+export function pageOf(page: Page | undefined): { limit: number; offset: number } {
+  const limit = page?.limit ?? 100;
+  const offset = page?.offset ?? 0;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new TypeError('limit must be 1…1000');
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('offset must be a non-negative integer');
+  return { limit, offset };
+}
