@@ -446,14 +446,16 @@ export class SqliteOps {
   /** In memory: one machine, one server process (see migration v7). */
   takeRateLimit(key: string, windowStart: number, limit: number): boolean {
     let w = this.windows.get(key);
-    if (!w || w.start < windowStart) {
+    // Any other window starts afresh, an earlier one too: a clock set back (NTP, a test's clock)
+    // must not lock a key out until it catches up again.
+    if (!w || w.start !== windowStart) {
       if (!w && this.windows.size >= 10_000) {
         for (const [k, v] of this.windows) if (v.start < windowStart) this.windows.delete(k);
       }
       w = { start: windowStart, count: 0 };
       this.windows.set(key, w);
     }
-    if (w.start > windowStart || w.count >= limit) return false;
+    if (w.count >= limit) return false;
     w.count++;
     return true;
   }
