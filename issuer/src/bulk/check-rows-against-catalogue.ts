@@ -55,6 +55,11 @@ export function checkRowsAgainstCatalogue(
   return { rows: out, issues };
 }
 
+const PART_OF_GRADE = [
+  { field: 'monthsCompleted', role: 'months', column: 'months_completed', code: 'MONTHS_OUT_OF_RANGE' },
+  { field: 'termsCompleted', role: 'terms', column: 'terms_completed', code: 'TERMS_OUT_OF_RANGE' },
+] as const;
+
 /** Months or terms completed and competency results of a row, checked against the entry; undefined after an issue. */
 function extraResults(
   r: ResultsCsvRow,
@@ -63,33 +68,22 @@ function extraResults(
   issues: BulkIssue[],
 ): Pick<ResultInput, 'monthsCompleted' | 'termsCompleted' | 'competencies'> | undefined {
   const out: Pick<ResultInput, 'monthsCompleted' | 'termsCompleted' | 'competencies'> = {};
-  const months = r.data.monthsCompleted;
-  if (months !== undefined) {
-    const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === 'months');
-    const column = columns.months ?? 'months_completed';
+  // Months and terms are the same check on their own scale: the entry must have the scale, and the
+  // count must not pass the grade's length.
+  for (const part of PART_OF_GRADE) {
+    const done = r.data[part.field];
+    if (done === undefined) continue;
+    const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === part.role);
+    const column = columns[part.role] ?? part.column;
     if (!rd) {
-      issues.push({ row: r.row, column, code: 'MONTHS_OUT_OF_RANGE', message: `${entry.code} records no months completed (its catalogue entry has no ${'months-completed'} scale)` });
+      issues.push({ row: r.row, column, code: part.code, message: `${entry.code} records no ${part.role} completed (its catalogue entry has no ${part.role}-completed scale)` });
       return undefined;
     }
-    if (months > Number(rd.valueMax)) {
-      issues.push({ row: r.row, column, code: 'MONTHS_OUT_OF_RANGE', message: `${months} months completed, but ${entry.code} lasts ${rd.valueMax} months` });
+    if (done > Number(rd.valueMax)) {
+      issues.push({ row: r.row, column, code: part.code, message: `${done} ${part.role} completed, but ${entry.code} ${part.role === 'months' ? 'lasts' : 'has'} ${rd.valueMax} ${part.role}` });
       return undefined;
     }
-    out.monthsCompleted = months;
-  }
-  const terms = r.data.termsCompleted;
-  if (terms !== undefined) {
-    const rd = entry.resultDescriptions.find((x) => resultRoleOf(x) === 'terms');
-    const column = columns.terms ?? 'terms_completed';
-    if (!rd) {
-      issues.push({ row: r.row, column, code: 'TERMS_OUT_OF_RANGE', message: `${entry.code} records no terms completed (its catalogue entry has no ${'terms-completed'} scale)` });
-      return undefined;
-    }
-    if (terms > Number(rd.valueMax)) {
-      issues.push({ row: r.row, column, code: 'TERMS_OUT_OF_RANGE', message: `${terms} terms completed, but ${entry.code} has ${rd.valueMax} terms` });
-      return undefined;
-    }
-    out.termsCompleted = terms;
+    out[part.field] = done;
   }
   const given = r.data.competencies;
   if (given !== undefined) {
