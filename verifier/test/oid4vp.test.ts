@@ -99,6 +99,8 @@ describe('OpenID4VP request at the verifier (DCQL, direct_post)', () => {
     const second = await answer(r.uri);
     expect(second.status).toBe(409);
     expect(((await second.json()) as { code: string }).code).toBe('RESPONSE_ALREADY_RECEIVED');
+    // A wallet page on another origin reads either answer (test/browser/wallet-openid.test.ts).
+    expect([first.headers.get('access-control-allow-origin'), second.headers.get('access-control-allow-origin')]).toEqual(['*', '*']);
   });
 
   it('refuses a presentation signed for another nonce or another audience', async () => {

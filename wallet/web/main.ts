@@ -7,6 +7,7 @@ import { acceptBundle, verifyTrustBundle, type VerifiedTrustBundle } from '@lp/t
 import { indexedDbStorage, listProfiles, parsePickupCode, WalletError, type StoredCredential, type Vault } from '../src/core/index.ts';
 import { applyDocumentLanguage, currentIntlLocales, currentLanguage, fetchMessages, hasMessage, isolate, registerServiceWorker, renderSentence, saveDownload, setupI18n, t, takeEarlyFetch } from '@lp/web-kit';
 import type { CameraScanner } from '@lp/web-kit/scan';
+import type { PresentationRequest } from '../src/oid4vc/read-presentation-request.ts';
 // English only in the code (the fallback for a missing key); another language is fetched when shown.
 import en from './locales/en.json' with { type: 'json' };
 
@@ -19,6 +20,12 @@ const storage = indexedDbStorage();
 let config: PageConfig = { anchors: [], bundleUrl: null, demoIssuer: null };
 /** A code from the certificate's pick-up QR (`/wallet#pickup=CODE`), waiting for the wallet to open. */
 let pendingPickup: string | undefined;
+/** An offer or request link that opened the page (`/wallet#offer=…`, `#request=…`), waiting for the wallet to open. */
+let pendingLink: string | undefined;
+/** The offer whose PIN the page is asking for. */
+let offerAwaitingPin: string | undefined;
+/** The presentation request shown, until the learner shares or cancels. */
+let shownRequest: { uri: string; request: PresentationRequest } | undefined;
 let bundle: VerifiedTrustBundle | undefined;
 let vault: Vault | undefined;
 // Kept in memory only while the wallet is open: the backup is sealed with it.
@@ -41,6 +48,8 @@ const loadScan = once(async () => {
 });
 const loadQr = once(() => import('@lp/qr'));
 const loadCore = once(() => import('./lib/open-vault.ts'));
+// OpenID4VCI/VP (the @openid4vc libraries): only when an offer or a request first arrives.
+const loadOpenid = once(() => import('./lib/openid.ts'));
 
 function anchors(): string[] {
   try {
@@ -353,6 +362,9 @@ async function importFiles(files: FileList): Promise<void> {
         const bitmap = await createImageBitmap(f);
         const text = await decodeFrame($<HTMLCanvasElement>('frame'), bitmap, bitmap.width, bitmap.height);
         if (text === undefined) { say('noQr', undefined, true, 'NO_QR'); continue; }
+        // A photo of an offer's or a request's QR: as if its link were pasted.
+        const link = openIdLinkOf(text);
+        if (link !== undefined) { await openLink(link); return; }
         // The certificate's pick-up QR: a photo of it redeems the code.
         const code = text.startsWith('LP1:') ? undefined : parsePickupCode(text);
         if (code !== undefined) { await redeemPickup(code); return; }
@@ -382,11 +394,208 @@ async function scan(): Promise<void> {
   });
   if (outcome.kind === 'camera-error') { say('cameraError', undefined, true, 'CAMERA_ERROR'); return; }
   if (outcome.kind !== 'text') { beginAttempt(); return; }
+  const link = openIdLinkOf(outcome.text);
+  if (link !== undefined) { await openLink(link); return; }
   const code = outcome.text.startsWith('LP1:') ? undefined : parsePickupCode(outcome.text);
   if (code !== undefined) { await redeemPickup(code); return; }
   if ((await importText(outcome.text, 'seal')) !== undefined) say('imported', { count: 1 });
   renderWallet();
 }
+
+const OFFER_SCHEME = 'openid-credential-offer://';
+const REQUEST_SCHEME = 'openid4vp://';
+// Called through a wrapper: a browser refuses window.fetch called as another object's method.
+const fetchFn = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
+
+/**
+ * The OpenID4VCI offer or OpenID4VP request a text holds: the link itself (what an issuer's or a
+ * school's QR holds), or a link to this page carrying it in its fragment (`/wallet#offer=…`,
+ * `#request=…`, like the pick-up QR's `#pickup=`), which never reaches a server's logs.
+ */
+function openIdLinkOf(text: string): string | undefined {
+  const s = text.trim();
+  if (s.startsWith(OFFER_SCHEME) || s.startsWith(REQUEST_SCHEME)) return s;
+  const m = /^https?:\/\/[^#\s]*#(offer|request)=(\S+)$/i.exec(s);
+  if (!m) return undefined;
+  let inner: string;
+  try { inner = decodeURIComponent(m[2]!); } catch { return undefined; }
+  return inner.startsWith(m[1]!.toLowerCase() === 'offer' ? OFFER_SCHEME : REQUEST_SCHEME) ? inner : undefined;
+}
+
+function resetOpenid(): void {
+  offerAwaitingPin = undefined;
+  shownRequest = undefined;
+  $('pin-form').hidden = true;
+  $<HTMLInputElement>('pin').value = '';
+  $('vp-view').hidden = true;
+  $('vp-list').replaceChildren();
+}
+
+/** A pasted, scanned or opened link: an offer is received, a request is shown for the learner to choose. */
+async function openLink(text: string): Promise<void> {
+  if (!vault) return;
+  resetOpenid();
+  pendingLink = undefined;
+  renderPendingPickup();
+  const link = openIdLinkOf(text);
+  $<HTMLInputElement>('openid-link').value = text.trim();
+  if (link?.startsWith(OFFER_SCHEME)) await receiveOffer(link);
+  else if (link?.startsWith(REQUEST_SCHEME)) await showRequest(link);
+  else say('oid4vci.notALink', undefined, true, 'OFFER_INVALID');
+}
+
+/**
+ * Runs the wallet side of the offer (metadata, token, nonce, proof of possession with this
+ * profile's holder key, so the credentials name it as their subject) and keeps each credential
+ * only once it verified against the held trust bundle, as a pick-up does. An offer with a PIN
+ * stops at the PIN form; a wrong PIN says how many attempts the issuer still allows.
+ */
+async function receiveOffer(uri: string, pin?: string): Promise<void> {
+  if (!vault) return;
+  say('oid4vci.working');
+  let items;
+  try {
+    const { receiveCredentialOffer } = await loadOpenid();
+    items = await receiveCredentialOffer(uri, { holder: { did: vault.holderDid, seed: vault.holderSeed }, ...(pin !== undefined ? { txCode: pin } : {}), fetch: fetchFn, now: new Date() });
+  } catch (err) {
+    if (err instanceof WalletError && (err.code === 'TX_CODE_REQUIRED' || err.code === 'TX_CODE_WRONG')) {
+      const left = err.details.attemptsLeft;
+      if (left === 0) { resetOpenid(); say('oid4vci.pinLocked', undefined, true, err.code); return; }
+      offerAwaitingPin = uri;
+      $('pin-form').hidden = false;
+      $<HTMLInputElement>('pin').value = '';
+      $('pin').focus();
+      if (err.code === 'TX_CODE_REQUIRED') say('oid4vci.pinNeeded', undefined, false, err.code);
+      else if (left !== undefined) say('oid4vci.pinWrong', { attempts: left }, true, err.code);
+      else errorText(err);
+      return;
+    }
+    errorText(err);
+    return;
+  }
+  resetOpenid();
+  const { importCredential } = await loadCore();
+  const ids = new Set<string>();
+  let refused = 0;
+  for (const item of items) {
+    try {
+      const r = await importCredential(vault, item, { bundle, now: new Date(), lang: currentLanguage() });
+      if (r.outcome === 'refused') refused++;
+      else ids.add(r.credential.id);
+    } catch {
+      refused++;
+    }
+  }
+  renderWallet();
+  if (refused > 0) say('pickupPartly', { count: ids.size, refused }, true, 'OFFER_REFUSED');
+  else say('imported', { count: ids.size });
+  $<HTMLInputElement>('openid-link').value = '';
+}
+
+/** Shows who asks and for what, with the held records that fit, none chosen: nothing is sent yet. */
+async function showRequest(uri: string): Promise<void> {
+  if (!vault) return;
+  say('working');
+  try {
+    const { readPresentationRequest } = await loadOpenid();
+    shownRequest = { uri, request: await readPresentationRequest(vault, uri, { fetch: fetchFn }) };
+  } catch (err) {
+    errorText(err);
+    return;
+  }
+  beginAttempt();
+  renderRequest();
+  $('vp-view').scrollIntoView({ block: 'nearest' });
+}
+
+/** A credential type in the page's words (the two kinds our issuers sign), else as named. */
+function typeName(type: string): string {
+  return hasMessage(`oid4vp.type.${type}`) ? t(`oid4vp.type.${type}`) : type;
+}
+
+function chosenIds(): string[] {
+  return [...document.querySelectorAll<HTMLInputElement>('#vp-list input[type=checkbox]:checked')].map((i) => i.value);
+}
+
+function renderRequest(): void {
+  if (!shownRequest || !vault) { $('vp-view').hidden = true; return; }
+  const { request } = shownRequest;
+  const chosen = new Set(chosenIds());
+  let host = request.responseUri;
+  try { host = new URL(request.responseUri).host; } catch { /* shown as given */ }
+  const hostEl = document.createElement('strong');
+  hostEl.dir = 'ltr';
+  hostEl.textContent = host;
+  const idEl = document.createElement('code');
+  idEl.dir = 'ltr';
+  idEl.textContent = request.clientId;
+  $('vp-who').replaceChildren(...renderSentence('oid4vp.who', { host: hostEl, clientId: idEl }));
+  // Each set of types a credential must hold, the sets joined by the language's "or".
+  const kinds = request.answered.typeValues.map((set) => set.map(typeName).join(' + '));
+  const list = new Intl.ListFormat(currentIntlLocales(), { type: 'disjunction' }).format(kinds.length > 0 ? kinds : [t('oid4vp.anyRecord')]);
+  const format = document.createElement('code');
+  format.dir = 'ltr';
+  format.textContent = request.answered.format;
+  $('vp-what').replaceChildren(...renderSentence('oid4vp.what', { kinds: isolate(list), format }));
+  const items = request.candidates.map((id) => {
+    const c = vault!.find(id);
+    const li = document.createElement('li');
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = id;
+    box.checked = chosen.has(id);
+    const text = document.createElement('span');
+    // The result beside each name: two copies of one subject differ by it, not by their title.
+    const names = c ? c.summary.achievements.map((a) => {
+      const name = nameOf(a.code) ?? a.name ?? a.code ?? '';
+      return a.result !== undefined ? t('resultLine', { name, result: a.result }) : name;
+    }).join(', ') : id;
+    const issuer = c ? issuerName(c.summary.issuer) ?? c.summary.issuerName ?? c.summary.issuer : '';
+    text.append(...renderSentence('oid4vp.choice', { name: isolate(names), issuer: isolate(issuer) }));
+    label.append(box, text);
+    li.append(label);
+    return li;
+  });
+  $('vp-list').replaceChildren(...items);
+  $('vp-choices').hidden = items.length === 0;
+  $('vp-none').hidden = items.length > 0;
+  $<HTMLButtonElement>('vp-send').disabled = chosenIds().length === 0;
+  $('vp-view').hidden = false;
+}
+
+/**
+ * Signs one presentation of the chosen records with the holder key, for the request's nonce
+ * (challenge) and client id (domain), and posts it to the verifier (direct_post), as
+ * `lp wallet respond` does. Nothing is sent unless the learner ticked at least one record.
+ */
+async function sharePresentation(): Promise<void> {
+  if (!vault || !shownRequest) return;
+  const ids = chosenIds();
+  if (ids.length === 0) return;
+  const { uri, request } = shownRequest;
+  beginAttempt();
+  say('oid4vp.sending');
+  let host = request.responseUri;
+  try { host = new URL(request.responseUri).host; } catch { /* shown as given */ }
+  try {
+    const { answerPresentationRequest, createDocumentLoader } = await loadOpenid();
+    documentLoader ??= createDocumentLoader();
+    const out = await answerPresentationRequest(vault, uri, { ids, documentLoader, now: new Date(), fetch: fetchFn });
+    const verdict = (out.body as { verdict?: unknown } | null)?.verdict;
+    const shown = typeof verdict === 'string' && hasMessage(`verdict.${verdict}`) ? t(`verdict.${verdict}`) : String(verdict ?? out.status);
+    resetOpenid();
+    $<HTMLInputElement>('openid-link').value = '';
+    document.body.dataset.shared = typeof verdict === 'string' ? verdict : String(out.status);
+    say('oid4vp.sent', { host, verdict: shown }, verdict !== 'VALID');
+  } catch (err) {
+    const remote = err instanceof WalletError ? err.details.remoteCode : undefined;
+    if (remote === 'RESPONSE_ALREADY_RECEIVED') say('oid4vp.alreadyAnswered', undefined, true, remote);
+    else if (remote !== undefined) say('oid4vp.refusedCode', { code: remote }, true, remote);
+    else errorText(err);
+  }
+}
+let documentLoader: ReturnType<typeof import('@lp/contexts').createDocumentLoader> | undefined;
 
 function download(bytes: Uint8Array, name: string): void {
   saveDownload(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), name);
@@ -398,17 +607,26 @@ function applyLanguage(): void {
   renderPendingPickup();
   if (lastMessage) say(lastMessage.key, lastMessage.opts, lastMessage.error, lastMessage.code);
   renderWallet();
+  renderRequest();
 }
 
 /** Before the wallet is open, a scanned pick-up link says what will happen once it is. */
 function renderPendingPickup(): void {
   const note = $('pickup-pending');
-  note.hidden = pendingPickup === undefined || vault !== undefined;
+  note.hidden = (pendingPickup === undefined && pendingLink === undefined) || vault !== undefined;
   if (pendingPickup !== undefined) note.textContent = t('pickupPending', { code: pendingPickup });
+  else if (pendingLink !== undefined) note.textContent = t(pendingLink.startsWith(REQUEST_SCHEME) ? 'oid4vp.pending' : 'oid4vci.pending');
 }
 
 /** The pick-up QR opens `/wallet#pickup=CODE`; the fragment never reaches a server's logs. */
 function takePickupFromLocation(): void {
+  const link = location.hash.length > 1 ? openIdLinkOf(location.href) : undefined;
+  if (link !== undefined) {
+    pendingLink = link;
+    $<HTMLInputElement>('openid-link').value = link;
+    history.replaceState(null, '', location.pathname + location.search);
+    return;
+  }
   const code = location.hash.startsWith('#pickup=') ? parsePickupCode(location.href) : undefined;
   if (code === undefined) return;
   pendingPickup = code;
@@ -485,7 +703,23 @@ async function main(): Promise<void> {
     download(bytes, `${vault.profile}-${new Date().toISOString().slice(0, 10)}.lpw`);
     say('backupSaved');
   });
-  $('lock').addEventListener('click', () => { vault = undefined; passphrase = undefined; lastMessage = undefined; $('message').textContent = ''; void showView(); });
+  $('openid-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    beginAttempt();
+    void openLink($<HTMLInputElement>('openid-link').value);
+  });
+  $('pin-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    beginAttempt();
+    const pin = $<HTMLInputElement>('pin').value.trim();
+    if (offerAwaitingPin !== undefined && pin !== '') void receiveOffer(offerAwaitingPin, pin);
+  });
+  $('vp-list').addEventListener('change', () => {
+    $<HTMLButtonElement>('vp-send').disabled = chosenIds().length === 0;
+  });
+  $('vp-send').addEventListener('click', () => void sharePresentation());
+  $('vp-cancel').addEventListener('click', () => { resetOpenid(); beginAttempt(); });
+  $('lock').addEventListener('click', () => { resetOpenid(); vault = undefined; passphrase = undefined; lastMessage = undefined; $('message').textContent = ''; void showView(); });
   $('qr-close').addEventListener('click', () => { $('qr-overlay').hidden = true; delete document.body.dataset.seal; });
 
   await showView();

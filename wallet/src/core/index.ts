@@ -8,7 +8,7 @@ export { memoryStorage } from './wallet-storage.ts';
 export type { WalletStorage } from './wallet-storage.ts';
 export { indexedDbStorage } from './indexeddb-storage.ts';
 export { WalletError } from './wallet-error.ts';
-export type { WalletErrorCode } from './wallet-error.ts';
+export type { WalletErrorCode, WalletErrorDetails } from './wallet-error.ts';
 export { importCredential } from './import-credential.ts';
 export { reverifyCredential } from './reverify-credential.ts';
 export type { Reverification } from './reverify-credential.ts';

@@ -39,9 +39,17 @@ export type WalletErrorCode =
   /** OpenID4VP: the verifier refused the answer (already answered, wrong nonce…) or could not be reached. */
   | 'PRESENTATION_REFUSED';
 
+/** What the other side said, when it said more than the code (a page shows it beside the code's sentence). */
+export interface WalletErrorDetails {
+  /** The stable code the issuer or verifier answered with, e.g. RESPONSE_ALREADY_RECEIVED. */
+  remoteCode?: string;
+  /** PIN attempts the issuer still allows (TX_CODE_WRONG); 0 when the offer is spent. */
+  attemptsLeft?: number;
+}
+
 export class WalletError extends Error {
   override readonly name = 'WalletError';
-  constructor(readonly code: WalletErrorCode, message: string) {
+  constructor(readonly code: WalletErrorCode, message: string, readonly details: WalletErrorDetails = {}) {
     super(message);
   }
 }

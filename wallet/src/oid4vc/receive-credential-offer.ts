@@ -29,7 +29,8 @@ export interface ReceiveOfferOptions {
  * Throws WalletError: OFFER_INVALID, OFFER_USED, OFFER_EXPIRED, TX_CODE_REQUIRED, TX_CODE_WRONG, OFFER_FAILED.
  */
 export async function receiveCredentialOffer(offerUri: string, opts: ReceiveOfferOptions): Promise<ImportInput[]> {
-  const fetchFn = opts.fetch ?? fetch;
+  // Called through a wrapper: a browser refuses window.fetch called as another object's method.
+  const fetchFn = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const keyPair = await keyPairFromSeed(opts.holder.seed);
   const client = new Openid4vciClient({ callbacks: { ...createJoseCallbacks({ signingKeys: [keyPair] }), fetch: fetchFn } });
   const issuerHint = issuerOfOfferText(offerUri);
@@ -119,7 +120,7 @@ function issuerOfOfferText(uri: string): string | undefined {
 
 function fromIssuerError(e: unknown): WalletError {
   if (e instanceof WalletError) return e;
-  let body: { error?: string; error_description?: string; code?: string } | undefined;
+  let body: { error?: string; error_description?: string; code?: string; attemptsLeft?: unknown } | undefined;
   if (e instanceof Oauth2ClientErrorResponseError) body = e.errorResponse as typeof body;
   else if (e instanceof Openid4vciRetrieveCredentialsError) body = e.response.credentialErrorResponseResult?.data as typeof body;
   const said = body ? `${body.code ?? body.error ?? ''}: ${body.error_description ?? ''}` : firstLine(e);
@@ -129,7 +130,11 @@ function fromIssuerError(e: unknown): WalletError {
     case 'OFFER_EXPIRED': return new WalletError('OFFER_EXPIRED', 'this offer has expired: ask the issuer for a new one');
     case 'PRE_AUTHORIZED_CODE_INVALID': return new WalletError('OFFER_EXPIRED', 'the issuer does not know this offer (expired or withdrawn)');
     case 'TX_CODE_REQUIRED': return new WalletError('TX_CODE_REQUIRED', 'this offer needs the PIN the issuer gave you (--pin)');
-    case 'TX_CODE_WRONG': case 'TX_CODE_LOCKED': return new WalletError('TX_CODE_WRONG', `the issuer refused the PIN (${said})`);
+    case 'TX_CODE_WRONG': case 'TX_CODE_LOCKED': {
+      // The issuer counts wrong PINs; after the last one the offer is spent (TX_CODE_LOCKED: none left).
+      const left = body.code === 'TX_CODE_LOCKED' ? 0 : typeof body.attemptsLeft === 'number' && Number.isInteger(body.attemptsLeft) && body.attemptsLeft >= 0 ? body.attemptsLeft : undefined;
+      return new WalletError('TX_CODE_WRONG', `the issuer refused the PIN (${said})`, { remoteCode: body.code, ...(left !== undefined ? { attemptsLeft: left } : {}) });
+    }
     default: break;
   }
   if (body?.error === 'invalid_grant') return new WalletError('OFFER_USED', `the issuer refused the offer (${said}): it may be used, expired or the PIN wrong`);

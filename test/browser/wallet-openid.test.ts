@@ -1,0 +1,236 @@
+// The wallet page speaks OpenID4VCI and OpenID4VP in real headless Chromium, its clock set. The
+// page is served by one lp serve (port 0); the issuer app (real router, real SQLite) and the
+// verifier (a second lp serve) listen on ports of their own, so every call the page makes to them
+// crosses origins, as a school's or an NGO's would (CORS on both sides is part of what is tested).
+// Receive: an offer made by the issuer's API, pasted, opened as a link to the page, or read from a
+// photo of its QR, lands in the wallet VALID and bound to the page's holder key; the same offer
+// twice says OFFER_USED, a PIN offer asks for the PIN, a wrong PIN says TX_CODE_WRONG with the
+// attempts left, a malformed link OFFER_INVALID. Answer: a request made by the verifier's API is
+// shown (who asks, for what), the learner ticks one record of several, the verifier's verdict is
+// VALID with exactly that record; a second answer says RESPONSE_ALREADY_RECEIVED. In Arabic the
+// request reads right to left.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildTrustBundle, signTrustBundle, zTrustFragment } from '@lp/trust';
+import { startServer, type RunningServer } from '../../cli/src/server.ts';
+import { ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, type TestIssuer } from '../../issuer/test/issuer-helpers.ts';
+import { party } from '../../packages/verify/test/lib/make-world.ts';
+import { launchChromium, SCREENSHOTS } from './lib/browser-helpers.ts';
+
+const NOW = new Date(T0.getTime() + 3600_000);
+const PASS = 'learner passphrase';
+
+let dir: string;
+let issuer: TestIssuer;
+let pages: RunningServer;
+let verifier: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let holder: string;
+/** What the page showed last: its message and the code it carries. */
+const message = async (p: Page = page) => ({ code: await p.getAttribute('#message', 'data-code'), text: (await p.textContent('#message')) ?? '' });
+
+async function issue(pickup: boolean): Promise<{ id: string; offer?: string }> {
+  const res = await post(issuer, '/credentials/issue', { options: { ...ISSUE_FROM_CATALOGUE.options, ...(pickup ? { pickup: true } : {}) } });
+  expect(res.status).toBe(201);
+  const body = (await res.json()) as { id: string; credentialOffer?: { uri: string } };
+  return { id: body.id, ...(body.credentialOffer ? { offer: body.credentialOffer.uri } : {}) };
+}
+
+async function openLink(link: string, p: Page = page): Promise<void> {
+  await p.fill('#openid-link', link);
+  await p.click('#openid-form button[type=submit]');
+}
+
+async function cards(p: Page = page): Promise<string[]> {
+  return p.locator('#list li.card').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id!));
+}
+
+/** Waits for the page to settle on a message other than the "working" ones. */
+async function settled(p: Page = page): Promise<{ code: string | null; text: string }> {
+  await p.waitForFunction(() => {
+    const m = document.getElementById('message')!;
+    return m.textContent !== '' && !m.textContent!.endsWith('…');
+  }, undefined, { timeout: 60_000 });
+  return message(p);
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-wallet-openid-'));
+  issuer = await startTestIssuer();
+  issuer.setNow(NOW);
+  // The status lists open with the first credential: the bundle must carry them.
+  await issue(false);
+  const anchor = await party(7);
+  const fragment = zTrustFragment.parse(await fetch(`${issuer.url}/trust/fragment`).then((r) => r.json()));
+  const payload = buildTrustBundle({ fragments: [fragment], sequence: 1, issuedAt: T0.toISOString(), expires: new Date(T0.getTime() + 90 * 86400_000).toISOString(), anchorDid: anchor.did });
+  fs.writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(await signTrustBundle(payload, anchor.keyPair)));
+  const env = (data: string) => ({ LP_TRUST_BUNDLE: path.join(dir, 'bundle.json'), LP_TRUST_ANCHORS: anchor.did, LP_DATA_DIR: path.join(dir, data), LP_DEMO: '0' });
+  pages = await startServer({ port: 0, env: env('pages'), cwd: dir, log: () => {}, now: () => NOW });
+  verifier = await startServer({ port: 0, env: env('verifier'), cwd: dir, log: () => {}, now: () => NOW });
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 800, height: 900 } });
+  page = await context.newPage();
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`${pages.url}/wallet`);
+  await page.waitForSelector('body[data-ready=true]');
+  await page.fill('#create-pass', PASS);
+  await page.fill('#create-pass2', PASS);
+  await page.click('#create-form button[type=submit]');
+  await page.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+  holder = (await page.textContent('#holder'))!;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await verifier?.stop();
+  await pages?.stop();
+  await issuer?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('wallet page: receive by an OpenID4VCI offer', () => {
+  test('a pasted offer lands VALID, bound to the holder key; the same offer again is OFFER_USED and changes nothing', async () => {
+    const { id, offer } = await issue(true);
+    expect(new URL(pages.url).port).not.toBe(new URL(issuer.url).port);
+    await openLink(offer!);
+    await page.waitForSelector(`#list li.card[data-id="${id}"][data-checked=now] .badge.VALID`, { timeout: 60_000 });
+    expect(await message()).toEqual({ code: null, text: '1 record imported.' });
+    // The issuer bound the copy it delivered to the key that proved possession: the page's holder.
+    const row = issuer.store.db.prepare('SELECT holder FROM oid4vci_offer_items WHERE credential_id = ?').get(id) as { holder: string };
+    expect(row.holder).toBe(holder);
+
+    await openLink(offer!);
+    expect(await settled()).toEqual({ code: 'OFFER_USED', text: 'This offer was already used.' });
+    expect(await cards()).toEqual([id]);
+  }, 120_000);
+
+  test('an offer with a PIN asks for it; a wrong PIN says how many attempts are left; the right one receives', async () => {
+    const { id } = await issue(false);
+    const made = await post(issuer, '/oid4vci/offers', { credentialIds: [id], txCode: true });
+    const { uri, txCode } = (await made.json()) as { uri: string; txCode: string };
+    await openLink(uri);
+    await page.waitForSelector('#pin-form:not([hidden])');
+    expect((await message()).code).toBe('TX_CODE_REQUIRED');
+    await page.fill('#pin', txCode === '000000' ? '111111' : '000000');
+    await page.click('#pin-form button[type=submit]');
+    expect(await settled()).toEqual({ code: 'TX_CODE_WRONG', text: 'The PIN was refused. Attempts left: 2.' });
+    expect(await page.isVisible('#pin-form')).toBe(true);
+    expect(await cards()).toHaveLength(1);
+    await page.fill('#pin', txCode);
+    await page.click('#pin-form button[type=submit]');
+    await page.waitForSelector(`#list li.card[data-id="${id}"] .badge.VALID`, { timeout: 60_000 });
+    expect(await page.isVisible('#pin-form')).toBe(false);
+  }, 120_000);
+
+  test('a malformed offer link is OFFER_INVALID, text that is no link too; nothing is kept', async () => {
+    await openLink('openid-credential-offer://?credential_offer=%7B%22credential_issuer%22%3A');
+    expect(await settled()).toEqual({ code: 'OFFER_INVALID', text: 'This is not a credential offer this wallet can read.' });
+    await openLink('https://example.org/not-an-offer');
+    expect((await settled()).code).toBe('OFFER_INVALID');
+    expect(await cards()).toHaveLength(2);
+  }, 60_000);
+
+  test('a photo of the offer QR receives it; a link to the page carrying an offer waits for the wallet to open, then receives', async () => {
+    const byPhoto = await issue(true);
+    const res = await post(issuer, '/oid4vci/offers', { credentialIds: [byPhoto.id] });
+    const { qrPng } = (await res.json()) as { qrPng: string };
+    const png = path.join(dir, 'offer.png');
+    fs.writeFileSync(png, Buffer.from(qrPng.split(',')[1]!, 'base64'));
+    await page.setInputFiles('#import-file', png);
+    await page.waitForSelector(`#list li.card[data-id="${byPhoto.id}"] .badge.VALID`, { timeout: 60_000 });
+
+    const byLink = await issue(true);
+    const other = await context.newPage();
+    try {
+      await other.clock.setFixedTime(NOW);
+      await other.goto(`${pages.url}/wallet#offer=${encodeURIComponent(byLink.offer!)}`);
+      await other.waitForSelector('body[data-view=unlock]');
+      // The fragment is taken off the address bar; the note says what will happen.
+      expect(new URL(other.url()).hash).toBe('');
+      expect(await other.textContent('#pickup-pending')).toContain('the offer you opened');
+      await other.fill('#unlock-pass', PASS);
+      await other.click('#unlock-form button[type=submit]');
+      await other.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+      expect(await other.inputValue('#openid-link')).toBe(byLink.offer);
+      await other.click('#openid-form button[type=submit]');
+      await other.waitForSelector(`#list li.card[data-id="${byLink.id}"] .badge.VALID`, { timeout: 60_000 });
+    } finally {
+      await other.close();
+    }
+  }, 180_000);
+});
+
+describe('wallet page: answer an OpenID4VP request', () => {
+  test('shows who asks and for what; shares only the ticked record; the verifier says VALID with exactly it; a second answer is RESPONSE_ALREADY_RECEIVED', async () => {
+    // The page read the vault again in the other tab: load it afresh with every record received.
+    await page.reload();
+    await page.waitForSelector('body[data-view=unlock]');
+    await page.fill('#unlock-pass', PASS);
+    await page.click('#unlock-form button[type=submit]');
+    await page.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+    const held = await cards();
+    expect(held).toHaveLength(4);
+
+    const made = await fetch(`${verifier.url}/oid4vp/requests`, { method: 'POST' });
+    const request = (await made.json()) as { id: string; uri: string; clientId: string };
+    await openLink(request.uri);
+    await page.waitForSelector('#vp-view:not([hidden])');
+    const verifierHost = new URL(verifier.url).host;
+    expect(await page.textContent('#vp-who')).toBe(`Asked by ${verifierHost} (verifier ${request.clientId}).`);
+    expect(await page.textContent('#vp-what')).toContain('a result or certificate (Open Badges 3.0) or a transcript (CLR 2.0)');
+    const boxes = page.locator('#vp-list input[type=checkbox]');
+    expect((await boxes.evaluateAll((b) => b.map((x) => (x as HTMLInputElement).value))).sort()).toEqual([...held].sort());
+    // Nothing is chosen for the learner, and nothing can be sent before a choice.
+    expect(await boxes.evaluateAll((b) => b.filter((x) => (x as HTMLInputElement).checked).length)).toBe(0);
+    expect(await page.isDisabled('#vp-send')).toBe(true);
+    const chosen = held[1]!;
+    await page.check(`#vp-list input[value="${chosen}"]`);
+    expect(await page.isDisabled('#vp-send')).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-openid-request-en.png'), fullPage: true });
+
+    // In Arabic the request reads right to left, in Arabic words.
+    await page.selectOption('#lang', 'ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await page.textContent('#vp-what')).toContain('كشف درجات');
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('vp-who')!).direction)).toBe('rtl');
+    expect(await page.isChecked(`#vp-list input[value="${chosen}"]`)).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-openid-request-ar.png'), fullPage: true });
+    await page.selectOption('#lang', 'en');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+
+    await page.click('#vp-send');
+    expect(await settled()).toEqual({ code: null, text: `Sent to ${verifierHost}. The school's verifier says: VALID.` });
+    expect(await page.getAttribute('body', 'data-shared')).toBe('VALID');
+    expect(await page.isVisible('#vp-view')).toBe(false);
+
+    const result = (await (await fetch(`${verifier.url}/oid4vp/requests/${request.id}`)).json()) as {
+      status: string; verdict: string; presentations: { holder: string; credentials: { verdict: string; credential: { id: string; credentialSubject: { id: string } } }[] }[];
+    };
+    expect(result.status).toBe('answered');
+    expect(result.verdict).toBe('VALID');
+    expect(result.presentations).toHaveLength(1);
+    expect(result.presentations[0]!.holder).toBe(holder);
+    expect(result.presentations[0]!.credentials.map((c) => [c.credential.id, c.verdict, c.credential.credentialSubject.id])).toEqual([[chosen, 'VALID', holder]]);
+
+    await openLink(request.uri);
+    await page.waitForSelector('#vp-view:not([hidden])');
+    await page.check(`#vp-list input[value="${held[0]!}"]`);
+    await page.click('#vp-send');
+    expect(await settled()).toEqual({ code: 'RESPONSE_ALREADY_RECEIVED', text: 'This request was already answered: ask the school for a new one.' });
+    // The first answer stands.
+    const after = (await (await fetch(`${verifier.url}/oid4vp/requests/${request.id}`)).json()) as typeof result;
+    expect(after.presentations[0]!.credentials.map((c) => c.credential.id)).toEqual([chosen]);
+  }, 180_000);
+
+  test('a malformed request link is PRESENTATION_REQUEST_INVALID', async () => {
+    await openLink('openid4vp://?client_id=x');
+    expect((await settled()).code).toBe('PRESENTATION_REQUEST_INVALID');
+    expect(await page.isVisible('#vp-view')).toBe(false);
+  }, 60_000);
+});
