@@ -18,9 +18,10 @@ import { buildTrustBundle, signTrustBundle, zTrustFragment } from '@lp/trust';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
 import { ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, type TestIssuer } from '../../issuer/test/issuer-helpers.ts';
 import { party } from '../../packages/verify/test/lib/make-world.ts';
-import { launchChromium, SCREENSHOTS } from './lib/browser-helpers.ts';
+import { launchChromium, ROOT, SCREENSHOTS, y4mFromPng } from './lib/browser-helpers.ts';
 
 const NOW = new Date(T0.getTime() + 3600_000);
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const PASS = 'learner passphrase';
 
 let dir: string;
@@ -44,6 +45,25 @@ async function issue(pickup: boolean): Promise<{ id: string; offer?: string }> {
 async function openLink(link: string, p: Page = page): Promise<void> {
   await p.fill('#openid-link', link);
   await p.click('#openid-form button[type=submit]');
+}
+
+/** axe-core over the OpenID section: the violations a screen-reader or keyboard user would hit hardest. */
+async function seriousViolations(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => 'axe' in globalThis))) await p.addScriptTag({ path: AXE });
+  const violations = await p.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document.getElementById('openid')!, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** How far the page scrolls sideways on a 360 px phone screen (0: it fits). */
+async function sidewaysAt360(p: Page): Promise<number> {
+  const before = p.viewportSize()!;
+  await p.setViewportSize({ width: 360, height: 740 });
+  const over = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await p.setViewportSize(before);
+  return over;
 }
 
 async function cards(p: Page = page): Promise<string[]> {
@@ -164,6 +184,31 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
       await other.close();
     }
   }, 180_000);
+
+  test('the camera reads an offer from the issuer\'s screen and receives it', async () => {
+    const { id } = await issue(false);
+    const res = await post(issuer, '/oid4vci/offers', { credentialIds: [id] });
+    const { qrPng } = (await res.json()) as { qrPng: string };
+    const video = y4mFromPng(new Uint8Array(Buffer.from(qrPng.split(',')[1]!, 'base64')), path.join(dir, 'offer.y4m'));
+    const filming = await launchChromium(video);
+    try {
+      const ctx = await filming.newContext({ locale: 'en-GB' });
+      await ctx.grantPermissions(['camera']);
+      const p = await ctx.newPage();
+      await p.clock.setFixedTime(NOW);
+      await p.goto(`${pages.url}/wallet`);
+      await p.waitForSelector('body[data-ready=true]');
+      await p.fill('#create-pass', PASS);
+      await p.fill('#create-pass2', PASS);
+      await p.click('#create-form button[type=submit]');
+      await p.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
+      await p.click('#scan-start');
+      await p.waitForSelector(`#list li.card[data-id="${id}"] .badge.VALID`, { timeout: 60_000 });
+      expect(await message(p)).toEqual({ code: null, text: '1 record imported.' });
+    } finally {
+      await filming.close();
+    }
+  }, 180_000);
 });
 
 describe('wallet page: answer an OpenID4VP request', () => {
@@ -192,6 +237,8 @@ describe('wallet page: answer an OpenID4VP request', () => {
     const chosen = held[1]!;
     await page.check(`#vp-list input[value="${chosen}"]`);
     expect(await page.isDisabled('#vp-send')).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await sidewaysAt360(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-openid-request-en.png'), fullPage: true });
 
     // In Arabic the request reads right to left, in Arabic words.
@@ -200,6 +247,8 @@ describe('wallet page: answer an OpenID4VP request', () => {
     expect(await page.textContent('#vp-what')).toContain('كشف درجات');
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('vp-who')!).direction)).toBe('rtl');
     expect(await page.isChecked(`#vp-list input[value="${chosen}"]`)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await sidewaysAt360(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-openid-request-ar.png'), fullPage: true });
     await page.selectOption('#lang', 'en');
     await page.waitForFunction(() => document.documentElement.dir === 'ltr');
