@@ -2,13 +2,14 @@
 // page is served by one lp serve (port 0); the issuer app (real router, real SQLite) and the
 // verifier (a second lp serve) listen on ports of their own, so every call the page makes to them
 // crosses origins, as a school's or an NGO's would (CORS on both sides is part of what is tested).
-// Receive: an offer made by the issuer's API, pasted, opened as a link to the page, or read from a
-// photo of its QR, lands in the wallet VALID and bound to the page's holder key; the same offer
-// twice says OFFER_USED, a PIN offer asks for the PIN, a wrong PIN says TX_CODE_WRONG with the
-// attempts left, a malformed link OFFER_INVALID. Answer: a request made by the verifier's API is
-// shown (who asks, for what), the learner ticks one record of several, the verifier's verdict is
-// VALID with exactly that record; a second answer says RESPONSE_ALREADY_RECEIVED. In Arabic the
-// request reads right to left.
+// Receive: an offer made by the issuer's API, pasted, opened as a link to the page, read from a
+// photo of its QR or filmed by the camera, lands in the wallet VALID and bound to the page's
+// holder key; the same offer twice says OFFER_USED, a PIN offer asks for the PIN, a wrong PIN says
+// TX_CODE_WRONG with the attempts left and the last one spends the offer, a malformed link is
+// OFFER_INVALID. Answer: a request made by the verifier's API (opened as a link to the page) is
+// shown (who asks, for what), the learner ticks one record of four, the verifier's verdict is
+// VALID with exactly that record; a second answer says RESPONSE_ALREADY_RECEIVED. The request
+// view reads right to left in Arabic, passes axe-core and fits a 360 px screen.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -148,6 +149,25 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
     expect(await page.isVisible('#pin-form')).toBe(false);
   }, 120_000);
 
+  test('after the last wrong PIN the offer is spent: the page says so and asks for no more PINs', async () => {
+    const { id } = await issue(false);
+    const made = await post(issuer, '/oid4vci/offers', { credentialIds: [id], txCode: true });
+    const { uri, txCode } = (await made.json()) as { uri: string; txCode: string };
+    const wrong = txCode === '000000' ? '111111' : '000000';
+    await openLink(uri);
+    await page.waitForSelector('#pin-form:not([hidden])');
+    for (const left of [2, 1]) {
+      await page.fill('#pin', wrong);
+      await page.click('#pin-form button[type=submit]');
+      expect(await settled()).toEqual({ code: 'TX_CODE_WRONG', text: `The PIN was refused. Attempts left: ${left}.` });
+    }
+    await page.fill('#pin', wrong);
+    await page.click('#pin-form button[type=submit]');
+    expect(await settled()).toEqual({ code: 'TX_CODE_WRONG', text: 'The PIN was refused too many times: this offer can no longer be used. Ask the issuer for a new one.' });
+    expect(await page.isVisible('#pin-form')).toBe(false);
+    expect(await cards()).toHaveLength(2);
+  }, 120_000);
+
   test('a malformed offer link is OFFER_INVALID, text that is no link too; nothing is kept', async () => {
     await openLink('openid-credential-offer://?credential_offer=%7B%22credential_issuer%22%3A');
     expect(await settled()).toEqual({ code: 'OFFER_INVALID', text: 'This is not a credential offer this wallet can read.' });
@@ -213,18 +233,21 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
 
 describe('wallet page: answer an OpenID4VP request', () => {
   test('shows who asks and for what; shares only the ticked record; the verifier says VALID with exactly it; a second answer is RESPONSE_ALREADY_RECEIVED', async () => {
-    // The page read the vault again in the other tab: load it afresh with every record received.
-    await page.reload();
+    const made = await fetch(`${verifier.url}/oid4vp/requests`, { method: 'POST' });
+    const request = (await made.json()) as { id: string; uri: string; clientId: string };
+    // The request arrives as a link to the page (the other tab wrote the vault: the page loads it
+    // afresh); it waits for the wallet to open, then is shown.
+    await page.goto('about:blank');
+    await page.goto(`${pages.url}/wallet#request=${encodeURIComponent(request.uri)}`);
     await page.waitForSelector('body[data-view=unlock]');
+    expect(await page.textContent('#pickup-pending')).toContain('the request you opened');
     await page.fill('#unlock-pass', PASS);
     await page.click('#unlock-form button[type=submit]');
     await page.waitForSelector('body[data-view=wallet]', { timeout: 60_000 });
     const held = await cards();
     expect(held).toHaveLength(4);
-
-    const made = await fetch(`${verifier.url}/oid4vp/requests`, { method: 'POST' });
-    const request = (await made.json()) as { id: string; uri: string; clientId: string };
-    await openLink(request.uri);
+    expect(await page.inputValue('#openid-link')).toBe(request.uri);
+    await page.click('#openid-form button[type=submit]');
     await page.waitForSelector('#vp-view:not([hidden])');
     const verifierHost = new URL(verifier.url).host;
     expect(await page.textContent('#vp-who')).toBe(`Asked by ${verifierHost} (verifier ${request.clientId}).`);
