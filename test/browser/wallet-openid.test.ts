@@ -138,6 +138,8 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
     await openLink(uri);
     await page.waitForSelector('#pin-form:not([hidden])');
     expect((await message()).code).toBe('TX_CODE_REQUIRED');
+    // The field takes the PIN's shape from the offer: six digits, a digit keyboard.
+    expect([await page.getAttribute('#pin', 'inputmode'), await page.getAttribute('#pin', 'maxlength')]).toEqual(['numeric', String(txCode.length)]);
     await page.fill('#pin', txCode === '000000' ? '111111' : '000000');
     await page.click('#pin-form button[type=submit]');
     expect(await settled()).toEqual({ code: 'TX_CODE_WRONG', text: 'The PIN was refused. Attempts left: 2.' });

@@ -427,6 +427,7 @@ function resetOpenid(): void {
   shownRequest = undefined;
   $('pin-form').hidden = true;
   $<HTMLInputElement>('pin').value = '';
+  $('pin').removeAttribute('maxlength');
   $('vp-view').hidden = true;
   $('vp-list').replaceChildren();
 }
@@ -463,7 +464,15 @@ async function receiveOffer(uri: string, pin?: string): Promise<void> {
       if (left === 0) { resetOpenid(); say('oid4vci.pinLocked', undefined, true, err.code); return; }
       offerAwaitingPin = uri;
       $('pin-form').hidden = false;
-      $<HTMLInputElement>('pin').value = '';
+      const field = $<HTMLInputElement>('pin');
+      field.value = '';
+      // The keyboard and length the offer states (a phone shows digits for a numeric PIN).
+      const shape = err.details.txCode;
+      if (shape) {
+        field.inputMode = shape.inputMode === 'text' ? 'text' : 'numeric';
+        if (shape.length !== undefined) field.maxLength = shape.length;
+        else field.removeAttribute('maxlength');
+      }
       $('pin').focus();
       if (err.code === 'TX_CODE_REQUIRED') say('oid4vci.pinNeeded', undefined, false, err.code);
       else if (left !== undefined) say('oid4vci.pinWrong', { attempts: left }, true, err.code);

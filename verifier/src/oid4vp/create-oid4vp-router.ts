@@ -84,8 +84,8 @@ export function createOid4vpRouter(opts: Oid4vpRouterOptions): Router {
 
   // A wallet page on another origin posts the answer from the browser and reads the verdict: the
   // response URI is public by design (any wallet may answer), so any origin may read its answer.
-  const cors = (_req: Request, res: Response, next: () => void) => { res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'content-type' }); next(); };
-  router.options('/oid4vp/responses/:id', cors, (_req: Request, res: Response) => { res.status(204).end(); });
+  // A direct_post body is a form (OpenID4VP 1.0 §8.2): a simple request, no preflight to answer.
+  const cors = (_req: Request, res: Response, next: () => void) => { res.set('Access-Control-Allow-Origin', '*'); next(); };
   router.post('/oid4vp/responses/:id', cors, express.urlencoded({ extended: false, limit: '2mb' }), async (req: Request, res: Response) => {
     const s = sessions.get(String(req.params.id));
     if (!s) { res.status(404).json({ error: 'invalid_request', code: 'REQUEST_NOT_FOUND', error_description: 'no such presentation request' }); return; }

@@ -45,6 +45,8 @@ export interface WalletErrorDetails {
   remoteCode?: string;
   /** PIN attempts the issuer still allows (TX_CODE_WRONG); 0 when the offer is spent. */
   attemptsLeft?: number;
+  /** The PIN's shape as the offer states it (OpenID4VCI 1.0 §4.1.1 `tx_code`), for the field that asks for it. */
+  txCode?: { length?: number; inputMode?: 'numeric' | 'text' };
 }
 
 export class WalletError extends Error {

@@ -44,7 +44,7 @@ export async function receiveCredentialOffer(offerUri: string, opts: ReceiveOffe
   }
   const grant = offer.grants?.[PRE_AUTHORIZED] as { tx_code?: unknown } | undefined;
   if (!grant) throw new WalletError('OFFER_INVALID', 'the offer has no pre-authorized code (only that grant is supported)');
-  if (grant.tx_code && !opts.txCode) throw new WalletError('TX_CODE_REQUIRED', 'this offer needs the PIN the issuer gave you (--pin)');
+  if (grant.tx_code && !opts.txCode) throw new WalletError('TX_CODE_REQUIRED', 'this offer needs the PIN the issuer gave you (--pin)', { txCode: txCodeShape(grant.tx_code) });
 
   let metadata: IssuerMetadataResult;
   try {
@@ -104,6 +104,15 @@ function chooseConfigurations(ids: readonly string[], metadata: IssuerMetadataRe
     }
   }
   return [...byType.values()];
+}
+
+/** The PIN's length and kind of characters, when the offer states them plausibly (untrusted: bounded). */
+function txCodeShape(txCode: unknown): { length?: number; inputMode?: 'numeric' | 'text' } {
+  const t = (typeof txCode === 'object' && txCode !== null ? txCode : {}) as { length?: unknown; input_mode?: unknown };
+  return {
+    ...(typeof t.length === 'number' && Number.isInteger(t.length) && t.length > 0 && t.length <= 64 ? { length: t.length } : {}),
+    ...(t.input_mode === 'numeric' || t.input_mode === 'text' ? { inputMode: t.input_mode } : {}),
+  };
 }
 
 /** The issuer URL of an offer by value, to allow plain http for it before the library reads it. */
