@@ -292,7 +292,10 @@ describe('wallet page: answer an OpenID4VP request', () => {
     expect(result.presentations[0]!.holder).toBe(holder);
     expect(result.presentations[0]!.credentials.map((c) => [c.credential.id, c.verdict, c.credential.credentialSubject.id])).toEqual([[chosen, 'VALID', holder]]);
 
-    await openLink(request.uri);
+    // The same link opened again while the page is open: only the fragment changes.
+    await page.evaluate((uri) => { location.hash = `#request=${encodeURIComponent(uri)}`; }, request.uri);
+    await page.waitForFunction((uri) => (document.getElementById('openid-link') as HTMLInputElement).value === uri && location.hash === '', request.uri);
+    await page.click('#openid-form button[type=submit]');
     await page.waitForSelector('#vp-view:not([hidden])');
     await page.check(`#vp-list input[value="${held[0]!}"]`);
     await page.click('#vp-send');

@@ -646,6 +646,9 @@ function takePickupFromLocation(): void {
 async function main(): Promise<void> {
   await setupI18n({ resources: { en: { translation: en } }, loadMessages: fetchMessages('/wallet'), storageKey: KEYS.lang, select: $<HTMLSelectElement>('lang'), onChange: applyLanguage });
   takePickupFromLocation();
+  // A link to the page opened while it is open (an installed app, the same tab) only changes the
+  // fragment: taken the same way, filled in, waiting for the learner to go on.
+  window.addEventListener('hashchange', () => { takePickupFromLocation(); renderPendingPickup(); });
   await loadTrust();
   $('demo-banner').hidden = !(config.demoIssuer && bundle?.bundle.issuers.some((i) => i.id === config.demoIssuer));
   applyLanguage();
