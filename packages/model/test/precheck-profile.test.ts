@@ -12,7 +12,8 @@ import {
   detectCredentialKind,
   type CredentialKind,
 } from '../src/index.ts';
-import { precheckProfile } from '../src/lib/precheck-profile.ts';
+import { precheckLanguageValues, precheckProfile } from '../src/lib/precheck-profile.ts';
+import { LanguageValuesSchema } from '../src/z-language-map.ts';
 
 // The profile pre-check answers "certainly valid" or "ask zod". Held to the zod schemas on
 // generated OB 3.0 / CLR 2.0 / VC 2.0 credentials (valid ones, and mutations of them: wrong types,
@@ -31,7 +32,7 @@ const SCHEMAS: Record<CredentialKind, z.ZodType> = {
 };
 const KINDS = Object.keys(SCHEMAS) as CredentialKind[];
 
-const tally = { inputs: 0, zodValid: 0, precheckValid: 0 };
+const tally = { inputs: 0, zodValid: 0, precheckValid: 0, languageValues: 0 };
 
 /** The two properties, for one input; returns whether the pre-check passed it as its own kind. */
 function holdsToZod(input: unknown): boolean {
@@ -40,6 +41,16 @@ function holdsToZod(input: unknown): boolean {
       throw new Error(`pre-check passed what zod rejects as ${kind}: ${JSON.stringify(input)?.slice(0, 400)}`);
     }
   }
+  // Every list inside, as a multilingual displayName (checkLpProfile's warnings read them).
+  const lists = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (precheckLanguageValues(v)) {
+      if (!LanguageValuesSchema.safeParse(v).success) throw new Error(`pre-check passed language values zod rejects: ${JSON.stringify(v)}`);
+      tally.languageValues++;
+    }
+    for (const x of Object.values(v)) lists(x);
+  };
+  lists(input);
   const byZod = checkProfile(input, { precheck: false });
   expect(checkProfile(input)).toEqual(byZod);
   const fast = precheckProfile(input, detectCredentialKind(input) ?? 'VerifiableCredential');
@@ -99,6 +110,16 @@ const resultDescription = fc
     alignment: opt(fc.array(alignment, { maxLength: 2 })),
   })
   .map(json);
+const displayName = fc.array(
+  fc
+    .record({
+      '@value': text,
+      '@language': mostly(['ar', 'en', 'fr-CA', 'zh-Hant-TW', 'x-private', 'i-klingon', 'EN'], 'not a tag'),
+      '@direction': opt(mostly(['ltr', 'rtl'], 'auto')),
+    })
+    .map(json),
+  { maxLength: 3 },
+);
 const achievement = fc
   .record({
     id: uri,
@@ -111,6 +132,7 @@ const achievement = fc
     creator: opt(profile),
     creditsAvailable: opt(fc.double({ min: 0, max: 60, noNaN: true })),
     inLanguage: opt(fc.constantFrom('ar', 'en', 'fr-CA')),
+    displayName: opt(displayName),
     resultDescription: opt(fc.array(resultDescription, { maxLength: 2 })),
     tag: opt(fc.array(text, { maxLength: 3 })),
     version: opt(text),
@@ -339,6 +361,7 @@ describe('profile pre-check', () => {
     expect(zodValid).toBeGreaterThan(inputs * 0.2);
     expect(inputs - zodValid).toBeGreaterThan(inputs * 0.2);
     expect(precheckValid).toBeGreaterThan(zodValid * 0.6);
+    expect(tally.languageValues - before.languageValues).toBeGreaterThan(RUNS / 10);
   });
 
   it('agrees with zod on every credential in the repository (fixtures, 1EdTech, DCC, W3C vectors)', () => {

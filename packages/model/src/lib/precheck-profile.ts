@@ -13,6 +13,7 @@ import {
 } from '../z-ob3-enums.ts';
 import { ABSOLUTE_URI_PATTERN, DATE_TIME_STAMP_PATTERN } from '../z-primitives.ts';
 import { VC_V2_CONTEXT } from '../z-verifiable-credential.ts';
+import { isLanguageTag } from '../is-language-tag.ts';
 
 /*
  * A hand-written mirror of the profile schemas (z-verifiable-credential.ts,
@@ -44,6 +45,29 @@ export function precheckProfile(credential: unknown, kind: CredentialKind): bool
   if (kind === 'VerifiableCredential') return vcCredential(credential);
   if (kind === 'ClrCredential') return clrCredential(credential);
   return achievementCredential(credential);
+}
+
+/**
+ * Whether `value` certainly passes LanguageValuesSchema (z-language-map.ts): a non-empty list of
+ * `{"@value", "@language"[, "@direction"]}` with nothing else. False: ask zod.
+ */
+export function precheckLanguageValues(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (!isPlain(v) || !nonEmpty(v['@value']) || !isLanguageTag(v['@language'])) return false;
+    const d = v['@direction'];
+    let known = 2;
+    if (d !== undefined) {
+      if (d !== 'ltr' && d !== 'rtl') return false;
+      known = 3;
+    }
+    // strictObject: no other property (counted, so that nothing is allocated).
+    let n = 0;
+    for (const k in v) if (Object.hasOwn(v, k)) n++;
+    if (n !== known) return false;
+  }
+  return true;
 }
 
 // A JSON object as JSON.parse makes it. Other objects (class instances, other realms) go to zod.
