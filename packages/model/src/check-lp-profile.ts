@@ -2,7 +2,8 @@ import { isIscedFieldCode, isIscedLevelCode, ISCED_FIELD_FRAMEWORK, ISCED_LEVEL_
 import { isLanguageTag } from './is-language-tag.ts';
 import type { LpProfileIssue } from './lp-profile-issue.ts';
 import { validateResultAgainstScale } from './validate-result-against-scale.ts';
-import { LanguageValuesSchema } from './z-language-map.ts';
+import { precheckLanguageValues } from './lib/precheck-profile.ts';
+import { LanguageValuesSchema, type LanguageValue } from './z-language-map.ts';
 import { typesOf } from './z-primitives.ts';
 
 type Json = Record<string, unknown>;
@@ -133,7 +134,8 @@ function checkCredits(value: unknown, path: string, issues: LpProfileIssue[]): v
 
 function checkDisplayName(value: unknown, path: string, issues: LpProfileIssue[]): void {
   if (value === undefined) return;
-  const parsed = LanguageValuesSchema.safeParse(value);
+  // The common valid form is read as it is; anything else is zod's to decide.
+  const parsed = precheckLanguageValues(value) ? { success: true as const, data: value as LanguageValue[] } : LanguageValuesSchema.safeParse(value);
   if (!parsed.success) {
     issues.push({
       code: 'DISPLAY_NAME_INVALID',

@@ -3,6 +3,7 @@ import { checkLpProfile } from './check-lp-profile.ts';
 import { detectCredentialKind } from './detect-credential-kind.ts';
 import type { CredentialKind } from './detect-credential-kind.ts';
 import { flattenZodIssues } from './lib/flatten-zod-issues.ts';
+import { precheckProfile } from './lib/precheck-profile.ts';
 import type { Check } from './verification-result.ts';
 import { AchievementCredentialSchema } from './z-achievement-credential.ts';
 import { ClrCredentialSchema } from './z-clr-credential.ts';
@@ -23,12 +24,17 @@ const RULES: Record<CredentialKind, { schema: z.ZodType; label: string }> = {
  *
  * pass → code PROFILE_VALID, details `{ kind, warnings }`;
  * fail → code PROFILE_INVALID, details `{ kind, path, issues }` (path = first JSON path).
+ *
+ * `precheck: false` asks the zod schema alone: the pre-check only decides faster for the shapes
+ * it knows, so both ways give the same Check (packages/model/test/precheck-profile.test.ts).
  */
-export function checkProfile(credential: unknown): Check {
+export function checkProfile(credential: unknown, opts: { precheck?: boolean } = {}): Check {
   const kind = detectCredentialKind(credential) ?? 'VerifiableCredential';
   const { schema, label } = RULES[kind];
-  const result = schema.safeParse(credential);
-  if (!result.success) {
+  // The pre-check passes the common valid shapes without zod's output copy of every object;
+  // anything else, and every failure, is zod's to describe.
+  const result = opts.precheck !== false && precheckProfile(credential, kind) ? undefined : schema.safeParse(credential);
+  if (result !== undefined && !result.success) {
     const issues = flattenZodIssues(result.error.issues);
     const first = issues[0] ?? { path: '$', code: 'custom', message: 'Invalid input' };
     return {

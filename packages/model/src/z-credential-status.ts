@@ -5,11 +5,14 @@ import { UriSchema } from './z-primitives.ts';
  * Bitstring Status List v1.0 §2.1 BitstringStatusListEntry. `statusListIndex` is a string of
  * decimal digits (the spec's "string representation of an integer ≥ 0").
  */
+/** Bitstring Status List v1.0 §2.1 statusListIndex: decimal digits without leading zeros. */
+export const STATUS_LIST_INDEX_PATTERN = /^(0|[1-9]\d*)$/;
+
 export const BitstringStatusListEntrySchema = z.looseObject({
   id: UriSchema.optional(),
   type: z.literal('BitstringStatusListEntry'),
   statusPurpose: z.string().min(1),
-  statusListIndex: z.string().regex(/^(0|[1-9]\d*)$/, { message: 'statusListIndex must be a string of decimal digits' }),
+  statusListIndex: z.string().regex(STATUS_LIST_INDEX_PATTERN, { message: 'statusListIndex must be a string of decimal digits' }),
   statusListCredential: UriSchema,
   statusSize: z.number().int().positive().optional(),
 });

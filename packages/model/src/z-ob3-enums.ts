@@ -6,11 +6,11 @@ import { OB3_CLR_ENUMS_DATA } from './data/ob3-clr-enums.ts';
  * The "extensible" ones (AchievementType, ResultType, AlignmentTargetType, IdentifierTypeEnum)
  * also accept a custom term prefixed `ext:` (OB 3.0 §B.3.1, e.g. `ext:SchoolReport`).
  */
-const EXT = /^ext:[A-Za-z0-9._-]+$/;
+export const EXTENSION_TERM_PATTERN = /^ext:[A-Za-z0-9._-]+$/;
 
 function extensible(values: readonly string[], name: string) {
   const set = new Set(values);
-  return z.string().refine((v) => set.has(v) || EXT.test(v), {
+  return z.string().refine((v) => set.has(v) || EXTENSION_TERM_PATTERN.test(v), {
     message: `${name} must be one of the Open Badges values or an 'ext:' extension`,
   });
 }
