@@ -547,7 +547,7 @@ export class SqliteOps {
  * without a call into the system generator for each 4-byte draw.
  */
 function blockRandom(random: (n: number) => Uint8Array): (n: number) => Uint8Array {
-  let block = new Uint8Array(0);
+  let block: Uint8Array = new Uint8Array(0);
   let at = 0;
   return (n) => {
     if (n > 256) return random(n);
