@@ -50,8 +50,12 @@ export { readResultsCsv, MAX_RESULTS_CSV_BYTES, MAX_RESULTS_CSV_ROWS } from './b
 export type { ResultsCsv, ResultsCsvRow } from './bulk/read-results-csv.ts';
 export { checkRowsAgainstCatalogue } from './bulk/check-rows-against-catalogue.ts';
 export type { CheckedRow } from './bulk/check-rows-against-catalogue.ts';
-export { issueBulk, bulkKeyOf, DEFAULT_BULK_BATCH } from './bulk/issue-bulk.ts';
+export { issueBulk, bulkKeyOf, bulkSignSetupOf, DEFAULT_BULK_BATCH } from './bulk/issue-bulk.ts';
 export type { BulkProgress, BulkReport, BulkRowOutcome, IssueBulkInput } from './bulk/issue-bulk.ts';
+export { createSigningPool, defaultSigningThreads } from './bulk/lib/create-signing-pool.ts';
+export type { SigningPool } from './bulk/lib/create-signing-pool.ts';
+export { createBulkSigner, signBulkItems } from './bulk/lib/sign-bulk-items.ts';
+export type { BulkSigner, BulkSignItem, BulkSignResult, BulkSignSetup, BulkSignTask } from './bulk/lib/sign-bulk-items.ts';
 export { issueTranscript, TRANSCRIPT_BULK_CODE } from './bulk/issue-transcript.ts';
 export { writeBulkOutput } from './bulk/write-bulk-output.ts';
 export type { BulkOutputSummary, WriteBulkOutputInput } from './bulk/write-bulk-output.ts';

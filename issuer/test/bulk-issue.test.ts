@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CatalogueAchievementSchema } from '@lp/model';
 import {
-  addAchievements, checkRowsAgainstCatalogue, initIssuer, issueBulk, issuerDocumentLoader, openIssuerStore, parseCatalogueFile, readResultsCsv,
-  unlockSigningKey,
+  addAchievements, bulkSignSetupOf, checkRowsAgainstCatalogue, createSigningPool, initIssuer, issueBulk, issuerDocumentLoader, openIssuerStore,
+  parseCatalogueFile, readResultsCsv, unlockSigningKey,
 } from '../src/index.ts';
 import type { CheckedRow, IssuerDeps } from '../src/index.ts';
 import type { SqliteIssuerStore } from '../src/store/index.ts';
@@ -147,11 +147,34 @@ describe('issueBulk with signing threads', () => {
     const input = [{ ...rows[0]!, row: 89, data: { ...rows[0]!.data, candidateNumber: 'S-1' } }, spoiled, { ...rows[2]!, row: 91, data: { ...rows[2]!.data, candidateNumber: 'S-3' } }];
     const unbound = () => (store.db.prepare('SELECT count(*) AS n FROM status_allocations WHERE credential_id IS NULL').get() as { n: number }).n;
     const before = unbound();
-    const report = await issueBulk(deps, { session: '2027-06', rows: input, runId: 'threads-3', threads: 1 });
-    expect(report).toMatchObject({ issued: 2, failed: 1 });
-    expect(report.failures).toEqual([expect.objectContaining({ row: 90, status: 'failed', issue: expect.objectContaining({ code: 'ISSUE_FAILED', message: expect.stringContaining('ACHIEVEMENT_UNKNOWN') }) })]);
-    expect(report.outcomes.map((o) => o.status)).toEqual(['issued', 'failed', 'issued']);
-    expect(unbound()).toBe(before);
+    // One thread started by the caller and passed in: it serves this run and the next, and stays open.
+    const pool = createSigningPool(await bulkSignSetupOf(deps), { threads: 1 });
+    try {
+      const report = await issueBulk(deps, { session: '2027-06', rows: input, runId: 'threads-3', pool });
+      expect(report).toMatchObject({ issued: 2, failed: 1 });
+      expect(report.failures).toEqual([expect.objectContaining({ row: 90, status: 'failed', issue: expect.objectContaining({ code: 'ISSUE_FAILED', message: expect.stringContaining('ACHIEVEMENT_UNKNOWN') }) })]);
+      expect(report.outcomes.map((o) => o.status)).toEqual(['issued', 'failed', 'issued']);
+      expect(unbound()).toBe(before);
+
+      const next = await issueBulk(deps, { session: '2027-07', rows: [input[0]!], runId: 'threads-4', pool });
+      expect(next).toMatchObject({ issued: 1, failed: 0 });
+      expect(await pool.sign({ now: T0.toISOString(), session: '2027-07', items: [] })).toEqual([]);
+    } finally {
+      await pool.close();
+    }
+  }, 300_000);
+
+  it('a streamed file that fails after its first batch: that batch stays stored, the error reaches the caller', async () => {
+    const before = await store.countCredentials();
+    const broken = new Error('the file changed while it was being issued');
+    async function* stream() {
+      yield { ...rows[0]!, row: 2, data: { ...rows[0]!.data, candidateNumber: 'R-1' } };
+      yield { ...rows[1]!, row: 3, data: { ...rows[1]!.data, candidateNumber: 'R-2' } };
+      // Read while the first batch is being issued.
+      throw broken;
+    }
+    await expect(issueBulk(deps, { session: '2027-06', rows: stream(), batchSize: 2, runId: 'read-ahead', threads: 0 })).rejects.toBe(broken);
+    expect(await store.countCredentials()).toBe(before + 2);
   }, 300_000);
 });
 

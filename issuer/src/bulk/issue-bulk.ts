@@ -10,7 +10,7 @@ import type { BulkIssue } from './bulk-issue.ts';
 import type { CheckedRow } from './check-rows-against-catalogue.ts';
 import { createSigningPool } from './lib/create-signing-pool.ts';
 import type { SigningPool } from './lib/create-signing-pool.ts';
-import type { BulkSignItem, BulkSignResult } from './lib/sign-bulk-items.ts';
+import type { BulkSignItem, BulkSignResult, BulkSignSetup } from './lib/sign-bulk-items.ts';
 
 export const DEFAULT_BULK_BATCH = 100;
 
@@ -53,6 +53,12 @@ export interface IssueBulkInput {
    * unlocked key in memory for the run (create-signing-pool.ts).
    */
   threads?: number;
+  /**
+   * Signing threads already started (createSigningPool with this issuer's setup), used instead of
+   * `threads` and left open: a caller issuing several runs (a job queue's worker, a benchmark)
+   * pays the threads' start (~1–3 s each) once.
+   */
+  pool?: SigningPool;
   /** Keep every row's outcome in the report (default true); false keeps only failures, for runs of a million rows. */
   keepOutcomes?: boolean;
   onProgress?: (p: BulkProgress) => void;
@@ -115,24 +121,43 @@ export async function issueBulk(deps: IssuerDeps, input: IssueBulkInput): Promis
     else progress.existing++;
   };
 
-  const pool = createSigningPool({
-    issuerId: deps.signer.issuerId, kid: deps.signer.kid, publicKey: deps.signer.keyPair.publicKey, secretKey: deps.signer.keyPair.secretKey,
-    profile, catalogue: (await deps.store.listAchievements()).map((r) => r.entry), baseUrl: deps.baseUrl,
-    ...(profile.id.startsWith('did:web:') ? { didDocument: { id: profile.id, doc: didDocumentOf(profile, await deps.store.listKeys()) } } : {}),
-  }, input.threads !== undefined ? { threads: input.threads } : {});
+  const pool = input.pool ?? createSigningPool(await bulkSignSetupOf(deps), input.threads !== undefined ? { threads: input.threads } : {});
   try {
-    for await (const batch of batchesOf(input.rows, batchSize)) {
-      const done = await issueBatch(deps, pool, batch, session, actor);
+    const batches = batchesOf(input.rows, batchSize)[Symbol.asyncIterator]();
+    let next = batches.next();
+    for (;;) {
+      const step = await next;
+      if (step.done) break;
+      // The next batch is read and checked while this one is signed and stored (the reading
+      // runs on this thread between its waits for the signing threads).
+      next = batches.next();
+      // A failure of the read-ahead shows when its turn comes, not as an unhandled rejection now.
+      next.catch(() => {});
+      const done = await issueBatch(deps, pool, step.value, session, actor);
       done.sort((a, b) => a.row - b.row).forEach(record);
       input.onProgress?.({ ...progress });
     }
   } finally {
-    await pool.close();
+    if (!input.pool) await pool.close();
   }
 
   const finishedAt = isoSeconds(deps.clock());
   await deps.store.finishBulkRun(runId, finishedAt, { issued: progress.issued, skipped: progress.existing, failed: progress.failed });
   return { runId, session, ...progress, outcomes, failures, startedAt, finishedAt };
+}
+
+/**
+ * What the signing threads of this issuer need for a run (BulkSignSetup): the unlocked key, the
+ * profile and catalogue as stored now, the public base URL, and our did:web document.
+ */
+export async function bulkSignSetupOf(deps: IssuerDeps): Promise<BulkSignSetup> {
+  const profile = await deps.store.getProfile();
+  if (!profile) throw new IssuerError('NO_ISSUER', 'no issuer here: run `lp issuer init` first');
+  return {
+    issuerId: deps.signer.issuerId, kid: deps.signer.kid, publicKey: deps.signer.keyPair.publicKey, secretKey: deps.signer.keyPair.secretKey,
+    profile, catalogue: (await deps.store.listAchievements()).map((r) => r.entry), baseUrl: deps.baseUrl,
+    ...(profile.id.startsWith('did:web:') ? { didDocument: { id: profile.id, doc: didDocumentOf(profile, await deps.store.listKeys()) } } : {}),
+  };
 }
 
 async function issueBatch(deps: IssuerDeps, pool: SigningPool, batch: CheckedRow[], session: string, actor: string): Promise<BulkRowOutcome[]> {
@@ -177,33 +202,45 @@ async function issueInTransaction(
   const revocation = await tx.allocateStatuses('revocation', fresh.length);
   const suspension = await tx.allocateStatuses('suspension', fresh.length);
   const items: BulkSignItem[] = fresh.map((row, i) => ({ ...itemOf(row), status: [revocation[i]!, suspension[i]!] }));
-  // Several tasks per thread, so that a thread that finishes early takes the next one.
+  // Several tasks per thread, so that a thread that finishes early takes the next one; each
+  // task's credentials are stored, in row order, while the threads sign the tasks after it.
   const per = Math.max(1, Math.ceil(items.length / Math.max(1, pool.threads * 4)));
-  const tasks: Promise<BulkSignResult[]>[] = [];
-  for (let i = 0; i < items.length; i += per) tasks.push(pool.sign({ now: now.toISOString(), session, items: items.slice(i, i + per) }));
-  const results = (await Promise.all(tasks)).flat();
-  const bad = results.filter((r): r is Extract<BulkSignResult, { ok: false }> => !r.ok);
+  const tasks: { from: number; signed: Promise<BulkSignResult[]> }[] = [];
+  for (let i = 0; i < items.length; i += per) tasks.push({ from: i, signed: pool.sign({ now: now.toISOString(), session, items: items.slice(i, i + per) }) });
+  // Every task is awaited before this returns or throws: none is left running into the next batch.
+  const settled = Promise.allSettled(tasks.map((t) => t.signed));
+  const bad: Extract<BulkSignResult, { ok: false }>[] = [];
+  try {
+    for (const task of tasks) {
+      const results = await task.signed;
+      for (const r of results) if (!r.ok) bad.push(r);
+      // Once a row has failed the batch is rolled back and re-done: nothing more to store.
+      if (bad.length > 0) continue;
+      const credentials: NewCredential[] = [];
+      const audit: NewAuditEntry[] = [];
+      results.forEach((r, k) => {
+        if (!r.ok) return;
+        const i = task.from + k;
+        const row = fresh[i]!;
+        const key = bulkKeyOf(row, session);
+        const status = items[i]!.status;
+        // The same rows `issueCredential` writes for a catalogue issuance with a bulk key.
+        credentials.push({
+          id: r.id, kind: 'achievement', subject: { ...r.subject }, achievementCodes: r.codes, record: r.record, format: 'di', jwt: null, seal: r.seal,
+          status, createdAt, bulkKey: key,
+        });
+        audit.push({
+          at: createdAt, actor, action: 'credential.issue', target: r.id,
+          details: { kind: 'achievement', achievements: r.codes, kid: deps.signer.kid, status, format: 'di', bulkKey: key, pickup: false },
+        });
+        out.push({ row: row.row, key, status: 'issued', credentialId: r.id });
+      });
+      await tx.insertCredentials(credentials, audit);
+    }
+  } finally {
+    await settled;
+  }
   if (bad.length > 0) throw new RowsFailed(bad);
-
-  const credentials: NewCredential[] = [];
-  const audit: NewAuditEntry[] = [];
-  results.forEach((r, i) => {
-    if (!r.ok) return;
-    const row = fresh[i]!;
-    const key = bulkKeyOf(row, session);
-    const status = items[i]!.status;
-    // The same rows `issueCredential` writes for a catalogue issuance with a bulk key.
-    credentials.push({
-      id: r.id, kind: 'achievement', subject: { ...r.subject }, achievementCodes: r.codes, record: r.record, format: 'di', jwt: null, seal: r.seal,
-      status, createdAt, bulkKey: key,
-    });
-    audit.push({
-      at: createdAt, actor, action: 'credential.issue', target: r.id,
-      details: { kind: 'achievement', achievements: r.codes, kid: deps.signer.kid, status, format: 'di', bulkKey: key, pickup: false },
-    });
-    out.push({ row: row.row, key, status: 'issued', credentialId: r.id });
-  });
-  await tx.insertCredentials(credentials, audit);
   return out;
 }
 

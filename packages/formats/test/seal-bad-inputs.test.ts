@@ -240,3 +240,19 @@ describe('decodeSeal throws nothing but SealError', () => {
     );
   });
 });
+
+describe('encodeSeal checks the claims it is given, even right after createSealClaims checked them', () => {
+  test('claims changed in place after a good encode are refused (SEAL_CLAIMS_INVALID), then the good ones pass again', async () => {
+    const key = await testKey();
+    const mine = createSealClaims(grade9(), GRADE9_CATALOGUE, { keyId: KEY_ID });
+    expect(await encodeSeal(mine, { sign: key.signer, kid: KID })).toBe(good);
+    const learnerName = mine.learnerName;
+    mine.learnerName = '';
+    await expect(encodeSeal(mine, { sign: key.signer, kid: KID })).rejects.toMatchObject({ code: 'SEAL_CLAIMS_INVALID' });
+    mine.learnerName = learnerName;
+    mine.issuedAt = -1;
+    await expect(encodeSeal(mine, { sign: key.signer, kid: KID })).rejects.toMatchObject({ code: 'SEAL_CLAIMS_INVALID' });
+    mine.issuedAt = claims.issuedAt;
+    expect(await encodeSeal(mine, { sign: key.signer, kid: KID })).toBe(good);
+  });
+});

@@ -169,9 +169,50 @@ export class SqliteOps {
     });
   }
 
+  /**
+   * `count` indexes as `allocateStatus` picks them, in one savepoint: the list row is read once
+   * and its count updated once per list, and the random bytes are drawn in blocks (a bulk run
+   * allocates two indexes per credential; a savepoint and a list read each cost as much as the
+   * allocation).
+   */
   allocateStatuses(purpose: StatusPurpose, count: number): StatusAllocation[] {
     if (!Number.isInteger(count) || count < 0) throw new TypeError(`count must be a whole number, got ${String(count)}`);
-    return this.write(() => Array.from({ length: count }, () => this.allocateStatus(purpose)));
+    if (purpose !== 'revocation' && purpose !== 'suspension') throw new TypeError(`unknown status purpose ${String(purpose)}`);
+    if (count === 0) return [];
+    return this.write(() => {
+      const isUsedStmt = this.stmt('SELECT 1 FROM status_allocations WHERE list_id = ? AND idx = ?').pluck();
+      const insert = this.stmt('INSERT INTO status_allocations (list_id, idx) VALUES (?, ?)');
+      const random = blockRandom(this.options.random);
+      const out: StatusAllocation[] = [];
+      while (out.length < count) {
+        const list = (this.stmt('SELECT * FROM status_lists WHERE purpose = ? AND full = 0 ORDER BY number LIMIT 1').get(purpose) as ListRow | undefined)
+          ?? this.openList(purpose);
+        let used = list.used_count;
+        let full = false;
+        while (out.length < count && used < list.length) {
+          let index: number;
+          try {
+            index = allocateIndex({
+              length: list.length, usedCount: used, random, allowShortList: this.options.allowShortList,
+              isUsed: (i) => isUsedStmt.get(list.id, i) !== undefined,
+            });
+          } catch (e) {
+            if (e instanceof StatusError && e.code === 'LIST_FULL') {
+              full = true;
+              break;
+            }
+            throw e;
+          }
+          insert.run(list.id, index);
+          used++;
+          out.push({ purpose, listId: list.id, index });
+        }
+        const added = used - list.used_count;
+        if (added > 0) this.stmt('UPDATE status_lists SET used_count = used_count + ?, full = (used_count + ? >= length) WHERE id = ?').run(added, added, list.id);
+        if (full) this.stmt('UPDATE status_lists SET full = 1 WHERE id = ?').run(list.id);
+      }
+      return out;
+    });
   }
 
   private openList(purpose: StatusPurpose): ListRow {
@@ -211,27 +252,30 @@ export class SqliteOps {
 
   // ---- credentials
   insertCredential(c: NewCredential): void {
-    this.write(() => {
-      this.stmt(`INSERT INTO credentials (id, kind, subject, achievement_codes, record, format, jwt, seal, created_at, bulk_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        c.id, c.kind, JSON.stringify(c.subject ?? null), JSON.stringify(c.achievementCodes), c.record, c.format,
-        c.jwt ?? null, c.seal ?? null, c.createdAt, c.bulkKey ? bulkKeyText(c.bulkKey) : null,
-      );
-      const bind = this.stmt(`UPDATE status_allocations SET credential_id = ?
-        WHERE list_id = ? AND idx = ? AND credential_id IS NULL
-        AND EXISTS (SELECT 1 FROM status_lists WHERE id = ? AND purpose = ?)`);
-      for (const s of c.status) {
-        if (bind.run(c.id, s.listId, s.index, s.listId, s.purpose).changes !== 1) {
-          throw new StoreError('STORE_CONFLICT', `status ${s.purpose} ${s.listId}#${s.index} was not allocated or is bound to another credential`);
-        }
-      }
-    });
+    this.write(() => this.insertCredentialRow(c));
   }
 
+  private insertCredentialRow(c: NewCredential): void {
+    this.stmt(`INSERT INTO credentials (id, kind, subject, achievement_codes, record, format, jwt, seal, created_at, bulk_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      c.id, c.kind, JSON.stringify(c.subject ?? null), JSON.stringify(c.achievementCodes), c.record, c.format,
+      c.jwt ?? null, c.seal ?? null, c.createdAt, c.bulkKey ? bulkKeyText(c.bulkKey) : null,
+    );
+    const bind = this.stmt(`UPDATE status_allocations SET credential_id = ?
+      WHERE list_id = ? AND idx = ? AND credential_id IS NULL
+      AND EXISTS (SELECT 1 FROM status_lists WHERE id = ? AND purpose = ?)`);
+    for (const s of c.status) {
+      if (bind.run(c.id, s.listId, s.index, s.listId, s.purpose).changes !== 1) {
+        throw new StoreError('STORE_CONFLICT', `status ${s.purpose} ${s.listId}#${s.index} was not allocated or is bound to another credential`);
+      }
+    }
+  }
+
+  /** Every row in one savepoint (not one per credential): all of them are stored or none. */
   insertCredentials(credentials: readonly NewCredential[], audit: readonly NewAuditEntry[]): void {
     if (credentials.length !== audit.length) throw new TypeError('insertCredentials takes one audit entry per credential');
     this.write(() => {
-      for (const c of credentials) this.insertCredential(c);
+      for (const c of credentials) this.insertCredentialRow(c);
       for (const e of audit) this.appendAudit(e);
     });
   }
@@ -496,4 +540,24 @@ export class SqliteOps {
   listBulkRuns(): BulkRunRecord[] {
     return (this.stmt('SELECT * FROM bulk_runs ORDER BY started_at, id').all() as BulkRunRow[]).map(bulkRunOf);
   }
+}
+
+/**
+ * `random` drawn 256 bytes at a time and handed out in slices: the same uniformly random bytes,
+ * without a call into the system generator for each 4-byte draw.
+ */
+function blockRandom(random: (n: number) => Uint8Array): (n: number) => Uint8Array {
+  let block: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  return (n) => {
+    if (n > 256) return random(n);
+    if (at + n > block.length) {
+      block = random(256);
+      at = 0;
+      if (block.length < 256) throw new TypeError('random(n) must return n bytes');
+    }
+    const out = block.subarray(at, at + n);
+    at += n;
+    return out;
+  };
 }

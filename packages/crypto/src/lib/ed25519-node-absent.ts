@@ -9,3 +9,5 @@ export const verifyNode: ((publicKey: Uint8Array, message: Uint8Array, signature
 export function nodeKeyCacheSize(): number {
   return 0;
 }
+
+export const signNode: ((secretKey: Uint8Array, message: Uint8Array) => Uint8Array) | undefined = undefined;
