@@ -23,8 +23,10 @@ export interface WireResponse {
 }
 
 export interface FirstLoad {
-  /** ms from navigation start to the first paint (the loading bar is drawn with it). */
+  /** ms from navigation start to the first paint (the loading state's bar and spinner are drawn with it). */
   firstPaintMs: number;
+  /** ms from navigation start to the first contentful paint (text: the loading state's words). */
+  firstContentfulPaintMs: number;
   /** ms from navigation start until the page's code marked the body ready (usable). */
   readyMs: number;
   /** Bytes the server sent until the page was ready. */
@@ -102,8 +104,9 @@ export async function measureFirstLoad(browser: Browser, serverPort: number, pag
     const responsesAtReady = responses.length;
     const timing = await page.evaluate(() => {
       const paint = performance.getEntriesByName('first-paint')[0];
+      const contentful = performance.getEntriesByName('first-contentful-paint')[0];
       const ready = performance.getEntriesByName('lp-ready')[0];
-      return { firstPaint: paint ? paint.startTime : NaN, ready: ready ? ready.startTime : performance.now() };
+      return { firstPaint: paint ? paint.startTime : NaN, firstContentful: contentful ? contentful.startTime : NaN, ready: ready ? ready.startTime : performance.now() };
     });
     await page.waitForLoadState('networkidle');
     await page.evaluate(async () => {
@@ -114,6 +117,7 @@ export async function measureFirstLoad(browser: Browser, serverPort: number, pag
     await page.waitForLoadState('networkidle');
     return {
       firstPaintMs: Math.round(timing.firstPaint),
+      firstContentfulPaintMs: Math.round(timing.firstContentful),
       readyMs: Math.round(timing.ready),
       bytesAtReady,
       bytesTotal: down,
