@@ -102,10 +102,27 @@ describe('the loading state of the pages', () => {
     const context = await browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
     try {
-      await page.route(/\/app\.js(\?|$)/, (route) => route.abort());
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
       await page.goto(`${url}/wallet`, { waitUntil: 'commit' });
       await page.waitForSelector('#lp-loading');
       expect(await look(page)).toMatchObject({ html: ['en', 'ltr'], loading: true, words: 'Loading…', spinner: true, direction: 'ltr', bar: 'lp-loading normal', main: false });
+      release();
+      await page.waitForSelector('body[data-ready=true]');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('when the code cannot be had, the page is shown as it is rather than a spinner for ever', async () => {
+    const context = await browser.newContext({ locale: 'en' });
+    const page = await context.newPage();
+    try {
+      await page.route(/\/app\.js(\?|$)/, (route) => route.abort());
+      await page.goto(`${url}/verify`, { waitUntil: 'commit' });
+      await page.waitForSelector('main');
+      expect(await look(page)).toMatchObject({ loading: false, bar: null, main: true, ready: null });
     } finally {
       await context.close();
     }

@@ -7,7 +7,7 @@ import { LANGUAGES } from '../languages.ts';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
 import { renderEarlyFetches, type EarlyMessages } from './render-early-fetches.ts';
-import { LOADING_STYLE, renderLoadingState } from './render-loading-state.ts';
+import { LOADING_HEAD, renderLoadingState } from './render-loading-state.ts';
 import { pickPageLanguage } from './pick-page-language.ts';
 import { RTL } from '../languages.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
@@ -67,7 +67,7 @@ function pageHead(base: string, js: string | undefined, styles: string, early: r
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    LOADING_STYLE,
+    LOADING_HEAD,
     // Inline: a stylesheet link holds the first paint (and so the loading bar) until it arrives,
     // one more request (400 ms on a slow link) after the HTML. app.css stays served for old pages.
     `<style>${styles}</style>`,

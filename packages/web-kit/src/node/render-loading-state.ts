@@ -22,16 +22,16 @@ export const LOADING_WORDS: Readonly<Record<string, { loading: string; needsScri
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * The loading state's styles, first in the head. Until the page's code marks the body ready,
+ * The loading state's styles and its one safeguard, first in the head. Until the page's code marks the body ready,
  * everything but the loading state is `display: none`: the first paint then lays out one line
  * instead of the whole page (on a 6× slower CPU that layout and the page's 9 KB of styles held the
  * first paint past a second), and no Arabic-script font is fetched for text nobody sees yet, which
  * would share the slow link with the code. The words are set in the system font for the same
  * reason. Nothing here needs a script: the state is drawn from the HTML as it arrives.
  */
-export const LOADING_STYLE = '<style>'
-  + 'body:not([data-ready=true])>:not(#lp-loading){display:none!important}'
-  + 'body[data-ready=true]>#lp-loading{display:none}'
+export const LOADING_HEAD = '<style>'
+  + 'html:not([data-lp-failed]) body:not([data-ready=true])>:not(#lp-loading){display:none!important}'
+  + 'body[data-ready=true]>#lp-loading,[data-lp-failed] #lp-loading{display:none}'
   + '#lp-loading{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:1rem;min-block-size:60vh;padding:1rem;'
   + 'font:1.15rem/1.5 system-ui,sans-serif;color:#222;background:#fff;text-align:center}'
   + '.lp-loading-mark{inline-size:2.5rem;block-size:2.5rem;box-sizing:border-box;border:5px solid #c8d3e6;border-block-start-color:#1a5fb4;border-radius:50%;animation:lp-spin 1s linear infinite}'
@@ -43,10 +43,17 @@ export const LOADING_STYLE = '<style>'
   + 'background:linear-gradient(90deg,transparent,#1a5fb4,transparent);background-size:50% 100%;background-repeat:no-repeat;'
   + 'animation:lp-loading 1.2s linear infinite}'
   + '[dir=rtl] body:not([data-ready=true])::before{animation-direction:reverse}'
+  + '[data-lp-failed] body::before{content:none!important}'
   + '@keyframes lp-loading{from{background-position:-100% 0}to{background-position:200% 0}}'
   + '@media (prefers-reduced-motion:reduce){body:not([data-ready=true])::before,.lp-loading-mark{animation:none}'
   + 'body:not([data-ready=true])::before{background:#1a5fb4;opacity:.5}}'
   + '</style>'
+  // When the page's code cannot run to its end (not fetched, offline before the first visit
+  // completed, a start-up error), the page is shown as it is, as it was before this loading state,
+  // rather than a spinner for ever. A failed script element or a promise nobody handled (the
+  // pages start with `void main()`) says so; a capturing listener sees the script's own error.
+  + '<script>(()=>{const f=()=>{document.documentElement.dataset.lpFailed="true"};'
+  + 'addEventListener("error",(e)=>{if(e.target instanceof HTMLScriptElement)f()},true);addEventListener("unhandledrejection",f)})()</script>'
   // Without scripts the page cannot become usable: say so rather than spin for ever.
   + '<noscript><style>.lp-loading-mark,.lp-loading-word{display:none}body:not([data-ready=true])::before{content:none}</style></noscript>';
 
