@@ -5,12 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { launchChromium, SCREENSHOTS } from './lib/browser-helpers.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // Copied from packages/web-kit/src/node/render-loading-state.ts on purpose: the test reads what a
 // reader sees, not the table the server draws from.
@@ -74,6 +77,13 @@ describe('the loading state of the pages', () => {
         bar: 'lp-loading reverse', main: false, languageOptions: 0, ready: null,
       });
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-ar-loading-360.png`) });
+      // What a screen reader meets while waiting: no serious or critical axe violation.
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       release();
       await page.waitForSelector('body[data-ready=true]');
       expect(await look(page)).toMatchObject({ html: ['ar', 'rtl'], loading: false, bar: null, main: true, ready: 'true' });
