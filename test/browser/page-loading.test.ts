@@ -125,6 +125,25 @@ describe('the loading state of the pages', () => {
     }
   }, 60_000);
 
+  it('a link that names the language (?lang=fr) wins over the browser\'s: the loading state and then the page are in it', async () => {
+    const context = await browser.newContext({ locale: 'ar' });
+    const page = await context.newPage();
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      await page.goto(`${url}/verify?lang=fr`, { waitUntil: 'commit' });
+      await page.waitForSelector('#lp-loading');
+      expect(await look(page)).toMatchObject({ html: ['fr', 'ltr'], loading: true, words: 'Chargement…', direction: 'ltr', ready: null });
+      release();
+      await page.waitForSelector('body[data-ready=true]');
+      expect(await look(page)).toMatchObject({ html: ['fr', 'ltr'], loading: false, main: true });
+      expect(await page.inputValue('#lang')).toBe('fr');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('when the code cannot be had, the page is shown as it is rather than a spinner for ever', async () => {
     const context = await browser.newContext({ locale: 'en' });
     const page = await context.newPage();
