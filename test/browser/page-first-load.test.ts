@@ -37,6 +37,11 @@ describe('a first visit of the pages', () => {
       expect(m.paths.filter((p) => p.endsWith('.wasm'))).toEqual([]);
       expect(m.bytesAtReady).toBeLessThanOrEqual(m.bytesTotal);
       expect(m.bytesTotal).toBeLessThanOrEqual(LIMIT);
+      // Each response is counted on its own (bench/first-load.bench.ts reports them by kind): one
+      // per request, their bytes adding up to everything the server sent.
+      expect(m.responses.map((r) => r.path).sort()).toEqual([...m.paths].sort());
+      expect(m.responses.reduce((n, r) => n + r.bytes, 0)).toBe(m.bytesTotal);
+      expect([...new Set(m.responses.filter((r) => r.path.includes('/chunks/')).map((r) => `${r.status} ${r.contentType}`))]).toEqual(['200 application/javascript']);
     } finally {
       await m.close();
     }

@@ -1,55 +1,159 @@
-// A page shows that it is loading from its first paint, before its JavaScript has run, and stops
-// once the code marks the body ready: the bar comes with the HTML, not with the code.
+// Each page shows that it is loading from its first paint, from the HTML alone: before its code has
+// run (the code is held back on the wire here, a slow link without a clock), in the language the
+// browser asks for (Arabic right to left), and says what is wrong when scripts are off. Once the
+// code marks the page usable, the loading state is gone and the page is there.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
-import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import express from 'express';
-import type { Browser } from 'playwright-core';
-import { createPageRouter } from '@lp/web-kit/node';
-import { launchChromium } from './lib/browser-helpers.ts';
+import type { Browser, Page } from 'playwright-core';
+import { createVerifierWebRouter } from '@lp/verifier/web';
+import { createWalletWebRouter } from '@lp/wallet/web';
+import { launchChromium, SCREENSHOTS } from './lib/browser-helpers.ts';
 
-describe('the loading bar of a page', () => {
-  let dir: string;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// Copied from packages/web-kit/src/node/render-loading-state.ts on purpose: the test reads what a
+// reader sees, not the table the server draws from.
+const ARABIC_LOADING = 'جارٍ التحميل…';
+const FRENCH_NEEDS_SCRIPT = 'Cette page a besoin de JavaScript.';
+
+/** What the reader sees of the loading state and the page, read from the live document. */
+function look(page: Page) {
+  return page.evaluate(() => {
+    const loading = document.getElementById('lp-loading');
+    const shown = (el: Element | null) => el !== null && getComputedStyle(el).display !== 'none' && (el as HTMLElement).getClientRects().length > 0;
+    const bar = getComputedStyle(document.body, '::before');
+    return {
+      html: [document.documentElement.lang, document.documentElement.dir],
+      loading: shown(loading),
+      words: loading?.querySelector('.lp-loading-word')?.textContent ?? null,
+      wordsShown: shown(loading?.querySelector('.lp-loading-word') ?? null),
+      spinner: shown(loading?.querySelector('.lp-loading-mark') ?? null),
+      direction: loading ? getComputedStyle(loading).direction : null,
+      bar: bar.content === 'none' ? null : `${bar.animationName} ${bar.animationDirection}`,
+      main: shown(document.querySelector('main')),
+      // setupI18n fills the language list: empty while the page's code has not run.
+      languageOptions: document.querySelectorAll('#lang option').length,
+      ready: document.body.dataset.ready ?? null,
+    };
+  });
+}
+
+describe('the loading state of the pages', () => {
   let server: Server;
   let url: string;
   let browser: Browser;
-  let releaseCode: () => void = () => {};
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-page-loading-'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><!--lp-head--></head><body><main>page</main></body></html>');
-    fs.writeFileSync(path.join(dir, 'styles.css'), 'body { margin: 0 }');
-    const js = new TextEncoder().encode("document.body.dataset.ready = 'true';\n");
     const app = express();
-    // The code is held back until the test lets it go: a slow link, without a clock.
-    const held = new Promise<void>((resolve) => { releaseCode = resolve; });
-    app.use(`/p/app.js`, async (_req, _res, next) => { await held; next(); });
-    app.use(createPageRouter({ base: '/p', webDir: `${dir}/`, page: Promise.resolve({ js, gzipBytes: 0, etag: '"v1"' }), anchors: [] }));
+    app.use(createVerifierWebRouter({ anchors: [] }));
+    app.use(createWalletWebRouter({ anchors: [] }));
     server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
     const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    url = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await launchChromium();
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is drawn while the code has not arrived, and gone once the page is ready', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}/p`, { waitUntil: 'commit' });
-    await page.waitForSelector('main');
-    const bar = () => page.evaluate(() => {
-      const s = getComputedStyle(document.body, '::before');
-      return { content: s.content, animation: s.animationName, height: s.height, ready: document.body.dataset.ready ?? null };
-    });
-    expect(await bar()).toEqual({ content: '""', animation: 'lp-loading', height: '4px', ready: null });
-    releaseCode();
-    await page.waitForSelector('body[data-ready=true]');
-    expect((await bar()).content).toBe('none');
-    await page.close();
-  });
+  it.each(['verify', 'wallet'])('/%s in Arabic: drawn right to left before the code runs, gone once the page is usable', async (name) => {
+    const context = await browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      // Not 'domcontentloaded': the held module script delays that event.
+      await page.goto(`${url}/${name}`, { waitUntil: 'commit' });
+      await page.waitForSelector('#lp-loading');
+      expect(await look(page)).toEqual({
+        html: ['ar', 'rtl'], loading: true, words: ARABIC_LOADING, wordsShown: true, spinner: true, direction: 'rtl',
+        bar: 'lp-loading reverse', main: false, languageOptions: 0, ready: null,
+      });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-ar-loading-360.png`) });
+      // What a screen reader meets while waiting: no serious or critical axe violation.
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      release();
+      await page.waitForSelector('body[data-ready=true]');
+      expect(await look(page)).toMatchObject({ html: ['ar', 'rtl'], loading: false, bar: null, main: true, ready: 'true' });
+      expect((await look(page)).languageOptions).toBeGreaterThan(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('with scripts off, the page says in the reader\'s language that it needs JavaScript, and does not spin', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${url}/verify`, { waitUntil: 'load' });
+      expect(await page.locator('#lp-loading').isVisible()).toBe(true);
+      expect((await page.locator('#lp-loading').innerText()).trim()).toBe(FRENCH_NEEDS_SCRIPT);
+      expect(await page.locator('.lp-loading-mark').isVisible()).toBe(false);
+      expect(await page.locator('main').isVisible()).toBe(false);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('a browser in a language the pages do not have: the spinner and English, left to right', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      await page.goto(`${url}/wallet`, { waitUntil: 'commit' });
+      await page.waitForSelector('#lp-loading');
+      expect(await look(page)).toMatchObject({ html: ['en', 'ltr'], loading: true, words: 'Loading…', spinner: true, direction: 'ltr', bar: 'lp-loading normal', main: false });
+      release();
+      await page.waitForSelector('body[data-ready=true]');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('a link that names the language (?lang=fr) wins over the browser\'s: the loading state and then the page are in it', async () => {
+    const context = await browser.newContext({ locale: 'ar' });
+    const page = await context.newPage();
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      await page.goto(`${url}/verify?lang=fr`, { waitUntil: 'commit' });
+      await page.waitForSelector('#lp-loading');
+      expect(await look(page)).toMatchObject({ html: ['fr', 'ltr'], loading: true, words: 'Chargement…', direction: 'ltr', ready: null });
+      release();
+      await page.waitForSelector('body[data-ready=true]');
+      expect(await look(page)).toMatchObject({ html: ['fr', 'ltr'], loading: false, main: true });
+      expect(await page.inputValue('#lang')).toBe('fr');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('when the code cannot be had, the page is shown as it is rather than a spinner for ever', async () => {
+    const context = await browser.newContext({ locale: 'en' });
+    const page = await context.newPage();
+    try {
+      await page.route(/\/app\.js(\?|$)/, (route) => route.abort());
+      await page.goto(`${url}/verify`, { waitUntil: 'commit' });
+      await page.waitForSelector('main');
+      expect(await look(page)).toMatchObject({ loading: false, bar: null, main: true, ready: null });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

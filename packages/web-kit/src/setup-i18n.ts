@@ -24,13 +24,16 @@ export interface I18nSetup {
 export const t: Translate = (key, opts) => i18next.t(key, opts as never) as unknown as string;
 
 /**
- * One i18next instance per page: the saved choice, else the first of navigator.languages that we
+ * One i18next instance per page: the URL's `?lang=`, else the saved choice, else the first of navigator.languages that we
  * have, else English (fallback for any missing key). Values are inserted as text nodes, never as
  * HTML, so i18next's escaping is off.
  */
 export async function setupI18n(opts: I18nSetup): Promise<void> {
+  const known = (code: string | null): code is string => code !== null && LANGUAGES.some((l) => l.code === code);
+  // A link may name the language (`/verify?lang=ar`): the server draws the loading state in it too.
+  const linked = new URLSearchParams(location.search).get('lang');
   const saved = localStorage.getItem(opts.storageKey);
-  const lng = saved && LANGUAGES.some((l) => l.code === saved) ? saved : detectLanguage(navigator.languages);
+  const lng = known(linked) ? linked : known(saved) ? saved : detectLanguage(navigator.languages);
   const resources: Resource = { ...opts.resources };
   const first = resources[lng] || !opts.loadMessages ? undefined : await opts.loadMessages(lng);
   if (first) resources[lng] = { translation: first as Resource[string]['translation'] };

@@ -5,7 +5,7 @@ import { detectLanguage, LANGUAGES } from '../src/languages.ts';
 import { renderEarlyFetches } from '../src/node/render-early-fetches.ts';
 
 const CODES = LANGUAGES.map((l) => l.code as string);
-type Browser = { saved?: string | null; languages: string[]; storage?: 'throws' };
+type Browser = { saved?: string | null; languages: string[]; storage?: 'throws'; search?: string };
 
 /** Runs the HTML's script with a fake browser; returns the paths it fetched. */
 function run(html: string, browser: Partial<Browser>): string[] {
@@ -14,7 +14,7 @@ function run(html: string, browser: Partial<Browser>): string[] {
   const self: { lpEarly?: Record<string, Promise<unknown>> } = {};
   const localStorage = { getItem: () => { if (browser.storage === 'throws') throw new Error('denied'); return browser.saved ?? null; } };
   const fetch = (u: string) => { asked.push(u); return Promise.resolve({}); };
-  new Function('self', 'localStorage', 'navigator', 'fetch', code)(self, localStorage, { languages: browser.languages ?? [] }, fetch);
+  new Function('self', 'localStorage', 'navigator', 'fetch', 'location', code)(self, localStorage, { languages: browser.languages ?? [] }, fetch, { search: browser.search ?? '' });
   expect(Object.keys(self.lpEarly!)).toEqual(asked);
   return asked;
 }
@@ -36,9 +36,14 @@ describe('renderEarlyFetches', () => {
     [{ saved: 'en', languages: ['ar'] }],
     [{ saved: 'xx', languages: ['tr'] }],
     [{ storage: 'throws', languages: ['ur-PK'] }],
+    [{ search: '?lang=ar', saved: 'fr', languages: ['en'] }],
+    [{ search: '?lang=en', languages: ['uk'] }],
+    [{ search: '?lang=xx', saved: 'tr', languages: ['en'] }],
+    [{ search: '?x=1&lang=prs', languages: [] }],
   ])('the message file of the language setupI18n will show: %j', (browser) => {
     const saved = browser.storage === 'throws' ? null : browser.saved;
-    const shown = saved && CODES.includes(saved) ? saved : detectLanguage(browser.languages);
+    const linked = new URLSearchParams(browser.search ?? '').get('lang');
+    const shown = linked && CODES.includes(linked) ? linked : saved && CODES.includes(saved) ? saved : detectLanguage(browser.languages);
     const asked = run(renderEarlyFetches(['/p/config.json'], { base: '/p', codes: CODES, storageKey: 'lp.lang' }), browser);
     expect(asked).toEqual(['/p/config.json', ...(shown === 'en' ? [] : [`/p/locales/${shown}.json`])]);
   });

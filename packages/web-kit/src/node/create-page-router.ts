@@ -7,6 +7,9 @@ import { LANGUAGES } from '../languages.ts';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
 import { renderEarlyFetches, type EarlyMessages } from './render-early-fetches.ts';
+import { LOADING_HEAD, renderLoadingState } from './render-loading-state.ts';
+import { pickPageLanguage } from './pick-page-language.ts';
+import { RTL } from '../languages.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
 import { createCompressedSender } from './send-compressed.ts';
 
@@ -18,6 +21,8 @@ const WASM_PATH = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
 const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-arabic')), '..', 'fonts');
 const FONTS = ['NotoNaskhArabic-Regular.ttf', 'NotoNaskhArabic-Bold.ttf'];
 const HEAD_MARK = '<!--lp-head-->';
+const HTML_TAG = /<html(\s[^>]*)?>/i;
+const BODY_TAG = /<body(\s[^>]*)?>/i;
 
 /** What every page is told about trust: the anchors to pin, the bundle file, the DEMO body. */
 export interface PageTrustOptions {
@@ -62,7 +67,7 @@ function pageHead(base: string, js: string | undefined, styles: string, early: r
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    LOADING_STYLE,
+    LOADING_HEAD,
     // Inline: a stylesheet link holds the first paint (and so the loading bar) until it arrives,
     // one more request (400 ms on a slow link) after the HTML. app.css stays served for old pages.
     `<style>${styles}</style>`,
@@ -73,18 +78,6 @@ function pageHead(base: string, js: string | undefined, styles: string, early: r
   ].join('\n');
 }
 
-
-/**
- * A bar running along the top until the page's code marks the body ready: inline, so it is drawn
- * with the first paint, before the JavaScript (hundreds of KB on a slow link) has arrived. No
- * words, so it needs no translation.
- */
-const LOADING_STYLE = '<style>body:not([data-ready=true]){cursor:progress}'
-  + 'body:not([data-ready=true])::before{content:"";position:fixed;inset:0 0 auto 0;height:4px;z-index:9999;'
-  + 'background:linear-gradient(90deg,transparent,#1a5fb4,transparent);background-size:50% 100%;background-repeat:no-repeat;'
-  + 'animation:lp-loading 1.2s linear infinite}'
-  + '@keyframes lp-loading{from{background-position:-100% 0}to{background-position:200% 0}}'
-  + '@media (prefers-reduced-motion:reduce){body:not([data-ready=true])::before{animation:none;background:#1a5fb4;opacity:.5}}</style>';
 
 const contentVersion = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -124,8 +117,27 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   }
   const localeFiles = [...locales.keys()].map((code) => `${base}/locales/${code}.json`);
   // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
-  const html = page.then((built) => ({ js: jsVersion(built), preload: built.preload ?? [] }), () => ({ js: undefined, preload: [] }))
-    .then(({ js, preload }) => ({ bytes: Buffer.from(template.replace(HEAD_MARK, pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined, preload))), key: `html${js ?? ''}` }));
+  const head = page.then((built) => ({ js: jsVersion(built), preload: built.preload ?? [] }), () => ({ js: undefined, preload: [] }))
+    .then(({ js, preload }) => ({ js, text: pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined, preload) }));
+  if (!HTML_TAG.test(template) || !BODY_TAG.test(template)) throw new TypeError(`${opts.webDir}index.html must have an <html> and a <body> tag: the loading state goes after <body>`);
+  // One HTML per language the server can tell (and one for "not known"), each in the loading
+  // state's words and direction; built on first use.
+  const htmlByLang = new Map<string, Promise<{ bytes: Buffer; key: string }>>();
+  const html = (lang: string | undefined) => {
+    const k = lang ?? '';
+    let h = htmlByLang.get(k);
+    if (!h) {
+      h = head.then(({ js, text }) => ({
+        bytes: Buffer.from(template
+          .replace(HTML_TAG, `<html lang="${lang ?? 'en'}" dir="${lang !== undefined && RTL.has(lang) ? 'rtl' : 'ltr'}">`)
+          .replace(HEAD_MARK, text)
+          .replace(BODY_TAG, (tag) => `${tag}\n${renderLoadingState(lang)}`)),
+        key: `html${js ?? ''}-${k}`,
+      }));
+      htmlByLang.set(k, h);
+    }
+    return h;
+  };
   const appFiles = opts.app ? [`${base}/manifest.webmanifest`, `${base}/icon-192.png`] : [];
   // Not zxing's .wasm (354 KB of a first visit on a slow link): it comes when a photo or the
   // camera first needs it, and the service worker keeps it from then on. The code by its
@@ -140,8 +152,10 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const fonts = new Map(FONTS.map((f) => [f, fs.readFileSync(path.join(FONT_DIR, f))]));
 
   router.get([base, `${base}/`, `${base}/index.html`], async (req, res) => {
-    const { bytes, key } = await html;
-    send(req, noCache(res).type('html'), bytes, key);
+    const { bytes, key } = await html(pickPageLanguage(req.query.lang, req.get('accept-language')));
+    // The loading state is drawn in the language Accept-Language names: a cache must not hand one
+    // reader's copy to another.
+    send(req, noCache(res).type('html').vary('Accept-Language'), bytes, key);
   });
   router.get(`${base}/app.css`, (req, res) => {
     res.set('Cache-Control', req.query.v === cssVersion ? FOREVER : 'no-cache');

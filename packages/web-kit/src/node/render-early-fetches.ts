@@ -17,11 +17,12 @@ export interface EarlyMessages { base: string; codes: readonly string[]; storage
 
 /**
  * The message file of the language the page is about to show, when not English (which its code
- * carries): the saved choice, else the first of navigator.languages that the page has, with
+ * carries): the URL's `?lang=`, else the saved choice, else the first of navigator.languages that the page has, with
  * fa-AF read as Dari — the rule of detectLanguage (languages.ts), which a test holds this to.
  */
 function earlyMessages(m: EarlyMessages): string {
-  return `(()=>{const have=${lit(m.codes)};let l=null;try{const s=localStorage.getItem(${lit(m.storageKey)});if(have.includes(s))l=s}catch{}`
+  return `(()=>{const have=${lit(m.codes)};let l=null;try{const q=new URLSearchParams(location.search).get("lang");if(have.includes(q))l=q}catch{}`
+    + `if(!l)try{const s=localStorage.getItem(${lit(m.storageKey)});if(have.includes(s))l=s}catch{}`
     + 'if(!l)for(const t of navigator.languages||[]){const p=t.toLowerCase().split("-"),c=p[0]==="fa"&&p.includes("af")?"prs":p[0];if(have.includes(c)){l=c;break}}'
     + `if(l&&l!=="en"){const u=${lit(`${m.base}/locales/`)}+l+".json";self.lpEarly[u]=fetch(u)}})();`;
 }
