@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
+import { attachFonts } from './attach-fonts.ts';
+import type { FontName } from './attach-fonts.ts';
 import type { CertificateFonts } from './load-fonts.ts';
 
 // bidi-js is CommonJS whose typings declare an ES default export; requiring it gives the factory
@@ -16,7 +18,6 @@ export interface TextStyle {
   tracking?: number;
 }
 
-type FontName = 'latin' | 'latinBold' | 'arabic' | 'arabicBold';
 type Face = 'latin' | 'arabic';
 
 interface Run {
@@ -40,10 +41,7 @@ const SHARED = /[\s0-9.:\u200B-\u200F]/;
  */
 export class Typesetter {
   constructor(readonly doc: PDFKit.PDFDocument, fonts: CertificateFonts) {
-    doc.registerFont('latin', fonts.latin as unknown as Buffer);
-    doc.registerFont('latinBold', fonts.latinBold as unknown as Buffer);
-    doc.registerFont('arabic', fonts.arabic as unknown as Buffer);
-    doc.registerFont('arabicBold', fonts.arabicBold as unknown as Buffer);
+    attachFonts(doc, fonts);
   }
 
   /** Height a line of this style takes, including the tall Arabic ascenders and descenders. */
