@@ -106,6 +106,17 @@ describe('bulk certificates drawn in threads', () => {
     }
   });
 
+  it('keeps the certificates already written and makes the missing one, with its own new pick-up code and offer', async () => {
+    const offerBefore = fs.readFileSync(path.join(threaded, 'certificates/C-3.offer.txt'), 'utf8');
+    fs.rmSync(path.join(threaded, 'certificates/C-3.pdf'));
+    const again = await writeBulkOutput(deps, { outDir: threaded, session: SESSION, rows, actor: 'test', threads: 2 });
+    expect(again).toMatchObject({ learners: 4, certificates: 1, certificatesKept: 3, issues: [] });
+    expect(fs.readFileSync(path.join(threaded, 'certificates/C-3.offer.txt'), 'utf8')).not.toBe(offerBefore);
+    const text = pdfText(read(threaded, 'certificates/C-3.pdf'));
+    expect(text).toContain('Myroslava Koval');
+    expect(text).toContain('Мирослава Коваль');
+  }, 120_000);
+
   it('seal PNGs are 1-bit greyscale and decode to the stored seals', async () => {
     for (const row of rows) {
       const rec = (await store.getCredentialByBulkKey({ candidateNumber: row.data.candidateNumber, achievementCode: row.data.achievementCode, session: SESSION }))!;

@@ -22,6 +22,8 @@ import { writeFileAtomic } from './lib/write-file-atomic.ts';
 
 /** Below this many learners the output is drawn in this thread: a thread's start costs more than it saves. */
 const MIN_LEARNERS_FOR_THREADS = 32;
+/** Learners whose pick-up codes share a transaction. */
+const PICKUP_BATCH = 16;
 
 export interface WriteBulkOutputInput {
   outDir: string;
@@ -77,14 +79,20 @@ interface StoredRow {
   sealFile: string;
 }
 
-/** A learner whose store work is done, waiting for its images and PDF. */
-interface InFlight {
+/** A learner whose records are written, waiting for its pick-up code (when it gets a certificate). */
+interface Prepared {
   index: number;
   candidateNumber: string;
   cand: string;
   stored: StoredRow[];
   transcriptFile: string;
   certificateFile: string;
+  /** What the certificate's pick-up code delivers; absent when no certificate is made. */
+  credentialIds?: string[];
+}
+
+/** A learner waiting for its images and PDF. */
+interface InFlight extends Prepared {
   offer?: { uri: string; qrPng: string };
   files: Promise<LearnerFilesResult>;
 }
@@ -103,7 +111,7 @@ interface InFlight {
  *
  * Seal PNGs and certificates are drawn by `threads` (create-certificate-pool.ts; each QR once, for
  * its PNG file and its place on the PDF) while this thread reads the store and makes the pick-up
- * codes; at most three learners per thread are in flight, and learners are finished (files,
+ * codes (for 16 learners per transaction); at most a batch and three learners per thread are in flight, and learners are finished (files,
  * manifest row, progress) in their order. A run stopped in between may leave pick-up codes made
  * for certificates not yet written: they were never printed, and the next run makes new ones.
  */
@@ -130,7 +138,8 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
   // codes and writes files; learners are finished in their order, a bounded number ahead.
   const threads = input.threads ?? ((seals || certificates) && (count === undefined || count >= MIN_LEARNERS_FOR_THREADS) ? defaultSigningThreads() : 0);
   const pool = createCertificatePool({ threads });
-  const ahead = Math.max(1, threads * 3);
+  // Room for a whole batch besides what the threads are drawing, so that they never wait for the next batch.
+  const ahead = threads === 0 ? 1 : PICKUP_BATCH + threads * 3;
   const queue: InFlight[] = [];
 
   const finish = async (l: InFlight): Promise<void> => {
@@ -160,6 +169,39 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
       manifest.write([d.candidateNumber, d.name, d.nameLatin, d.achievementCode, d.result, s.rec.id, s.recordFile, s.sealFile, certificateFile, l.transcriptFile]);
     }
     input.onProgress?.(l.index + 1, Math.max(l.index + 1, count ?? 0));
+  };
+
+  // Pick-up codes and offers of several learners are made in one transaction: one commit (and
+  // its fsync) per batch instead of per learner, which otherwise bounds the whole run.
+  const batch: Prepared[] = [];
+  const sendBatch = async (): Promise<void> => {
+    const needing = batch.filter((l) => l.credentialIds !== undefined);
+    const made = needing.length === 0 ? [] : await deps.store.transaction(async (tx) => {
+      const out: { code: string; offer: { uri: string; qrPng: string } }[] = [];
+      for (const l of needing) {
+        const credentialIds = l.credentialIds!;
+        // The same credentials also as an OpenID4VCI offer for any conformant wallet, paired with
+        // the code (same transaction) so that collecting either spends both: one copy per learner.
+        const p = await createPickupCode(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
+        const o = await createCredentialOffer(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl, pickupCode: p.code });
+        out.push({ code: p.code, offer: { uri: o.uri, qrPng: o.qrPng } });
+      }
+      return out;
+    });
+    for (const l of batch) {
+      const pickup = l.credentialIds !== undefined ? made[needing.indexOf(l)] : undefined;
+      const certificate = pickup ? certificateInputOf(profile, catalogue, input.session, l.stored, pickup.code, pickupWalletUrl(deps.baseUrl, pickup.code)) : undefined;
+      const task: LearnerFilesTask = {
+        seals: l.stored.map((s) => (s.rec.seal && (s.sealFile || certificate) ? s.rec.seal : null)),
+        ...(certificate ? { certificate } : {}),
+      };
+      const files = pool.render(task);
+      // Awaited in order below; a failure is not left unhandled while earlier learners finish.
+      files.catch(() => undefined);
+      queue.push({ ...l, ...(pickup ? { offer: pickup.offer } : {}), files });
+      while (queue.length >= ahead) await finish(queue.shift()!);
+    }
+    batch.length = 0;
   };
 
   try {
@@ -206,36 +248,20 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
       }
 
       let certificateFile = '';
-      let certificate: LearnerFilesTask['certificate'];
-      let offer: InFlight['offer'];
+      let credentialIds: string[] | undefined;
       if (certificates) {
         certificateFile = `certificates/${cand}.pdf`;
         if (fs.existsSync(path.join(input.outDir, certificateFile))) {
           summary.certificatesKept++;
         } else {
           // One code delivers everything of this session to the wallet: each record, then the transcript.
-          const credentialIds = [...stored.map((s) => s.rec.id), ...(transcriptId !== undefined ? [transcriptId] : [])];
-          // The same credentials also as an OpenID4VCI offer for any conformant wallet, paired with
-          // the code (one transaction) so that collecting either spends both: one copy per learner.
-          const made = await deps.store.transaction(async (tx) => {
-            const p = await createPickupCode(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
-            const o = await createCredentialOffer(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl, pickupCode: p.code });
-            return { pickup: p, offer: o };
-          });
-          offer = { uri: made.offer.uri, qrPng: made.offer.qrPng };
-          certificate = certificateInputOf(profile, catalogue, input.session, stored, made.pickup.code, pickupWalletUrl(deps.baseUrl, made.pickup.code));
+          credentialIds = [...stored.map((s) => s.rec.id), ...(transcriptId !== undefined ? [transcriptId] : [])];
         }
       }
-      const task: LearnerFilesTask = {
-        seals: stored.map((s) => (s.rec.seal && (s.sealFile || certificate) ? s.rec.seal : null)),
-        ...(certificate ? { certificate } : {}),
-      };
-      const files = pool.render(task);
-      // Awaited in order below; a failure is not left unhandled while earlier learners finish.
-      files.catch(() => undefined);
-      queue.push({ index: i, candidateNumber: learner.candidateNumber, cand, stored, transcriptFile, certificateFile, ...(offer ? { offer } : {}), files });
-      while (queue.length >= ahead) await finish(queue.shift()!);
+      batch.push({ index: i, candidateNumber: learner.candidateNumber, cand, stored, transcriptFile, certificateFile, ...(credentialIds ? { credentialIds } : {}) });
+      if (batch.length >= PICKUP_BATCH) await sendBatch();
     }
+    await sendBatch();
     while (queue.length > 0) await finish(queue.shift()!);
   } finally {
     await pool.close();
