@@ -4,8 +4,8 @@ import { resolveRenderOptions, type QrRenderOptions } from './render-options.ts'
 
 /**
  * Node only: renders `text` as PNG bytes (ecc M, scale 4, margin 4 by default): black modules on
- * white with the quiet zone, as a 1-bit greyscale PNG. A seal PNG is then ~10× smaller than as
- * RGBA, and a PDF (certificates) embeds it without decoding it.
+ * white with the quiet zone, as a 1-bit greyscale PNG. A seal PNG is then ~5× smaller than as
+ * RGBA (1.7 KB for a 500-character seal at scale 6), and a PDF embeds it without decoding it.
  *
  * @example fs.writeFileSync('seal.png', await renderQrPng(sealText, { scale: 8 }))
  */
