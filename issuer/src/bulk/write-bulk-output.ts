@@ -21,7 +21,7 @@ import { toCsv } from './lib/to-csv.ts';
 import { writeFileAtomic } from './lib/write-file-atomic.ts';
 
 /** Below this many learners the output is drawn in this thread: a thread's start costs more than it saves. */
-const MIN_LEARNERS_FOR_THREADS = 32;
+const MIN_LEARNERS_FOR_THREADS = 200;
 /** Learners whose pick-up codes share a transaction. */
 const PICKUP_BATCH = 16;
 
@@ -48,7 +48,7 @@ export interface WriteBulkOutputInput {
   onProgress?: (done: number, total: number) => void;
   /**
    * Threads drawing seal PNGs and certificate PDFs (default one per core when there are at least
-   * 32 learners or their number is not known, else 0); 0 draws them in this thread.
+   * 200 learners or their number is not known, else 0); 0 draws them in this thread.
    */
   threads?: number;
 }
