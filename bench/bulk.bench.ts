@@ -63,7 +63,7 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
   const rowsBatched = opts.rows ?? 300;
   const rowsThreaded = opts.rowsThreaded ?? 1000;
   const rowsUnbatched = opts.rowsUnbatched ?? 100;
-  const learners = opts.learners ?? 60;
+  const learners = opts.learners ?? 150;
   const threads = defaultSigningThreads();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-bench-bulk-'));
   const store = await openIssuerStore(dir, { create: true });
@@ -123,14 +123,21 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
       for (let i = 0; i < signN; i++) await signCredentialDi(credential, { keyPair: signer.keyPair, verificationMethod: signer.kid, created: now, documentLoader: deps.documentLoader });
     });
 
-    // Certificates: learners with two results each, issued first, then the output folder written.
+    // Certificates: learners with two results each, issued first, then the output folder written:
+    // with the certificate threads (lp issuer bulk's default), and in the calling thread alone.
     const certRows = checkedOf(resultsCsv(learners, 'C-', 2));
     await issueBulk(deps, { session: '2026-06', rows: certRows, runId: 'bench-cert', threads: 0 });
-    const outDir = path.join(dir, 'out');
-    const certs = await timed(learners, async () => {
-      const out = await writeBulkOutput(deps, { outDir, session: '2026-06', rows: certRows, actor: 'bench', seals: true, certificates: true });
-      if (out.certificates !== learners) throw new Error(`wrote ${out.certificates} certificates of ${learners}`);
+    const writeCerts = (out: string, t: number) => async () => {
+      const o = await writeBulkOutput(deps, { outDir: path.join(dir, out), session: '2026-06', rows: certRows, actor: 'bench', seals: true, certificates: true, threads: t });
+      if (o.certificates !== learners) throw new Error(`wrote ${o.certificates} certificates of ${learners}`);
+    };
+    // Each certificate thread loads the PDF code and parses the fonts once: measured on two learners.
+    const certStart = await timed(1, async () => {
+      const o = await writeBulkOutput(deps, { outDir: path.join(dir, 'out-start'), session: '2026-06', rows: certRows.slice(0, 4), actor: 'bench', threads });
+      if (o.certificates !== 2) throw new Error('certificate threads wrote nothing');
     });
+    const certsOne = await timed(learners, writeCerts('out-one', 0));
+    const certs = await timed(learners, writeCerts('out', threads));
 
     const f = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10);
     const split = (t: Timed) => (Number.isNaN(t.mainCpuMs) ? '' : `${t.mainCpuMs.toFixed(2)} / ${(t.cpuMs - t.mainCpuMs).toFixed(2)}`);
@@ -144,7 +151,9 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
         row(`bulk end to end, workers (${threads} signing threads, 100 rows per transaction)`, threaded, `lp issuer bulk default; thread start ${(start.ms / 1000).toFixed(1)} s once per run, not included`),
         row(`bulk end to end, workers (${threads} signing threads, 1000 rows per transaction)`, threadedBig, 'lp issuer bulk --batch 1000: one fsync per 1,000 credentials'),
         row('Data Integrity signing alone (same credential)', sign, 'signCredentialDi, eddsa-rdfc-2022, one thread: the reference'),
-        row('certificates per learner (learners/s)', certs, 'writeBulkOutput: A4 PDF with 2 QR seals + pick-up code, record JSON, 2 seal PNGs; one thread'),
+        row('certificates per learner (learners/s)', certs, `writeBulkOutput, ${learners} learners: A4 PDF with 2 QR seals + pick-up code and offer QR, record JSON, 2 seal PNGs; ${threads} certificate threads (lp issuer bulk default), thread start included`),
+        row('certificates per learner, one thread (--threads 0)', certsOne, 'the same, drawn in the calling thread'),
+        row('certificate threads start (2 learners)', certStart, `${threads} threads load the PDF code and parse the fonts; once per run`),
       ],
     };
   } finally {

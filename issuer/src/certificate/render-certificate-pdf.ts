@@ -73,6 +73,9 @@ class CertificateLayout {
     this.doc = new PDFDocument({
       size: 'A4',
       autoFirstPage: false,
+      // No default font: pdfkit would read and parse Helvetica's metrics for every document, and
+      // every line is set in an embedded face (the Typesetter) anyway.
+      font: '',
       bufferPages: true,
       lang: input.languages[0],
       displayTitle: true,

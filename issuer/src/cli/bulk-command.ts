@@ -41,7 +41,7 @@ again and every row is issued exactly once.
   --records-only     with --out: the JSON records only (no PNGs, no PDFs)
   --report FILE.csv  write the problems found (row, column, code, message) as CSV
   --batch N          rows per transaction (default ${DEFAULT_BULK_BATCH})
-  --threads N        signing threads (default ${defaultSigningThreads()}, one per core; 0 signs in the main thread)
+  --threads N        signing threads, and threads drawing certificates (default ${defaultSigningThreads()}, one per core; 0: the main thread)
   --json             machine-readable summary on stdout
 
 The file is read as a stream, twice (checked, then issued), so a national file of a million rows
@@ -155,7 +155,7 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
       const obar = new ProgressBar(io.stderr, 'writing');
       output = await writeBulkOutput(deps, {
         outDir, session, rows: okRows(), grouped, learners, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
-        seals: !v['records-only'], certificates: !v['records-only'] && !v['no-certificates'],
+        seals: !v['records-only'], certificates: !v['records-only'] && !v['no-certificates'], ...(threads !== undefined ? { threads } : {}),
         onProgress: (d, t) => obar.update(d, t),
       });
       obar.done();

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { createQr } from '../src/lib/create-qr.ts';
-import { QrError, decodeQrFromFile, qrVersionFor, renderQrPng, renderQrSvg, renderQrTerminal } from '../src/node.ts';
+import { QrError, decodeQrFromFile, qrVersionFor, renderQrImage, renderQrPng, renderQrSvg, renderQrTerminal } from '../src/node.ts';
 import { seededRng } from './lib/distort.ts';
 import { sealLikeText } from './lib/seal-text.ts';
 
@@ -42,6 +43,21 @@ describe('renderers', () => {
     const png = await renderQrPng(seal, { ecc: 'M', scale: 3, margin: 4 });
     expect(Array.from(png.subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await expect(decodeQrFromFile(png)).resolves.toEqual({ text: seal, decoder: 'zxing' });
+  });
+
+  test.each([
+    ['seal, scale 6', seal, { scale: 6 }],
+    ['seal, scale 3, no quiet zone', seal, { scale: 3, margin: 0 }],
+    ['short link, scale 8, ecc Q', 'https://exams.example/wallet#pickup=K7QX-9M2P', { scale: 8, ecc: 'Q' as const }],
+    ['one pixel per module', 'LP1:HELLO', { scale: 1, margin: 1 }],
+  ])('PNG (%s) is 1-bit greyscale without alpha or interlace, pixel for pixel the RGBA rendering', async (_label, text, opts) => {
+    const png = await renderQrPng(text, opts);
+    // IHDR: bit depth 1, colour type 0 (greyscale), interlace 0: what a PDF embeds without decoding.
+    expect(Array.from(png.subarray(24, 29))).toEqual([1, 0, 0, 0, 0]);
+    const decoded = PNG.sync.read(Buffer.from(png));
+    const rgba = renderQrImage(text, opts);
+    expect([decoded.width, decoded.height]).toEqual([rgba.width, rgba.height]);
+    expect(Buffer.compare(decoded.data, Buffer.from(rgba.data.buffer, rgba.data.byteOffset, rgba.data.byteLength))).toBe(0);
   });
 
   test('SVG is a square document with a quiet zone', async () => {

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
+import { attachFonts } from './attach-fonts.ts';
+import type { FontName } from './attach-fonts.ts';
 import type { CertificateFonts } from './load-fonts.ts';
 
 // bidi-js is CommonJS whose typings declare an ES default export; requiring it gives the factory
@@ -16,7 +18,6 @@ export interface TextStyle {
   tracking?: number;
 }
 
-type FontName = 'latin' | 'latinBold' | 'arabic' | 'arabicBold';
 type Face = 'latin' | 'arabic';
 
 interface Run {
@@ -30,6 +31,11 @@ const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFE
 // Characters both faces carry: they follow their neighbour so a run is not split at every space.
 const SHARED = /[\s0-9.:\u200B-\u200F]/;
 
+// Labels, headings and column titles repeat on every certificate of a run, and a line is measured
+// before it is drawn: its runs are worked out once. Bounded like the shaped runs (attach-fonts.ts).
+const MAX_CACHED_LINES = 4000;
+const visualRunCache = new Map<string, readonly Run[]>();
+
 /**
  * Draws single lines of mixed-script text with pdfkit, which shapes (fontkit applies the Arabic
  * GSUB forms and reverses an Arabic run) but does no bidi: by default it also lays a line out word
@@ -40,10 +46,7 @@ const SHARED = /[\s0-9.:\u200B-\u200F]/;
  */
 export class Typesetter {
   constructor(readonly doc: PDFKit.PDFDocument, fonts: CertificateFonts) {
-    doc.registerFont('latin', fonts.latin as unknown as Buffer);
-    doc.registerFont('latinBold', fonts.latinBold as unknown as Buffer);
-    doc.registerFont('arabic', fonts.arabic as unknown as Buffer);
-    doc.registerFont('arabicBold', fonts.arabicBold as unknown as Buffer);
+    attachFonts(doc, fonts);
   }
 
   /** Height a line of this style takes, including the tall Arabic ascenders and descenders. */
@@ -121,7 +124,18 @@ export class Typesetter {
   }
 
   /** Splits a line into runs of one level and one face, in visual (left-to-right) order. */
-  visualRuns(text: string, dir: Direction): Run[] {
+  visualRuns(text: string, dir: Direction): readonly Run[] {
+    const key = `${dir}\u0000${text}`;
+    let runs = visualRunCache.get(key);
+    if (runs === undefined) {
+      runs = this.splitRuns(text, dir);
+      if (visualRunCache.size >= MAX_CACHED_LINES) visualRunCache.clear();
+      visualRunCache.set(key, runs);
+    }
+    return runs;
+  }
+
+  private splitRuns(text: string, dir: Direction): Run[] {
     const chars = [...text];
     if (chars.length === 0) return [];
     // bidi-js indexes UTF-16 code units; map them back to code points.
