@@ -288,7 +288,7 @@ describe.each(STORE_BACKENDS)('$name store', (backend) => {
     });
 
     it('holds OpenID4VP requests: one answer across raced claims, its result read back, expired ones refused then purged', async () => {
-      const request = (id: string, expiresAt: string) => ({ id, nonce: `lpc_${id}`, clientId: `redirect_uri:https://v.example/oid4vp/responses/${id}`, payload: JSON.stringify({ nonce: `lpc_${id}` }), createdAt: T0, expiresAt });
+      const request = (id: string, expiresAt: string) => ({ id, nonce: `lpc_${id}`, clientId: `redirect_uri:https://v.example/oid4vp/responses/${id}`, payload: JSON.stringify({ nonce: `lpc_${id}` }), readKeyHash: `hash-${id}`, createdAt: T0, expiresAt });
       await store.putPresentationRequest(request('r1', '2026-06-01T09:05:00.000Z'), T0);
       await store.putPresentationRequest(request('r2', '2026-06-01T09:05:00.000Z'), T0);
       expect(await storeCode(store.putPresentationRequest(request('r1', '2026-06-01T09:05:00.000Z'), T0))).toBe('STORE_CONFLICT');

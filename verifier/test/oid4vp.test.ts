@@ -31,6 +31,8 @@ let bundle: VerifiedTrustBundle;
 let vault: Vault;
 let jwsText = '';
 let anchorOf = '';
+/** The router's clock: tests move it past a request's lifetime. */
+let clock = NOW;
 
 beforeAll(async () => {
   issuer = await startTestIssuer();
@@ -53,14 +55,14 @@ beforeAll(async () => {
   server = await new Promise((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
   const a = server.address();
   url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-  app.use(createOid4vpRouter({ baseUrl: url, context: () => ({ bundle }), documentLoader, now: () => NOW }));
+  app.use(createOid4vpRouter({ baseUrl: url, context: () => ({ bundle }), documentLoader, now: () => clock }));
 }, 120_000);
 afterAll(async () => {
   await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
   await issuer.stop();
 });
 
-async function newRequest(): Promise<{ id: string; uri: string; qrPng: string; nonce: string; clientId: string }> {
+async function newRequest(): Promise<{ id: string; uri: string; qrPng: string; nonce: string; clientId: string; expiresAt: string; readKey: string }> {
   const res = await fetch(`${url}/oid4vp/requests`, { method: 'POST' });
   expect(res.status).toBe(201);
   return await res.json() as never;
@@ -91,11 +93,18 @@ describe('OpenID4VP request at the verifier (DCQL, direct_post)', () => {
 
   it('accepts the wallet\'s presentation once (VALID, shown to the page), then RESPONSE_ALREADY_RECEIVED', async () => {
     const r = await newRequest();
-    expect(await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()).toEqual({ status: 'pending' });
+    expect(r.expiresAt).toBe(new Date(NOW.getTime() + 300_000).toISOString());
+    expect(await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()).toEqual({ status: 'pending', expiresAt: r.expiresAt });
     const first = await answer(r.uri);
     expect(first.status).toBe(200);
     const page = await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json() as { status: string; verdict: string };
     expect([page.status, page.verdict]).toEqual(['answered', 'VALID']);
+    // The records presented go only to the page holding the request's read key.
+    expect(page).not.toHaveProperty('records');
+    const withKey = await (await fetch(`${url}/oid4vp/requests/${r.id}`, { headers: { 'X-LP-Read-Key': r.readKey } })).json() as { records: { type: string[] }[] };
+    expect(withKey.records.map((c) => c.type)).toEqual([['VerifiableCredential', 'AchievementCredential']]);
+    const wrongKey = await (await fetch(`${url}/oid4vp/requests/${r.id}`, { headers: { 'X-LP-Read-Key': 'not-the-key' } })).json();
+    expect(wrongKey).not.toHaveProperty('records');
     const second = await answer(r.uri);
     expect(second.status).toBe(409);
     expect(((await second.json()) as { code: string }).code).toBe('RESPONSE_ALREADY_RECEIVED');
@@ -113,6 +122,29 @@ describe('OpenID4VP request at the verifier (DCQL, direct_post)', () => {
     const b2 = await r2.json() as { verdict: string; presentations: { checks: { code: string }[] }[] };
     expect([r2.status, b2.verdict]).toEqual([422, 'INVALID']);
     expect(b2.presentations[0]!.checks.map((c) => c.code)).toEqual(['PRESENTATION_DOMAIN_MISMATCH']);
+  });
+});
+
+describe('OpenID4VP request lifetime', () => {
+  it('an unanswered request reads as expired after 5 minutes, and an answer then is REQUEST_EXPIRED (nothing recorded)', async () => {
+    const r = await newRequest();
+    clock = new Date(NOW.getTime() + 300_000);
+    try {
+      expect(await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()).toEqual({ status: 'expired', expiresAt: r.expiresAt });
+      const late = await answer(r.uri);
+      expect(late.status).toBe(410);
+      expect(((await late.json()) as { code: string }).code).toBe('REQUEST_EXPIRED');
+      expect(((await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()) as { status: string }).status).toBe('expired');
+    } finally {
+      clock = NOW;
+    }
+  });
+
+  it('an unknown request is REQUEST_NOT_FOUND, to the page and to a wallet', async () => {
+    const res = await fetch(`${url}/oid4vp/requests/no-such-request`);
+    expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([404, 'REQUEST_NOT_FOUND']);
+    const posted = await fetch(`${url}/oid4vp/responses/no-such-request`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'vp_token=%7B%7D' });
+    expect([posted.status, ((await posted.json()) as { code: string }).code]).toEqual([404, 'REQUEST_NOT_FOUND']);
   });
 });
 

@@ -235,6 +235,8 @@ export interface NewPresentationRequest {
   nonce: string;
   clientId: string;
   payload: string;
+  /** SHA-256 (base64url) of the key the page that made the request reads the presented records with. */
+  readKeyHash: string;
   createdAt: string;
   expiresAt: string;
 }

@@ -203,6 +203,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     nonce TEXT NOT NULL,
     client_id TEXT NOT NULL,
     payload TEXT NOT NULL,
+    read_key_hash TEXT NOT NULL,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     answered_at TEXT,

@@ -566,8 +566,8 @@ export class PostgresOps implements IssuerStoreOps {
   putPresentationRequest(r: NewPresentationRequest, purgeExpiredBefore: string): Promise<void> {
     return this.write(async (c) => {
       await query(c, 'DELETE FROM oid4vp_requests WHERE expires_at < $1', [purgeExpiredBefore]);
-      await query(c, 'INSERT INTO oid4vp_requests (id, nonce, client_id, payload, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [r.id, r.nonce, r.clientId, r.payload, r.createdAt, r.expiresAt]);
+      await query(c, 'INSERT INTO oid4vp_requests (id, nonce, client_id, payload, read_key_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [r.id, r.nonce, r.clientId, r.payload, r.readKeyHash, r.createdAt, r.expiresAt]);
     });
   }
 

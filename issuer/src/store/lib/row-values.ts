@@ -29,9 +29,9 @@ export function pageOf(page: Page | undefined): { limit: number; offset: number 
 
 /** A row of oid4vp_requests, the same in both stores. */
 export interface PresentationRequestRow {
-  id: string; nonce: string; client_id: string; payload: string; created_at: string; expires_at: string; answered_at: string | null; result: string | null;
+  id: string; nonce: string; client_id: string; payload: string; read_key_hash: string; created_at: string; expires_at: string; answered_at: string | null; result: string | null;
 }
 
 export function presentationRequestOf(r: PresentationRequestRow): PresentationRequestRecord {
-  return { id: r.id, nonce: r.nonce, clientId: r.client_id, payload: r.payload, createdAt: r.created_at, expiresAt: r.expires_at, answeredAt: r.answered_at, result: r.result };
+  return { id: r.id, nonce: r.nonce, clientId: r.client_id, payload: r.payload, readKeyHash: r.read_key_hash, createdAt: r.created_at, expiresAt: r.expires_at, answeredAt: r.answered_at, result: r.result };
 }

@@ -483,8 +483,8 @@ export class SqliteOps {
   putPresentationRequest(r: NewPresentationRequest, purgeExpiredBefore: string): void {
     this.write(() => {
       this.stmt('DELETE FROM oid4vp_requests WHERE expires_at < ?').run(purgeExpiredBefore);
-      this.stmt('INSERT INTO oid4vp_requests (id, nonce, client_id, payload, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(r.id, r.nonce, r.clientId, r.payload, r.createdAt, r.expiresAt);
+      this.stmt('INSERT INTO oid4vp_requests (id, nonce, client_id, payload, read_key_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(r.id, r.nonce, r.clientId, r.payload, r.readKeyHash, r.createdAt, r.expiresAt);
     });
   }
 
