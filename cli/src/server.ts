@@ -78,7 +78,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // an issuer store of either kind, OpenID4VP requests live in it: made at one instance (or before
     // a restart), answered and read at any other.
     const where = trust.demo ? undefined : issuerStoreLocation(config.env, config.cwd);
-    if (where && (where.kind === 'postgres' || hasIssuerDb(where.dir))) challengeStore = await openIssuerStoreAt(where);
+    if (where?.kind === 'postgres') challengeStore = await openIssuerStoreAt(where);
+    else if (where && hasIssuerDb(where.dir)) {
+      // An SQLite issuer that cannot open is reported when the issuer is mounted (below); the
+      // requests then stay in this process's memory rather than stop the verifier.
+      challengeStore = await openIssuerStoreAt(where).catch(() => undefined);
+    }
     app.use(await createPresentationHttp({
       env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}),
       ...(challengeStore && where?.kind === 'postgres' ? { challenges: createSharedChallenges(challengeStore, config.now ? { now: config.now } : {}) } : {}),
