@@ -5,7 +5,8 @@
 // three records; the page shows the verdict, each record's checks, and adds them to the Learner
 // summary. A presentation signed for another request shows INVALID with its code; a request left
 // unanswered past its 5 minutes shows as expired. Offline, the action says it needs the server.
-// In Arabic the section reads right to left without sideways scrolling at 360 px.
+// In Arabic the section reads right to left without sideways scrolling at 360 px and with no
+// serious axe violation.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,9 @@ import { party } from '../../packages/verify/test/lib/make-world.ts';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
 import { createHolderKey, importCredential, memoryStorage, Vault } from '../../wallet/src/index.ts';
 import { answerPresentationRequest } from '../../wallet/src/oid4vc/answer-presentation-request.ts';
-import { launchChromium, SCREENSHOTS } from './lib/browser-helpers.ts';
+import { launchChromium, ROOT, SCREENSHOTS } from './lib/browser-helpers.ts';
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 const work = tempDir('lp-oid4vp-page-');
 const documentLoader = createDocumentLoader();
@@ -36,6 +39,7 @@ interface Hooks { state: string; uri?: string; verdict?: string; presentationCod
 const hooks = (): Promise<Hooks> => page.evaluate(() => (globalThis as { __lp?: { walletRequest?: Hooks } }).__lp!.walletRequest!);
 
 beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   clock = new Date();
   exams = await startTestIssuer();
   exams.setNow(clock);
@@ -157,7 +161,7 @@ describe('Request from a wallet (OpenID4VP) on the verifier page', () => {
     }
   });
 
-  test('in Arabic the request reads right to left, within 360 px', async () => {
+  test('in Arabic the request reads right to left, within 360 px, with no serious axe violation', async () => {
     const ar = await (await browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 } })).newPage();
     await ar.goto(`${server.url}/verify`);
     await ar.waitForSelector('body[data-ready=true]');
@@ -169,6 +173,13 @@ describe('Request from a wallet (OpenID4VP) on the verifier page', () => {
     expect(await ar.locator('#oid4vp-status').textContent()).toBe('في انتظار المحفظة…');
     expect(await ar.locator('#oid4vp-link').getAttribute('dir')).toBe('ltr');
     expect(await ar.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await ar.addScriptTag({ path: AXE });
+    const serious = await ar.evaluate(async () => {
+      const axe = (globalThis as any).axe;
+      return ((await axe.run(document.getElementById('wallet-request'), { resultTypes: ['violations'] })).violations as { id: string; impact: string }[])
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
     await ar.locator('#wallet-request').screenshot({ path: path.join(SCREENSHOTS, 'verifier-oid4vp-ar-360.png') });
     await ar.context().close();
   });
