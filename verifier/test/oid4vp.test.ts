@@ -140,6 +140,22 @@ describe('OpenID4VP request lifetime', () => {
     }
   });
 
+  it('an answer that could not be checked (the trust source failed) reads as UNKNOWN VERIFICATION_FAILED, not as pending for ever', async () => {
+    const app = express();
+    const broken: Server = await new Promise((r) => { const srv = app.listen(0, '127.0.0.1', () => r(srv)); });
+    const a = broken.address();
+    const base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+    app.use(createOid4vpRouter({ baseUrl: base, context: () => { throw new Error('bundle unreadable'); }, documentLoader, now: () => NOW }));
+    try {
+      const r = await (await fetch(`${base}/oid4vp/requests`, { method: 'POST' })).json() as { id: string; uri: string; readKey: string };
+      expect((await answer(r.uri)).status).toBe(500);
+      const read = await (await fetch(`${base}/oid4vp/requests/${r.id}`, { headers: { 'X-LP-Read-Key': r.readKey } })).json() as { status: string; verdict: string; error: string; records: unknown[] };
+      expect([read.status, read.verdict, read.error, read.records.length]).toEqual(['answered', 'UNKNOWN', 'VERIFICATION_FAILED', 1]);
+    } finally {
+      await new Promise<void>((r) => { broken.closeAllConnections(); broken.close(() => r()); });
+    }
+  });
+
   it('an unknown request is REQUEST_NOT_FOUND, to the page and to a wallet', async () => {
     const res = await fetch(`${url}/oid4vp/requests/no-such-request`);
     expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([404, 'REQUEST_NOT_FOUND']);

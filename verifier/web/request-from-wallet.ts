@@ -112,8 +112,8 @@ export function setupWalletRequest(opts: WalletRequestOptions): { start: () => P
     const checks = answer.presentations.flatMap((p) => p.checks.filter((c) => c.id === 'presentation' && !c.code.startsWith('CREDENTIAL_'))) as Check[];
     // The verdict: the server's checks of the answer itself (nonce, audience, the holder's
     // signature and binding) and this page's verdict of each record; VALID only when every one
-    // passed. An answer the server could not read at all is INVALID.
-    const verdict = answer.error !== undefined ? 'INVALID' : verdictOf([...checks, ...records.map((r): Check => ({
+    // passed. An answer the server could not read (INVALID) or check (UNKNOWN) keeps its verdict.
+    const verdict = answer.error !== undefined ? answer.verdict : verdictOf([...checks, ...records.map((r): Check => ({
       id: 'presentation', status: r.result.verdict === 'VALID' ? 'pass' : r.result.verdict === 'INVALID' ? 'fail' : 'unknown', code: `CREDENTIAL_${r.result.verdict}`, message: '',
     }))]);
     set({ kind: 'answered', made, verdict, checks, records, ...(answer.error ? { error: answer.error } : {}) });
@@ -214,7 +214,7 @@ export function setupWalletRequest(opts: WalletRequestOptions): { start: () => P
     if (s.checks.length > 0 || s.error) {
       const h = document.createElement('h3');
       h.textContent = t('verify.oid4vp.answerChecks');
-      view.append(h, checkList(s.error ? [{ id: 'presentation', status: 'fail', code: s.error, message: '' }] : s.checks));
+      view.append(h, checkList(s.error ? [{ id: 'presentation', status: s.verdict === 'INVALID' ? 'fail' : 'unknown', code: s.error, message: '' }] : s.checks));
     }
     s.records.forEach((r, i) => {
       const card = document.createElement('section');

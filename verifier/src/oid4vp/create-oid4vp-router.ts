@@ -123,16 +123,23 @@ export function createOid4vpRouter(opts: Oid4vpRouterOptions): Router {
       res.status(400).json({ error: 'invalid_request', code: 'VP_TOKEN_INVALID', error_description: (e as Error).message.split('\n')[0] });
       return;
     }
-    const ctx = { ...(await opts.context()), now: now() };
     const results: PresentationResult[] = [];
-    // The claim above made this the request's one answer: its nonce is accepted for each
-    // presentation of it, and for nothing else.
-    const challenges = requestNonce(s.nonce);
-    for (const vp of presentations) {
-      results.push(await verifyPresentation(vp, {
-        challenge: s.nonce, domain: s.clientId, expectedDomain: s.clientId, requireHolderBinding: true,
-        challenges, documentLoader: opts.documentLoader, ctx,
-      }));
+    try {
+      const ctx = { ...(await opts.context()), now: now() };
+      // The claim above made this the request's one answer: its nonce is accepted for each
+      // presentation of it, and for nothing else.
+      const challenges = requestNonce(s.nonce);
+      for (const vp of presentations) {
+        results.push(await verifyPresentation(vp, {
+          challenge: s.nonce, domain: s.clientId, expectedDomain: s.clientId, requireHolderBinding: true,
+          challenges, documentLoader: opts.documentLoader, ctx,
+        }));
+      }
+    } catch (e) {
+      // The answer was taken (it cannot be sent again): the page must learn that it could not be
+      // checked rather than wait for a verdict that never comes.
+      await requests.setResult(id, { verdict: 'UNKNOWN', presentations: [], records: presentations.flatMap(credentialsOf), error: 'VERIFICATION_FAILED' });
+      throw e;
     }
     const verdict = results.length === 0 ? 'UNKNOWN' : verdictOf(results.map((r) => ({ id: 'presentation', status: r.verdict === 'VALID' ? 'pass' : r.verdict === 'INVALID' ? 'fail' : 'unknown', code: r.verdict, message: '' })));
     const result: Oid4vpResult = { verdict, presentations: results, records: presentations.flatMap(credentialsOf) };
