@@ -20,6 +20,8 @@ import { startServer } from '../../cli/src/server.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestIssuer } from '../../issuer/test/issuer-helpers.ts';
+import { answerPresentationRequest } from '../../wallet/src/oid4vc/answer-presentation-request.ts';
+import Database from 'better-sqlite3';
 
 const NOW = new Date(T0.getTime() + 60_000);
 const documentLoader = createDocumentLoader();
@@ -178,6 +180,32 @@ describe('OpenID4VP in lp serve', () => {
       expect(answered.status).toBe(200);
     } finally {
       await served.stop();
+      tmp.cleanup();
+    }
+  }, 120_000);
+
+  it('with an SQLite issuer in LP_DATA_DIR, a request made by one lp serve is answered at another on the same data directory', async () => {
+    const tmp = tempDir('lp-oid4vp-sqlite-');
+    fs.writeFileSync(path.join(tmp.dir, 'bundle.json'), jwsText);
+    const env = { LP_TRUST_BUNDLE: path.join(tmp.dir, 'bundle.json'), LP_TRUST_ANCHORS: anchorOf, LP_DATA_DIR: issuer.dir, LP_DEMO: '0' };
+    const one = await startServer({ port: 0, env, cwd: tmp.dir, log: () => {}, now: () => NOW });
+    const two = await startServer({ port: 0, env, cwd: tmp.dir, log: () => {}, now: () => NOW });
+    try {
+      const r = await (await fetch(`${one.url}/oid4vp/requests`, { method: 'POST' })).json() as { id: string; uri: string };
+      const toTwo: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(one.url, two.url), init);
+      const out = await answerPresentationRequest(vault, r.uri, { documentLoader, now: NOW, fetch: toTwo });
+      expect([out.status, (out.body as { verdict: string }).verdict]).toEqual([200, 'VALID']);
+      const read = await (await fetch(`${one.url}/oid4vp/requests/${r.id}`)).json() as { status: string; verdict: string };
+      expect([read.status, read.verdict]).toEqual(['answered', 'VALID']);
+      const db = new Database(path.join(issuer.dir, 'issuer.sqlite'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT answered_at IS NOT NULL AS answered FROM oid4vp_requests WHERE id = ?').get(r.id)).toEqual({ answered: 1 });
+      } finally {
+        db.close();
+      }
+    } finally {
+      await one.stop();
+      await two.stop();
       tmp.cleanup();
     }
   }, 120_000);
