@@ -109,6 +109,13 @@ describe('Request from a wallet (OpenID4VP) on the verifier page', () => {
     expect(await page.locator('.oid4vp-record').first().locator('.checks li').count()).toBeGreaterThan(3);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'verifier-oid4vp-answered.png'), fullPage: true });
 
+    // Another language: the records are verified again, their achievement names in that language.
+    await page.selectOption('#lang', 'ar');
+    await page.waitForFunction(() => document.querySelector('.oid4vp-record .achievements li')?.textContent?.includes('الرياضيات') === true);
+    expect(await page.locator('#oid4vp-status').textContent()).toBe('السجلات التي أرسلتها المحفظة: 2');
+    await page.selectOption('#lang', 'en');
+    await page.waitForFunction(() => document.querySelector('.oid4vp-record .achievements li')?.textContent?.startsWith('Basic Education Certificate') === true);
+
     // "Show in full" renders the record as a pasted one is rendered.
     await page.locator('.oid4vp-record .oid4vp-show').first().click();
     await page.waitForSelector('body[data-verdict=VALID]');

@@ -554,7 +554,7 @@ function applyLanguage(): void {
   renderTrust();
   renderLog();
   decisionForm?.render();
-  walletRequest?.render();
+  void walletRequest?.relabel();
   // The display (achievement names) depends on the language: verify again, without logging.
   if (lastInput !== undefined) void verifyText(lastInput, false);
   else if (readFailure !== undefined) showReadFailure(readFailure);

@@ -54,7 +54,7 @@ type State =
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-export function setupWalletRequest(opts: WalletRequestOptions): { start: () => Promise<void>; render: () => void; hooks: WalletRequestHooks } {
+export function setupWalletRequest(opts: WalletRequestOptions): { start: () => Promise<void>; render: () => void; relabel: () => Promise<void>; hooks: WalletRequestHooks } {
   const pollMs = opts.pollMs ?? 2000;
   const hooks: WalletRequestHooks = { state: 'idle', polls: 0 };
   let state: State | undefined;
@@ -256,7 +256,15 @@ export function setupWalletRequest(opts: WalletRequestOptions): { start: () => P
     }
   }
 
-  return { start, render, hooks };
+  /** Achievement names depend on the language: the records are verified again, and shown in the new one. */
+  async function relabel(): Promise<void> {
+    const s = state;
+    if (s?.kind !== 'answered' || s.records.length === 0) { render(); return; }
+    const records = await Promise.all(s.records.map(async (r) => ({ text: r.text, result: await opts.verify(JSON.parse(r.text) as object) })));
+    if (state === s) set({ ...s, records });
+  }
+
+  return { start, render, relabel, hooks };
 }
 
 function codeSpan(code: string): HTMLElement {
