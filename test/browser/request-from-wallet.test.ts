@@ -4,7 +4,8 @@
 // package's answerPresentationRequest, as `lp wallet respond` runs it) answers with two of its
 // three records; the page shows the verdict, each record's checks, and adds them to the Learner
 // summary. A presentation signed for another request shows INVALID with its code; a request left
-// unanswered past its 5 minutes shows as expired. Offline, the action says it needs the server.
+// unanswered past its 5 minutes shows as expired; a hidden page stops asking and resumes when seen.
+// Offline, the action says it needs the server.
 // In Arabic the section reads right to left without sideways scrolling at 360 px and with no
 // serious axe violation.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -149,6 +150,23 @@ describe('Request from a wallet (OpenID4VP) on the verifier page', () => {
     expect(await page.locator('#oid4vp-qr').count()).toBe(0);
     const late = await answerPresentationRequest(vault, uri, { ids: [ids[0]!], documentLoader, now: clock }).catch((e: unknown) => e as Error);
     expect((late as Error).message).toContain('REQUEST_EXPIRED');
+  });
+
+  test('hidden, the page stops asking and says so; seen again, it asks at once and shows the answer', async () => {
+    const uri = await makeRequest();
+    const setHidden = (hidden: boolean) => page.evaluate((h) => {
+      Object.defineProperty(document, 'hidden', { value: h, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+    await setHidden(true);
+    await page.waitForSelector('body[data-oid4vp=paused]');
+    expect(await page.locator('#oid4vp-status').textContent()).toBe('Paused while this page is hidden; it goes on when you come back.');
+    const out = await answerPresentationRequest(vault, uri, { ids: [ids[2]!], documentLoader, now: clock });
+    expect(out.status).toBe(200);
+    expect(await page.getAttribute('body', 'data-oid4vp')).toBe('paused');
+    await setHidden(false);
+    await page.waitForSelector('body[data-oid4vp=answered]');
+    expect((await hooks()).verdict).toBe('VALID');
   });
 
   test('offline, the action says it needs the server, before and after a click', async () => {
