@@ -2,8 +2,9 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import { createImagePool, createPresentationHttp, createRecognitionHttp, createVerifierHttp, imagePoolOptionsFrom, openVerifierTrust, type VerifierHttpConfig } from '@lp/verifier';
-import { issuerStoreLocation, openIssuerApp, openIssuerStoreAt, type IssuerApp, type IssuerStore } from '@lp/issuer';
+import { hasIssuerDb, issuerStoreLocation, openIssuerApp, openIssuerStoreAt, type IssuerApp, type IssuerStore } from '@lp/issuer';
 import { createSharedChallenges } from './shared-challenges.ts';
+import { createSharedOid4vpRequests } from './shared-oid4vp-requests.ts';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { DEMO_PASSPHRASE } from './demo/demo-data.ts';
@@ -73,12 +74,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     // One trust source for verifying credentials and presentations: both see the freshest bundle.
     const verifierTrust = await openVerifierTrust({ env: trust.env, cwd: config.cwd, log: config.log, signal: stopping.signal, ...(config.now ? { now: config.now } : {}), ...config.verifier });
     app.use(await createVerifierHttp({ env: trust.env, cwd: config.cwd, log: config.log, trust: verifierTrust, imagePool, ...(config.now ? { now: config.now } : {}), ...config.verifier }));
-    // With LP_DATABASE_URL every instance holds presentation challenges in the shared database.
-    const where = !trust.demo && (config.env.LP_DATABASE_URL ?? '').trim() !== '' ? issuerStoreLocation(config.env, config.cwd) : undefined;
+    // With LP_DATABASE_URL every instance holds presentation challenges in the shared database. With
+    // an issuer store of either kind, OpenID4VP requests live in it: made at one instance (or before
+    // a restart), answered and read at any other.
+    const where = trust.demo ? undefined : issuerStoreLocation(config.env, config.cwd);
     if (where?.kind === 'postgres') challengeStore = await openIssuerStoreAt(where);
+    else if (where && hasIssuerDb(where.dir)) {
+      // An SQLite issuer that cannot open is reported when the issuer is mounted (below); the
+      // requests then stay in this process's memory rather than stop the verifier.
+      challengeStore = await openIssuerStoreAt(where).catch(() => undefined);
+    }
     app.use(await createPresentationHttp({
       env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}),
-      ...(challengeStore ? { challenges: createSharedChallenges(challengeStore, config.now ? { now: config.now } : {}) } : {}),
+      ...(challengeStore && where?.kind === 'postgres' ? { challenges: createSharedChallenges(challengeStore, config.now ? { now: config.now } : {}) } : {}),
+      ...(challengeStore ? { oid4vpRequests: createSharedOid4vpRequests(challengeStore) } : {}),
     }));
     app.use(await createRecognitionHttp({ env: trust.env, cwd: config.cwd, log: config.log, ...(verifierTrust ? { trust: verifierTrust } : {}), ...(config.now ? { now: config.now } : {}) }));
   } catch (e) {

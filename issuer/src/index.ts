@@ -63,4 +63,4 @@ export { formatBulkIssue } from './bulk/bulk-issue.ts';
 export type { BulkIssue, BulkIssueCode } from './bulk/bulk-issue.ts';
 export { BULK_COLUMNS, REQUIRED_BULK_COLUMNS, BulkRowSchema } from './bulk/z-bulk-row.ts';
 export type { BulkRow } from './bulk/z-bulk-row.ts';
-export type { IssuerStore } from './store/issuer-store.ts';
+export type { IssuerStore, NewPresentationRequest, PresentationRequestRecord, ClaimPresentationRequestResult } from './store/issuer-store.ts';

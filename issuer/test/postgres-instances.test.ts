@@ -14,6 +14,9 @@ import { openPostgresStore } from '../src/store/index.ts';
 import { startPostgres } from '../../test/lib/start-postgres.ts';
 import type { TestPostgres } from '../../test/lib/start-postgres.ts';
 import { FIXTURES, ISSUE_FROM_CATALOGUE, LP, lp, tempDir } from './issuer-helpers.ts';
+import { createDocumentLoader } from '@lp/contexts';
+import { createHolderKey, importCredential, memoryStorage, Vault, WalletError } from '../../wallet/src/index.ts';
+import { answerPresentationRequest } from '../../wallet/src/oid4vc/answer-presentation-request.ts';
 
 /**
  * Several `lp serve` processes on one PostgreSQL database: real processes, a real server.
@@ -212,6 +215,34 @@ describe('three lp serve instances on one PostgreSQL database', () => {
     const rows = await pg.query<{ used: boolean }>('issuer', 'SELECT used_at IS NOT NULL AS used FROM presentation_challenges WHERE challenge = $1', [challenge]);
     expect(rows).toEqual([{ used: true }]);
   });
+
+  it('an OpenID4VP request made at A is answered at B and read at C; a second answer at C is RESPONSE_ALREADY_RECEIVED', async () => {
+    const [a, b, c] = instances as [Instance, Instance, Instance];
+    const now = new Date();
+    const holder = await createHolderKey();
+    const vault = await Vault.create(memoryStorage(), { profile: 'amal', passphrase: 'amal pass', holder, now });
+    const issued = await call(a, '/credentials/issue', { options: { ...ISSUE_FROM_CATALOGUE.options, subject: { ...ISSUE_FROM_CATALOGUE.options.subject, id: holder.did, candidateNumber: 'VP-1' } } });
+    expect(issued.status).toBe(201);
+    const { verifiableCredential } = await issued.json() as { verifiableCredential: object };
+    await importCredential(vault, { fullRecord: JSON.stringify(verifiableCredential), source: 'file' }, { bundle: undefined, now });
+
+    const made = await fetch(`${a.url}/oid4vp/requests`, { method: 'POST' });
+    expect(made.status).toBe(201);
+    const request = await made.json() as { id: string; uri: string; readKey: string };
+    // The wallet posts to the response URI (instance A's address); the load balancer sends it elsewhere.
+    const via = (inst: Instance): typeof fetch => (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(a.url, inst.url), init);
+    const documentLoader = createDocumentLoader();
+    const atB = await answerPresentationRequest(vault, request.uri, { documentLoader, now, fetch: via(b) });
+    // No trust bundle on these instances: the issuer is not established, so UNKNOWN, never VALID.
+    expect([atB.status, (atB.body as { verdict: string }).verdict]).toEqual([422, 'UNKNOWN']);
+    const read = await (await fetch(`${c.url}/oid4vp/requests/${request.id}`, { headers: { 'X-LP-Read-Key': request.readKey } })).json() as { status: string; verdict: string; records: { id: string }[] };
+    expect([read.status, read.verdict, read.records.map((r) => r.id)]).toEqual(['answered', 'UNKNOWN', [(verifiableCredential as { id: string }).id]]);
+    const again = await answerPresentationRequest(vault, request.uri, { documentLoader, now, fetch: via(c) }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(WalletError);
+    expect((again as WalletError).message).toContain('RESPONSE_ALREADY_RECEIVED');
+    const rows = await pg.query<{ answered: boolean; has_result: boolean }>('issuer', 'SELECT answered_at IS NOT NULL AS answered, result IS NOT NULL AS has_result FROM oid4vp_requests WHERE id = $1', [request.id]);
+    expect(rows).toEqual([{ answered: true, has_result: true }]);
+  }, 60_000);
 
   it('an API key\'s rate limit is one limit across instances (two routers, two connection pools, one clock)', async () => {
     // In-process instances: the clock is injected, so no window boundary can fall inside the test.

@@ -287,6 +287,28 @@ describe.each(STORE_BACKENDS)('$name store', (backend) => {
       expect(await store.consumeChallenge('lpc_a', '2026-06-01T10:00:00.000Z')).toBe('unknown');
     });
 
+    it('holds OpenID4VP requests: one answer across raced claims, its result read back, expired ones refused then purged', async () => {
+      const request = (id: string, expiresAt: string) => ({ id, nonce: `lpc_${id}`, clientId: `redirect_uri:https://v.example/oid4vp/responses/${id}`, payload: JSON.stringify({ nonce: `lpc_${id}` }), readKeyHash: `hash-${id}`, createdAt: T0, expiresAt });
+      await store.putPresentationRequest(request('r1', '2026-06-01T09:05:00.000Z'), T0);
+      await store.putPresentationRequest(request('r2', '2026-06-01T09:05:00.000Z'), T0);
+      expect(await storeCode(store.putPresentationRequest(request('r1', '2026-06-01T09:05:00.000Z'), T0))).toBe('STORE_CONFLICT');
+      expect(await store.getPresentationRequest('r1')).toEqual({ ...request('r1', '2026-06-01T09:05:00.000Z'), answeredAt: null, result: null });
+      const raced = await Promise.all([store.claimPresentationRequest('r1', T0), store.claimPresentationRequest('r1', T0)]);
+      expect([...raced].sort()).toEqual(['answered', 'ok']);
+      await store.setPresentationResult('r1', '{"verdict":"VALID"}');
+      expect(await store.getPresentationRequest('r1')).toMatchObject({ answeredAt: T0, result: '{"verdict":"VALID"}' });
+      expect(await store.claimPresentationRequest('r2', '2026-06-01T09:05:00.000Z')).toBe('expired');
+      // An expired request records nothing: it stays unanswered.
+      expect((await store.getPresentationRequest('r2'))?.answeredAt).toBeNull();
+      expect(await store.claimPresentationRequest('nope', T0)).toBe('unknown');
+      expect(await storeCode(store.setPresentationResult('nope', '{}'))).toBe('NOT_FOUND');
+      // A later request drops those expired before the time it is given, answered or not.
+      await store.putPresentationRequest(request('r3', '2026-06-01T11:05:00.000Z'), '2026-06-01T10:00:00.000Z');
+      expect(await store.getPresentationRequest('r1')).toBeNull();
+      expect(await store.getPresentationRequest('r2')).toBeNull();
+      expect(await store.getPresentationRequest('r3')).not.toBeNull();
+    });
+
     describe('OpenID4VCI offers and nonces', () => {
       const EXP = '2026-06-01T09:10:00.000Z';
       const offer = (id: string, credentialIds: string[], extra: { txCodeHash?: string | null; codeHash?: string } = {}) => ({

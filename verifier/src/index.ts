@@ -28,6 +28,9 @@ export type { PresentationRouterOptions } from './http/create-presentation-route
 export { createPresentationHttp } from './http/create-presentation-http.ts';
 export type { PresentationHttpConfig } from './http/create-presentation-http.ts';
 export { createChallengeStore, OWN_CHALLENGE_PREFIX } from './presentations/challenge-store.ts';
+export { createOid4vpRouter, OID4VP_REQUEST_TTL_SECONDS, OID4VP_KEEP_AFTER_EXPIRY_SECONDS } from './oid4vp/create-oid4vp-router.ts';
+export { createMemoryOid4vpRequests } from './oid4vp/oid4vp-request-store.ts';
+export type { Oid4vpRequestStore, Oid4vpRequest, NewOid4vpRequest, Oid4vpResult, ClaimState } from './oid4vp/oid4vp-request-store.ts';
 export type { ChallengeStore, ChallengeState, ChallengeStoreOptions, MemoryChallengeStore } from './presentations/challenge-store.ts';
 export { verifyPresentation } from './presentations/verify-presentation.ts';
 export type { VerifyPresentationOptions, PresentationResult } from './presentations/verify-presentation.ts';

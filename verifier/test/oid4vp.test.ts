@@ -20,6 +20,8 @@ import { startServer } from '../../cli/src/server.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestIssuer } from '../../issuer/test/issuer-helpers.ts';
+import { answerPresentationRequest } from '../../wallet/src/oid4vc/answer-presentation-request.ts';
+import Database from 'better-sqlite3';
 
 const NOW = new Date(T0.getTime() + 60_000);
 const documentLoader = createDocumentLoader();
@@ -31,6 +33,8 @@ let bundle: VerifiedTrustBundle;
 let vault: Vault;
 let jwsText = '';
 let anchorOf = '';
+/** The router's clock: tests move it past a request's lifetime. */
+let clock = NOW;
 
 beforeAll(async () => {
   issuer = await startTestIssuer();
@@ -53,14 +57,14 @@ beforeAll(async () => {
   server = await new Promise((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
   const a = server.address();
   url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-  app.use(createOid4vpRouter({ baseUrl: url, context: () => ({ bundle }), documentLoader, now: () => NOW }));
+  app.use(createOid4vpRouter({ baseUrl: url, context: () => ({ bundle }), documentLoader, now: () => clock }));
 }, 120_000);
 afterAll(async () => {
   await new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
   await issuer.stop();
 });
 
-async function newRequest(): Promise<{ id: string; uri: string; qrPng: string; nonce: string; clientId: string }> {
+async function newRequest(): Promise<{ id: string; uri: string; qrPng: string; nonce: string; clientId: string; expiresAt: string; readKey: string }> {
   const res = await fetch(`${url}/oid4vp/requests`, { method: 'POST' });
   expect(res.status).toBe(201);
   return await res.json() as never;
@@ -91,11 +95,18 @@ describe('OpenID4VP request at the verifier (DCQL, direct_post)', () => {
 
   it('accepts the wallet\'s presentation once (VALID, shown to the page), then RESPONSE_ALREADY_RECEIVED', async () => {
     const r = await newRequest();
-    expect(await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()).toEqual({ status: 'pending' });
+    expect(r.expiresAt).toBe(new Date(NOW.getTime() + 300_000).toISOString());
+    expect(await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()).toEqual({ status: 'pending', expiresAt: r.expiresAt });
     const first = await answer(r.uri);
     expect(first.status).toBe(200);
     const page = await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json() as { status: string; verdict: string };
     expect([page.status, page.verdict]).toEqual(['answered', 'VALID']);
+    // The records presented go only to the page holding the request's read key.
+    expect(page).not.toHaveProperty('records');
+    const withKey = await (await fetch(`${url}/oid4vp/requests/${r.id}`, { headers: { 'X-LP-Read-Key': r.readKey } })).json() as { records: { type: string[] }[] };
+    expect(withKey.records.map((c) => c.type)).toEqual([['VerifiableCredential', 'AchievementCredential']]);
+    const wrongKey = await (await fetch(`${url}/oid4vp/requests/${r.id}`, { headers: { 'X-LP-Read-Key': 'not-the-key' } })).json();
+    expect(wrongKey).not.toHaveProperty('records');
     const second = await answer(r.uri);
     expect(second.status).toBe(409);
     expect(((await second.json()) as { code: string }).code).toBe('RESPONSE_ALREADY_RECEIVED');
@@ -118,6 +129,45 @@ describe('OpenID4VP request at the verifier (DCQL, direct_post)', () => {
   });
 });
 
+describe('OpenID4VP request lifetime', () => {
+  it('an unanswered request reads as expired after 5 minutes, and an answer then is REQUEST_EXPIRED (nothing recorded)', async () => {
+    const r = await newRequest();
+    clock = new Date(NOW.getTime() + 300_000);
+    try {
+      expect(await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()).toEqual({ status: 'expired', expiresAt: r.expiresAt });
+      const late = await answer(r.uri);
+      expect(late.status).toBe(410);
+      expect(((await late.json()) as { code: string }).code).toBe('REQUEST_EXPIRED');
+      expect(((await (await fetch(`${url}/oid4vp/requests/${r.id}`)).json()) as { status: string }).status).toBe('expired');
+    } finally {
+      clock = NOW;
+    }
+  });
+
+  it('an answer that could not be checked (the trust source failed) reads as UNKNOWN VERIFICATION_FAILED, not as pending for ever', async () => {
+    const app = express();
+    const broken: Server = await new Promise((r) => { const srv = app.listen(0, '127.0.0.1', () => r(srv)); });
+    const a = broken.address();
+    const base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+    app.use(createOid4vpRouter({ baseUrl: base, context: () => { throw new Error('bundle unreadable'); }, documentLoader, now: () => NOW }));
+    try {
+      const r = await (await fetch(`${base}/oid4vp/requests`, { method: 'POST' })).json() as { id: string; uri: string; readKey: string };
+      expect((await answer(r.uri)).status).toBe(500);
+      const read = await (await fetch(`${base}/oid4vp/requests/${r.id}`, { headers: { 'X-LP-Read-Key': r.readKey } })).json() as { status: string; verdict: string; error: string; records: unknown[] };
+      expect([read.status, read.verdict, read.error, read.records.length]).toEqual(['answered', 'UNKNOWN', 'VERIFICATION_FAILED', 1]);
+    } finally {
+      await new Promise<void>((r) => { broken.closeAllConnections(); broken.close(() => r()); });
+    }
+  });
+
+  it('an unknown request is REQUEST_NOT_FOUND, to the page and to a wallet', async () => {
+    const res = await fetch(`${url}/oid4vp/requests/no-such-request`);
+    expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([404, 'REQUEST_NOT_FOUND']);
+    const posted = await fetch(`${url}/oid4vp/responses/no-such-request`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'vp_token=%7B%7D' });
+    expect([posted.status, ((await posted.json()) as { code: string }).code]).toEqual([404, 'REQUEST_NOT_FOUND']);
+  });
+});
+
 describe('OpenID4VP in lp serve', () => {
   it('serves POST /oid4vp/requests with the response URI under the address it is reached at, and takes the answer', async () => {
     const tmp = tempDir('lp-oid4vp-serve-');
@@ -132,6 +182,32 @@ describe('OpenID4VP in lp serve', () => {
       expect(answered.status).toBe(200);
     } finally {
       await served.stop();
+      tmp.cleanup();
+    }
+  }, 120_000);
+
+  it('with an SQLite issuer in LP_DATA_DIR, a request made by one lp serve is answered at another on the same data directory', async () => {
+    const tmp = tempDir('lp-oid4vp-sqlite-');
+    fs.writeFileSync(path.join(tmp.dir, 'bundle.json'), jwsText);
+    const env = { LP_TRUST_BUNDLE: path.join(tmp.dir, 'bundle.json'), LP_TRUST_ANCHORS: anchorOf, LP_DATA_DIR: issuer.dir, LP_DEMO: '0' };
+    const one = await startServer({ port: 0, env, cwd: tmp.dir, log: () => {}, now: () => NOW });
+    const two = await startServer({ port: 0, env, cwd: tmp.dir, log: () => {}, now: () => NOW });
+    try {
+      const r = await (await fetch(`${one.url}/oid4vp/requests`, { method: 'POST' })).json() as { id: string; uri: string };
+      const toTwo: typeof fetch = (input, init) => fetch(String(input instanceof Request ? input.url : input).replace(one.url, two.url), init);
+      const out = await answerPresentationRequest(vault, r.uri, { documentLoader, now: NOW, fetch: toTwo });
+      expect([out.status, (out.body as { verdict: string }).verdict]).toEqual([200, 'VALID']);
+      const read = await (await fetch(`${one.url}/oid4vp/requests/${r.id}`)).json() as { status: string; verdict: string };
+      expect([read.status, read.verdict]).toEqual(['answered', 'VALID']);
+      const db = new Database(path.join(issuer.dir, 'issuer.sqlite'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT answered_at IS NOT NULL AS answered FROM oid4vp_requests WHERE id = ?').get(r.id)).toEqual({ answered: 1 });
+      } finally {
+        db.close();
+      }
+    } finally {
+      await one.stop();
+      await two.stop();
       tmp.cleanup();
     }
   }, 120_000);

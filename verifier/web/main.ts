@@ -10,6 +10,7 @@ import { toCsv } from './lib/to-csv.ts';
 import { countryName } from './lib/country-name.ts';
 import type { SummaryOutcome } from './lib/render-learner-summary.ts';
 import type { setupDecisionForm } from './record-decision.ts';
+import type { setupWalletRequest } from './request-from-wallet.ts';
 // English only in the code (the fallback for a missing key); another language is fetched when shown.
 import en from './locales/en.json' with { type: 'json' };
 
@@ -33,6 +34,7 @@ let trustMessage: { key: string; opts?: Record<string, unknown> } | undefined;
 /** The message of the last attempt that verified nothing (no QR in the photo, camera error). */
 let readFailure: string | undefined;
 let decisionForm: ReturnType<typeof setupDecisionForm> | undefined;
+let walletRequest: ReturnType<typeof setupWalletRequest> | undefined;
 
 // Test and bench hooks: plain data, read by playwright.
 const hooks = { cameraReadyAt: 0, qrSeenAt: 0, verdictAt: 0, result: undefined as VerificationResult | undefined, summary: undefined as SummaryOutcome | undefined };
@@ -55,6 +57,8 @@ const loadScan = once(async () => {
 const loadRecords = once(() => import('./lib/verify-full-record.ts'));
 const loadSummary = once(() => Promise.all([import('@lp/recognition'), import('./lib/render-learner-summary.ts')]).then(([recognition, view]) => ({ ...recognition, ...view })));
 const loadDecision = once(() => import('./record-decision.ts'));
+// An OpenID4VP request to a wallet: only when the school asks for one (it needs the server anyway).
+const loadWalletRequest = once(() => import('./request-from-wallet.ts'));
 
 /** verifyAny's choice made here: a seal is verified by the code already loaded, anything else by the full-record chunk. */
 async function verifyInput(input: string | object, ctx: VerifyContext): Promise<VerificationResult> {
@@ -474,6 +478,24 @@ function openDecision(): Promise<void> {
   }, (err: unknown) => { decisionOpened = undefined; throw err; }));
 }
 
+/** "Request from a wallet": the request, its QR and the records the wallet sent, verified here like pasted ones. */
+async function requestFromWallet(): Promise<void> {
+  try {
+    const { setupWalletRequest } = await loadWalletRequest();
+    walletRequest ??= setupWalletRequest({
+      verify: (record) => verifyInput(record, { bundle, now: new Date(), lang: currentLanguage() }),
+      show: (text) => { beginAttempt(); void verifyText(text); },
+      addToSummary: (texts) => void addToSummary(texts),
+    });
+    (hooks as Record<string, unknown>).walletRequest = walletRequest.hooks;
+  } catch {
+    // Offline before the chunk was ever fetched: the request needs the server in any case.
+    $('oid4vp-status').textContent = t('verify.oid4vp.needsServer');
+    return;
+  }
+  await walletRequest.start();
+}
+
 async function renderSummaryView(): Promise<void> {
   const { renderLearnerSummary } = await loadSummary();
   hooks.summary = renderLearnerSummary($('summary-view'), {
@@ -532,6 +554,7 @@ function applyLanguage(): void {
   renderTrust();
   renderLog();
   decisionForm?.render();
+  void walletRequest?.relabel();
   // The display (achievement names) depends on the language: verify again, without logging.
   if (lastInput !== undefined) void verifyText(lastInput, false);
   else if (readFailure !== undefined) showReadFailure(readFailure);
@@ -568,6 +591,11 @@ async function main(): Promise<void> {
     e.stopImmediatePropagation();
     void openDecision().then(() => (e.target as HTMLFormElement).requestSubmit());
   }, { capture: true });
+  $('oid4vp-start').addEventListener('click', () => void requestFromWallet());
+  const onlineNote = () => { $('oid4vp-offline').hidden = navigator.onLine; };
+  addEventListener('online', onlineNote);
+  addEventListener('offline', onlineNote);
+  onlineNote();
   $('trust-update').addEventListener('click', () => void updateFromServer());
   $<HTMLInputElement>('trust-file').addEventListener('change', async (e) => {
     const f = (e.target as HTMLInputElement).files?.[0];

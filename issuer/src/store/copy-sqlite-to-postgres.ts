@@ -15,7 +15,7 @@ const INTEGER_KEYS = new Set(['issuer_profile.singleton', 'status_allocations.id
 /**
  * In foreign-key order. `status_lists.used_count` (SQLite only) is checked, not copied. OpenID4VCI
  * offers are copied (one not yet redeemed stays redeemable; delivered copies are the record of
- * what a holder received). Not copied at all: `presentation_challenges` and `oid4vci_nonces`
+ * what a holder received). Not copied at all: `presentation_challenges`, `oid4vp_requests` and `oid4vci_nonces`
  * (minutes-long nonces; a holder whose nonce is lost asks for a new one) and rate-limit windows.
  */
 const TABLES: readonly TableSpec[] = [

@@ -5,6 +5,7 @@ export type {
   StatusAllocation, StatusListSummary, StatusListRecord, SignedStatusList, BulkKey, NewCredential, CredentialRecord,
   SetStatusResult, NewAuditEntry, AuditEntry, ApiKeyRecord, NewPickupCode, ConsumePickupResult, BulkRunCounts,
   BulkRunRecord, Page, NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult,
+  NewPresentationRequest, PresentationRequestRecord, ClaimPresentationRequestResult,
 } from './issuer-store.ts';
 export { openSqliteStore, SqliteIssuerStore } from './open-sqlite-store.ts';
 export type { OpenSqliteStoreOptions } from './open-sqlite-store.ts';

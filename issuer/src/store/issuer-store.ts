@@ -229,6 +229,26 @@ export interface Page {
 }
 
 /** Everything the store does, inside or outside a transaction. */
+/** An OpenID4VP request as the verifier made it: the request payload (JSON text) holds its nonce and client id. */
+export interface NewPresentationRequest {
+  id: string;
+  nonce: string;
+  clientId: string;
+  payload: string;
+  /** SHA-256 (base64url) of the key the page that made the request reads the presented records with. */
+  readKeyHash: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PresentationRequestRecord extends NewPresentationRequest {
+  answeredAt: string | null;
+  /** The verdict of the answer (JSON text), once checked. */
+  result: string | null;
+}
+
+export type ClaimPresentationRequestResult = 'ok' | 'answered' | 'expired' | 'unknown';
+
 export interface IssuerStoreOps {
   getProfile(): Promise<IssuerProfile | null>;
   setProfile(profile: IssuerProfile): Promise<void>;
@@ -333,6 +353,21 @@ export interface IssuerStoreOps {
   putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void>;
   /** Marks the challenge used, once, whatever the presentation turns out to be, and says what it was. */
   consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'>;
+
+  /**
+   * Holds an OpenID4VP request (made by one server instance, answered at another, its result read
+   * at a third) and drops the requests that expired before `purgeExpiredBefore`, nonce and result
+   * with them. STORE_CONFLICT for an id already held.
+   */
+  putPresentationRequest(r: NewPresentationRequest, purgeExpiredBefore: string): Promise<void>;
+  getPresentationRequest(id: string): Promise<PresentationRequestRecord | null>;
+  /**
+   * Takes the one answer a request accepts, at `now`: 'ok' once (whatever the answer turns out to
+   * be), then 'answered'; 'expired' past its time (nothing recorded), 'unknown' for no such request.
+   */
+  claimPresentationRequest(id: string, now: string): Promise<ClaimPresentationRequestResult>;
+  /** Records the verdict of the claimed answer (JSON text); NOT_FOUND for no such request. */
+  setPresentationResult(id: string, result: string): Promise<void>;
 
   startBulkRun(run: { id: string; session: string; startedAt: string }): Promise<void>;
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void>;

@@ -189,6 +189,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE oid4vci_offers ADD COLUMN pickup_code_hash TEXT REFERENCES pickup_codes (code_hash);
   CREATE INDEX oid4vci_offers_pickup ON oid4vci_offers (pickup_code_hash) WHERE pickup_code_hash IS NOT NULL;
   `,
+  // v10: reserved for the schema change developed beside this one (a placeholder until it lands).
+  `
+  SELECT 1;
+  `,
+  // v11: OpenID4VP requests and their answers, so that a request made by one server instance is
+  // answered at another and its verdict read at a third; one answer per request.
+  `
+  CREATE TABLE oid4vp_requests (
+    id TEXT PRIMARY KEY,
+    nonce TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    read_key_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    answered_at TEXT,
+    result TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX oid4vp_requests_expiry ON oid4vp_requests (expires_at);
+  `,
 ];
 
 /** The schema version of a database (0 for a new file). */

@@ -7,6 +7,7 @@ import type {
   CredentialRecord, IssuerKeyRecord, IssuerProfile, IssuerStore, IssuerStoreOps, NewAuditEntry, NewCredential,
   NewIssuerKey, NewPickupCode, NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult, Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord,
   StatusListSummary,
+  NewPresentationRequest, PresentationRequestRecord, ClaimPresentationRequestResult,
 } from './issuer-store.ts';
 import { Lock } from './lib/lock.ts';
 import { mapSqliteError } from './lib/map-sqlite-error.ts';
@@ -74,6 +75,10 @@ class SqliteStoreView implements IssuerStoreOps {
   takeRateLimit(key: string, windowStart: number, limit: number): Promise<boolean> { return this.run(() => this.ops.takeRateLimit(key, windowStart, limit)); }
   putChallenge(c: { challenge: string; expiresAt: string; createdAt: string }): Promise<void> { return this.run(() => this.ops.putChallenge(c)); }
   consumeChallenge(challenge: string, now: string): Promise<'ok' | 'unknown' | 'used' | 'expired'> { return this.run(() => this.ops.consumeChallenge(challenge, now)); }
+  putPresentationRequest(r: NewPresentationRequest, purgeExpiredBefore: string): Promise<void> { return this.run(() => this.ops.putPresentationRequest(r, purgeExpiredBefore)); }
+  getPresentationRequest(id: string): Promise<PresentationRequestRecord | null> { return this.run(() => this.ops.getPresentationRequest(id)); }
+  claimPresentationRequest(id: string, now: string): Promise<ClaimPresentationRequestResult> { return this.run(() => this.ops.claimPresentationRequest(id, now)); }
+  setPresentationResult(id: string, result: string): Promise<void> { return this.run(() => this.ops.setPresentationResult(id, result)); }
   startBulkRun(r: { id: string; session: string; startedAt: string }): Promise<void> { return this.run(() => this.ops.startBulkRun(r)); }
   finishBulkRun(id: string, finishedAt: string, counts: BulkRunCounts): Promise<void> { return this.run(() => this.ops.finishBulkRun(id, finishedAt, counts)); }
   getBulkRun(id: string): Promise<BulkRunRecord | null> { return this.run(() => this.ops.getBulkRun(id)); }

@@ -4,6 +4,7 @@ import { createPresentationRouter } from './create-presentation-router.ts';
 import { createOid4vpRouter } from '../oid4vp/create-oid4vp-router.ts';
 import { routeBundle, type SharedTrust } from '../trust/route-bundle.ts';
 import type { ChallengeStore } from '../presentations/challenge-store.ts';
+import type { Oid4vpRequestStore } from '../oid4vp/oid4vp-request-store.ts';
 
 export interface PresentationHttpConfig {
   env: NodeJS.ProcessEnv;
@@ -14,6 +15,8 @@ export interface PresentationHttpConfig {
   trust?: SharedTrust | undefined;
   /** Where challenges are held (default: this process's memory); `lp serve` passes a shared one with LP_DATABASE_URL. */
   challenges?: ChallengeStore;
+  /** Where OpenID4VP requests are held (default: this process's memory); `lp serve` passes its issuer store's. */
+  oid4vpRequests?: Oid4vpRequestStore;
 }
 
 /**
@@ -35,6 +38,10 @@ export async function createPresentationHttp(config: PresentationHttpConfig): Pr
     ...(config.env.LP_VERIFIER_DOMAIN ? { domain: config.env.LP_VERIFIER_DOMAIN } : {}),
   }));
   // OpenID4VP requests for any conformant wallet; the response URI is under LP_PUBLIC_URL when set.
-  router.use(createOid4vpRouter({ context, now, documentLoader, ...(config.env.LP_PUBLIC_URL ? { baseUrl: config.env.LP_PUBLIC_URL } : {}) }));
+  router.use(createOid4vpRouter({
+    context, now, documentLoader,
+    ...(config.oid4vpRequests ? { requests: config.oid4vpRequests } : {}),
+    ...(config.env.LP_PUBLIC_URL ? { baseUrl: config.env.LP_PUBLIC_URL } : {}),
+  }));
   return router;
 }

@@ -2,12 +2,13 @@ import type pg from 'pg';
 import { StatusError, allocateIndex, createBitstring, getBit, setBit } from '@lp/status';
 import type { StatusPurpose } from '@lp/status';
 import { StoreError } from '../errors.ts';
-import { bulkKeyOf, bulkKeyText, pageOf, parseJson } from './row-values.ts';
+import { bulkKeyOf, bulkKeyText, pageOf, parseJson, presentationRequestOf, type PresentationRequestRow } from './row-values.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, IssuerStoreOps, NewAuditEntry, NewCredential, NewIssuerKey,
   NewPickupCode, Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord, StatusListSummary,
   NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult,
+  NewPresentationRequest, PresentationRequestRecord, ClaimPresentationRequestResult,
 } from '../issuer-store.ts';
 import { mapPostgresError } from './map-postgres-error.ts';
 
@@ -559,6 +560,39 @@ export class PostgresOps implements IssuerStoreOps {
       await query(c, 'UPDATE presentation_challenges SET used_at = $1 WHERE challenge = $2', [now, challenge]);
       return Date.parse(now) >= Date.parse(r.expires_at) ? 'expired' : 'ok';
     });
+  }
+
+  // ---- OpenID4VP requests
+  putPresentationRequest(r: NewPresentationRequest, purgeExpiredBefore: string): Promise<void> {
+    return this.write(async (c) => {
+      await query(c, 'DELETE FROM oid4vp_requests WHERE expires_at < $1', [purgeExpiredBefore]);
+      await query(c, 'INSERT INTO oid4vp_requests (id, nonce, client_id, payload, read_key_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [r.id, r.nonce, r.clientId, r.payload, r.readKeyHash, r.createdAt, r.expiresAt]);
+    });
+  }
+
+  async getPresentationRequest(id: string): Promise<PresentationRequestRecord | null> {
+    const r = (await this.q<PresentationRequestRow>('SELECT * FROM oid4vp_requests WHERE id = $1', [id])).rows[0];
+    return r ? presentationRequestOf(r) : null;
+  }
+
+  claimPresentationRequest(id: string, now: string): Promise<ClaimPresentationRequestResult> {
+    return this.write(async (c): Promise<ClaimPresentationRequestResult> => {
+      // The row lock makes an answer posted to another instance at the same moment wait, then read
+      // the request as answered: one answer per request across every instance.
+      const r = (await query<{ expires_at: string; answered_at: string | null }>(c,
+        'SELECT expires_at, answered_at FROM oid4vp_requests WHERE id = $1 FOR UPDATE', [id])).rows[0];
+      if (!r) return 'unknown';
+      if (r.answered_at !== null) return 'answered';
+      if (Date.parse(now) >= Date.parse(r.expires_at)) return 'expired';
+      await query(c, 'UPDATE oid4vp_requests SET answered_at = $1 WHERE id = $2', [now, id]);
+      return 'ok';
+    });
+  }
+
+  async setPresentationResult(id: string, result: string): Promise<void> {
+    const r = await this.q('UPDATE oid4vp_requests SET result = $1 WHERE id = $2', [result, id]);
+    if (r.rowCount !== 1) throw new StoreError('NOT_FOUND', `no OpenID4VP request ${id}`);
   }
 
   // ---- bulk runs

@@ -1,5 +1,5 @@
 import { StoreError } from '../errors.ts';
-import type { BulkKey, Page } from '../issuer-store.ts';
+import type { BulkKey, Page, PresentationRequestRecord } from '../issuer-store.ts';
 
 /** Values both stores keep in text columns, read back the same way in SQLite and PostgreSQL. */
 export function parseJson(text: string, what: string): unknown {
@@ -25,4 +25,13 @@ export function pageOf(page: Page | undefined): { limit: number; offset: number 
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 1000) throw new TypeError('limit must be 1…1000');
   if (!Number.isSafeInteger(offset) || offset < 0) throw new TypeError('offset must be a non-negative integer');
   return { limit, offset };
+}
+
+/** A row of oid4vp_requests, the same in both stores. */
+export interface PresentationRequestRow {
+  id: string; nonce: string; client_id: string; payload: string; read_key_hash: string; created_at: string; expires_at: string; answered_at: string | null; result: string | null;
+}
+
+export function presentationRequestOf(r: PresentationRequestRow): PresentationRequestRecord {
+  return { id: r.id, nonce: r.nonce, clientId: r.client_id, payload: r.payload, readKeyHash: r.read_key_hash, createdAt: r.created_at, expiresAt: r.expires_at, answeredAt: r.answered_at, result: r.result };
 }

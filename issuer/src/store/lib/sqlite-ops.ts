@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3';
 import { StatusError, allocateIndex, createBitstring, getBit, setBit } from '@lp/status';
 import type { StatusPurpose } from '@lp/status';
 import { StoreError } from '../errors.ts';
-import { bulkKeyOf, bulkKeyText, pageOf, parseJson } from './row-values.ts';
+import { bulkKeyOf, bulkKeyText, pageOf, parseJson, presentationRequestOf, type PresentationRequestRow } from './row-values.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, NewAuditEntry, NewCredential, NewIssuerKey, NewPickupCode,
   NewCredentialOffer, RedeemOfferResult, OfferItem, DeliveredCredential, ConsumeNonceResult,
+  NewPresentationRequest, PresentationRequestRecord, ClaimPresentationRequestResult,
   Page, SetStatusResult, SignedStatusList, StatusAllocation, StatusListRecord, StatusListSummary,
 } from '../issuer-store.ts';
 
@@ -520,6 +521,36 @@ export class SqliteOps {
       this.stmt('UPDATE presentation_challenges SET used_at = ? WHERE challenge = ?').run(now, challenge);
       return Date.parse(now) >= Date.parse(r.expires_at) ? 'expired' : 'ok';
     });
+  }
+
+  // ---- OpenID4VP requests
+  putPresentationRequest(r: NewPresentationRequest, purgeExpiredBefore: string): void {
+    this.write(() => {
+      this.stmt('DELETE FROM oid4vp_requests WHERE expires_at < ?').run(purgeExpiredBefore);
+      this.stmt('INSERT INTO oid4vp_requests (id, nonce, client_id, payload, read_key_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(r.id, r.nonce, r.clientId, r.payload, r.readKeyHash, r.createdAt, r.expiresAt);
+    });
+  }
+
+  getPresentationRequest(id: string): PresentationRequestRecord | null {
+    const r = this.stmt('SELECT * FROM oid4vp_requests WHERE id = ?').get(id) as PresentationRequestRow | undefined;
+    return r ? presentationRequestOf(r) : null;
+  }
+
+  claimPresentationRequest(id: string, now: string): ClaimPresentationRequestResult {
+    return this.write(() => {
+      const r = this.stmt('SELECT expires_at, answered_at FROM oid4vp_requests WHERE id = ?').get(id) as { expires_at: string; answered_at: string | null } | undefined;
+      if (!r) return 'unknown';
+      if (r.answered_at !== null) return 'answered';
+      if (Date.parse(now) >= Date.parse(r.expires_at)) return 'expired';
+      this.stmt('UPDATE oid4vp_requests SET answered_at = ? WHERE id = ?').run(now, id);
+      return 'ok';
+    });
+  }
+
+  setPresentationResult(id: string, result: string): void {
+    const info = this.stmt('UPDATE oid4vp_requests SET result = ? WHERE id = ?').run(result, id);
+    if (info.changes !== 1) throw new StoreError('NOT_FOUND', `no OpenID4VP request ${id}`);
   }
 
   // ---- bulk runs
