@@ -159,8 +159,9 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
         });
         try {
           const pdf = await renderCertificatePdf(certificateInputOf(profile, catalogue, input.session, stored, pickup.code, pickupWalletUrl(deps.baseUrl, pickup.code)));
-          // Beside the certificate, for the issuer to print or send: the link and its QR.
-          writeFileAtomic(path.join(input.outDir, `certificates/${cand}.offer.txt`), `${offer.uri}\n`);
+          // Beside the certificate, for the issuer to print or send: the standard link first (any
+          // wallet), then the same offer as a link that opens our wallet page; and the first's QR.
+          writeFileAtomic(path.join(input.outDir, `certificates/${cand}.offer.txt`), `${offer.uri}\n${offer.walletUrl}\n`);
           writeFileAtomic(path.join(input.outDir, `certificates/${cand}.offer.png`), Buffer.from(offer.qrPng.slice(offer.qrPng.indexOf(',') + 1), 'base64'));
           writeFileAtomic(file, pdf);
           summary.certificates++;
