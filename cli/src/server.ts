@@ -127,7 +127,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   if (trust.demo) {
     const rel = (p: string) => path.relative(config.cwd, p) || '.';
     config.log(`DEMO files:    ${rel(trust.demo.dir)}/ (README.txt; API key in ${rel(path.join(trust.demo.dir, 'API-KEY.txt'))}, anchor DID in ${rel(path.join(trust.demo.dir, 'ANCHOR.txt'))}, bundle ${rel(trust.demo.bundlePath)})`);
-    config.log(`DEMO learners: certificates, seals and pick-up links in ${rel(trust.demo.dir)}/<learner>/ (README.md "Quick start")`);
+    config.log(`DEMO learners: certificates, seals, pick-up links (PICKUP.txt) and OpenID4VCI offers (OFFER.txt, offer.png) in ${rel(trust.demo.dir)}/<learner>/ (README.md "Quick start")`);
   }
   return {
     port,

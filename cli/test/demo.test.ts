@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { preparePagesTrust } from '../src/demo/prepare-demo.ts';
 import { openIssuerStore } from '@lp/issuer';
+import { decodeQrFromFile } from '@lp/qr/node';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lp-demo-'));
@@ -44,6 +45,12 @@ describe('DEMO seeding', () => {
     }
     expect(fs.readFileSync(path.join(dir, 'demo', 'ANCHOR.txt'), 'utf8').trim()).toBe(first!.anchorDid);
     expect(fs.readFileSync(path.join(dir, 'demo', 'amina-haddad', 'PICKUP.txt'), 'utf8')).toMatch(/^http:\/\/localhost:8080\/pickup\/[0-9A-Z-]+\n$/);
+    // Beside the pick-up code, an OpenID4VCI offer for any wallet: its link, the link opening it in
+    // the wallet page, and the first one's QR.
+    const [offer, pageLink] = fs.readFileSync(path.join(dir, 'demo', 'amina-haddad', 'OFFER.txt'), 'utf8').split('\n');
+    expect(offer).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+    expect(pageLink).toBe(`http://localhost:8080/wallet#offer=${encodeURIComponent(offer!)}`);
+    expect((await decodeQrFromFile(new Uint8Array(fs.readFileSync(path.join(dir, 'demo', 'amina-haddad', 'offer.png'))))).text).toBe(offer);
     const store = await openIssuerStore(first!.issuerDir);
     const profile = await store.getProfile();
     expect(Object.keys(profile!.names).sort()).toEqual(['ar', 'en', 'fr']);

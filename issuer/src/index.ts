@@ -32,6 +32,8 @@ export type { StatusAction, SetCredentialStatusResult } from './domain/set-crede
 export { signStatusList, currentStatusList, statusListUrl } from './domain/sign-status-list.ts';
 export { exportTrustFragment } from './domain/export-trust-fragment.ts';
 export { createApiKey, revokeApiKey, authenticateApiKey } from './domain/api-keys.ts';
+export { offerWalletUrl } from './oid4vci/offer-wallet-url.ts';
+export { createCredentialOffer, type CredentialOffer } from './oid4vci/create-credential-offer.ts';
 export { createPickupCode, pickupCodeHash, pickupWalletUrl, DEFAULT_PICKUP_DAYS, MAX_PICKUP_CREDENTIALS } from './domain/create-pickup-code.ts';
 export type { PickupCode, CreatePickupCodeInput } from './domain/create-pickup-code.ts';
 export { redeemPickupCode } from './domain/redeem-pickup-code.ts';

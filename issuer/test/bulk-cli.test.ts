@@ -107,10 +107,14 @@ describe('lp issuer bulk: 6 rows, 3 learners, full output folder', () => {
       const pdfs = files.filter((f) => f.endsWith('.pdf'));
       expect(pdfs).toHaveLength(3);
       expect(files).toEqual(pdfs.flatMap((f) => [f.replace(/\.pdf$/, '.offer.png'), f.replace(/\.pdf$/, '.offer.txt'), f]).sort());
-      const offerUri = fs.readFileSync(path.join(out, 'certificates', 'C-1.offer.txt'), 'utf8').trim();
+      // First line the standard offer (any wallet), second the same offer opening our wallet page.
+      const [offerUri, offerWalletLink, ...rest] = fs.readFileSync(path.join(out, 'certificates', 'C-1.offer.txt'), 'utf8').split('\n');
+      expect(rest).toEqual(['']);
       expect(offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+      expect(offerWalletLink).toBe(`https://exams.example/wallet#offer=${encodeURIComponent(offerUri!)}`);
+      expect(decodeURIComponent(new URL(offerWalletLink!).hash.slice('#offer='.length))).toBe(offerUri);
       expect((await decodeQrFromFile(new Uint8Array(fs.readFileSync(path.join(out, 'certificates', 'C-1.offer.png'))))).text).toBe(offerUri);
-      const offer = JSON.parse(new URL(offerUri).searchParams.get('credential_offer')!) as { credential_issuer: string; credential_configuration_ids: string[]; grants: Record<string, { 'pre-authorized_code': string }> };
+      const offer = JSON.parse(new URL(offerUri!).searchParams.get('credential_offer')!) as { credential_issuer: string; credential_configuration_ids: string[]; grants: Record<string, { 'pre-authorized_code': string }> };
       expect(offer.credential_issuer).toBe('https://exams.example');
       expect(offer.credential_configuration_ids).toEqual(['AchievementCredential_ldp_vc', 'AchievementCredential_jwt_vc_json', 'ClrCredential_ldp_vc', 'ClrCredential_jwt_vc_json']);
       const preAuthorizedCode = offer.grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!['pre-authorized_code'];

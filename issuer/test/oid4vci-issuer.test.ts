@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.stop(); });
 
-async function issueWithOffer(body: unknown = { ...ISSUE_FROM_CATALOGUE, options: { ...ISSUE_FROM_CATALOGUE.options, pickup: true } }): Promise<{ id: string; credentialOffer: { uri: string; qrPng: string; txCode?: string } }> {
+async function issueWithOffer(body: unknown = { ...ISSUE_FROM_CATALOGUE, options: { ...ISSUE_FROM_CATALOGUE.options, pickup: true } }): Promise<{ id: string; credentialOffer: { uri: string; qrPng: string; walletUrl: string; txCode?: string } }> {
   const res = await post(t, '/credentials/issue', body);
   expect(res.status).toBe(201);
   return await res.json() as never;
@@ -75,6 +75,9 @@ describe('OpenID4VCI issuer (pre-authorized code flow)', () => {
     const { id, credentialOffer } = await issueWithOffer();
     expect(credentialOffer.uri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
     expect(credentialOffer.qrPng).toMatch(/^data:image\/png;base64,/);
+    // Beside the standard link, the same offer as a link that opens our wallet page.
+    expect(credentialOffer.walletUrl.startsWith(`${t.url}/wallet#offer=`)).toBe(true);
+    expect(decodeURIComponent(new URL(credentialOffer.walletUrl).hash.slice('#offer='.length))).toBe(credentialOffer.uri);
     const offer = await client.resolveCredentialOffer(credentialOffer.uri);
     expect(offer.credential_configuration_ids).toEqual(['AchievementCredential_ldp_vc', 'AchievementCredential_jwt_vc_json']);
     const metadata = await client.resolveIssuerMetadata(offer.credential_issuer);
@@ -133,8 +136,12 @@ describe('OpenID4VCI issuer (pre-authorized code flow)', () => {
     const { id } = await issueWithOffer({ ...ISSUE_FROM_CATALOGUE });
     const made = await post(t, '/oid4vci/offers', { credentialIds: [id], txCode: true });
     expect(made.status).toBe(201);
-    const offer = await made.json() as { uri: string; txCode: string };
+    const offer = await made.json() as { uri: string; walletUrl: string; txCode: string };
     expect(offer.txCode).toMatch(/^\d{6}$/);
+    expect(offer.walletUrl).toBe(`${t.url}/wallet#offer=${encodeURIComponent(offer.uri)}`);
+    // The PIN's shape and a short description a wallet shows beside its PIN field.
+    const grant = (JSON.parse(new URL(offer.uri).searchParams.get('credential_offer')!) as { grants: Record<string, { tx_code?: unknown }> }).grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']!;
+    expect(grant.tx_code).toEqual({ input_mode: 'numeric', length: 6, description: 'PIN sent to you with this offer' });
     const code = codeOf(offer.uri);
     const wrong = offer.txCode === '000000' ? '111111' : '000000';
     await expectCode(await token(code), 400, 'TX_CODE_REQUIRED', 'invalid_request');

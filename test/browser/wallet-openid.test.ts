@@ -5,8 +5,9 @@
 // Receive: an offer made by the issuer's API, pasted, opened as a link to the page, read from a
 // photo of its QR or filmed by the camera, lands in the wallet VALID and bound to the page's
 // holder key; the same offer twice says OFFER_USED, a PIN offer asks for the PIN, a wrong PIN says
-// TX_CODE_WRONG with the attempts left and the last one spends the offer, a malformed link is
-// OFFER_INVALID. Answer: a request made by the verifier's API (opened as a link to the page) is
+// TX_CODE_WRONG with the attempts left and the last one spends the offer, the issuer's description
+// of the PIN is shown beside its field, a malformed link is OFFER_INVALID, an offer past its expiry
+// (both clocks moved on) OFFER_EXPIRED. Answer: a request made by the verifier's API (opened as a link to the page) is
 // shown (who asks, for what), the learner ticks one record of four, the verifier's verdict is
 // VALID with exactly that record; a second answer says RESPONSE_ALREADY_RECEIVED. The request
 // view reads right to left in Arabic, passes axe-core and fits a 360 px screen.
@@ -36,11 +37,11 @@ let holder: string;
 /** What the page showed last: its message and the code it carries. */
 const message = async (p: Page = page) => ({ code: await p.getAttribute('#message', 'data-code'), text: (await p.textContent('#message')) ?? '' });
 
-async function issue(pickup: boolean): Promise<{ id: string; offer?: string }> {
+async function issue(pickup: boolean): Promise<{ id: string; offer?: string; walletUrl?: string }> {
   const res = await post(issuer, '/credentials/issue', { options: { ...ISSUE_FROM_CATALOGUE.options, ...(pickup ? { pickup: true } : {}) } });
   expect(res.status).toBe(201);
-  const body = (await res.json()) as { id: string; credentialOffer?: { uri: string } };
-  return { id: body.id, ...(body.credentialOffer ? { offer: body.credentialOffer.uri } : {}) };
+  const body = (await res.json()) as { id: string; credentialOffer?: { uri: string; walletUrl: string } };
+  return { id: body.id, ...(body.credentialOffer ? { offer: body.credentialOffer.uri, walletUrl: body.credentialOffer.walletUrl } : {}) };
 }
 
 async function openLink(link: string, p: Page = page): Promise<void> {
@@ -140,6 +141,9 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
     expect((await message()).code).toBe('TX_CODE_REQUIRED');
     // The field takes the PIN's shape from the offer: six digits, a digit keyboard.
     expect([await page.getAttribute('#pin', 'inputmode'), await page.getAttribute('#pin', 'maxlength')]).toEqual(['numeric', String(txCode.length)]);
+    // Beside the field, the issuer's own words on where the PIN is (the offer's tx_code description).
+    expect(await page.isVisible('#pin-hint')).toBe(true);
+    expect([await page.textContent('#pin-hint span'), await page.textContent('#pin-description')]).toEqual(['The issuer says:', 'PIN sent to you with this offer']);
     await page.fill('#pin', txCode === '000000' ? '111111' : '000000');
     await page.click('#pin-form button[type=submit]');
     expect(await settled()).toEqual({ code: 'TX_CODE_WRONG', text: 'The PIN was refused. Attempts left: 2.' });
@@ -149,6 +153,7 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
     await page.click('#pin-form button[type=submit]');
     await page.waitForSelector(`#list li.card[data-id="${id}"] .badge.VALID`, { timeout: 60_000 });
     expect(await page.isVisible('#pin-form')).toBe(false);
+    expect(await page.isVisible('#pin-hint')).toBe(false);
   }, 120_000);
 
   test('after the last wrong PIN the offer is spent: the page says so and asks for no more PINs', async () => {
@@ -178,6 +183,24 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
     expect(await cards()).toHaveLength(2);
   }, 60_000);
 
+  test('an offer past its expiry is OFFER_EXPIRED (the issuer\'s and the page\'s clocks moved on); nothing is kept', async () => {
+    const { id } = await issue(false);
+    const made = await post(issuer, '/oid4vci/offers', { credentialIds: [id], ttlDays: 1 });
+    const { uri, expiresAt } = (await made.json()) as { uri: string; expiresAt: string };
+    const later = new Date(Date.parse(expiresAt) + 60_000);
+    const before = await cards();
+    issuer.setNow(later);
+    await page.clock.setFixedTime(later);
+    try {
+      await openLink(uri);
+      expect(await settled()).toEqual({ code: 'OFFER_EXPIRED', text: 'This offer has expired or is unknown to the issuer.' });
+      expect(await cards()).toEqual(before);
+    } finally {
+      issuer.setNow(NOW);
+      await page.clock.setFixedTime(NOW);
+    }
+  }, 60_000);
+
   test('a photo of the offer QR receives it; a link to the page carrying an offer waits for the wallet to open, then receives', async () => {
     const byPhoto = await issue(true);
     const res = await post(issuer, '/oid4vci/offers', { credentialIds: [byPhoto.id] });
@@ -188,10 +211,14 @@ describe('wallet page: receive by an OpenID4VCI offer', () => {
     await page.waitForSelector(`#list li.card[data-id="${byPhoto.id}"] .badge.VALID`, { timeout: 60_000 });
 
     const byLink = await issue(true);
+    // The issuer's answer carries the page link with the same offer in its fragment; the page is
+    // served here by another server than the issuer app, so its fragment is opened on this one.
+    const fragment = new URL(byLink.walletUrl!).hash;
+    expect(decodeURIComponent(fragment.slice('#offer='.length))).toBe(byLink.offer);
     const other = await context.newPage();
     try {
       await other.clock.setFixedTime(NOW);
-      await other.goto(`${pages.url}/wallet#offer=${encodeURIComponent(byLink.offer!)}`);
+      await other.goto(`${pages.url}/wallet${fragment}`);
       await other.waitForSelector('body[data-view=unlock]');
       // The fragment is taken off the address bar; the note says what will happen.
       expect(new URL(other.url()).hash).toBe('');

@@ -82,6 +82,8 @@ describe('lp wallet receive OFFER_URI|QR.png (OpenID4VCI)', () => {
     const before = snapshot();
     const none = await wallet(['receive', 'offer.png']);
     expect([none.code, none.stderr.includes('TX_CODE_REQUIRED')]).toEqual([2, true]);
+    // The issuer's description of its PIN, so the learner knows where to look.
+    expect(none.stderr).toContain('the issuer says: "PIN sent to you with this offer"');
     const wrong = await wallet(['receive', 'offer.png', '--pin', o.txCode === '000000' ? '111111' : '000000']);
     expect([wrong.code, wrong.stderr.includes('TX_CODE_WRONG')]).toEqual([2, true]);
     expect(snapshot()).toBe(before);
@@ -111,5 +113,8 @@ describe('lp wallet receive OFFER_URI|QR.png (OpenID4VCI)', () => {
   test('text that is no offer is OFFER_INVALID', async () => {
     const r = await wallet(['receive', 'openid-credential-offer://?credential_offer=%7B%7D']);
     expect([r.code, r.stderr.includes('OFFER_INVALID')]).toEqual([2, true]);
+    // A link to the wallet page whose #offer= holds no offer is refused, never taken for a pick-up link.
+    const page = await wallet(['receive', 'http://localhost:1/wallet#offer=https%3A%2F%2Fexample.org']);
+    expect([page.code, page.stderr.includes('OFFER_INVALID')]).toEqual([2, true]);
   }, 120_000);
 });

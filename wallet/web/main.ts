@@ -428,6 +428,8 @@ function resetOpenid(): void {
   $('pin-form').hidden = true;
   $<HTMLInputElement>('pin').value = '';
   $('pin').removeAttribute('maxlength');
+  $('pin-hint').hidden = true;
+  $('pin-description').textContent = '';
   $('vp-view').hidden = true;
   $('vp-list').replaceChildren();
 }
@@ -472,6 +474,9 @@ async function receiveOffer(uri: string, pin?: string): Promise<void> {
         field.inputMode = shape.inputMode === 'text' ? 'text' : 'numeric';
         if (shape.length !== undefined) field.maxLength = shape.length;
         else field.removeAttribute('maxlength');
+        // The issuer's words on where the PIN is, in its language: shown as text, never as markup.
+        $('pin-description').textContent = shape.description ?? '';
+        $('pin-hint').hidden = shape.description === undefined;
       }
       $('pin').focus();
       if (err.code === 'TX_CODE_REQUIRED') say('oid4vci.pinNeeded', undefined, false, err.code);

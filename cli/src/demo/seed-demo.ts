@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { contextDigests } from '@lp/contexts';
 import { decryptKeyFile, didKeyFromPublicKey, encryptKeyFile, generateKeyPair, type Ed25519KeyPair } from '@lp/crypto';
 import {
-  addAchievements, bulkKeyOf, checkRowsAgainstCatalogue, createApiKey, createPickupCode, exportTrustFragment, hasIssuerDb, pickupWalletUrl,
+  addAchievements, bulkKeyOf, checkRowsAgainstCatalogue, createApiKey, createCredentialOffer, createPickupCode, exportTrustFragment, hasIssuerDb, pickupWalletUrl,
   initIssuer, issueBulk, issuerDocumentLoader, openIssuerStore, readResultsCsv, unlockSigningKey,
   type CheckedRow, type IssuerDeps,
 } from '@lp/issuer';
@@ -78,7 +78,11 @@ async function writeBundle(dir: string, deps: IssuerDeps, anchor: Ed25519KeyPair
   fs.renameSync(`${file}.tmp`, file);
 }
 
-/** Each learner's folder: `<code>.json` (record as signed), `.seal.txt`, `.png`, certificate.pdf and PICKUP.txt. */
+/**
+ * Each learner's folder: `<code>.json` (record as signed), `.seal.txt`, `.png`, certificate.pdf,
+ * PICKUP.txt, and the same credentials as an OpenID4VCI offer: OFFER.txt (the standard link, then
+ * the link opening it in our wallet page) and offer.png (the standard link's QR).
+ */
 async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly CheckedRow[], session: string): Promise<void> {
   const byLearner = new Map<string, CheckedRow[]>();
   for (const row of rows) byLearner.set(row.data.candidateNumber, [...(byLearner.get(row.data.candidateNumber) ?? []), row]);
@@ -102,8 +106,13 @@ async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly
       const resultLabel = scale?.names as Record<string, string> | undefined;
       achievements.push({ code: row.entry.code, names: row.entry.names as Record<string, string>, result: row.data.result, ...(resultLabel ? { resultLabel } : {}), sealPng: png });
     }
-    // One code delivers all of the learner's credentials, as on a bulk certificate (write-bulk-output.ts).
-    const pickup = await createPickupCode(deps.store, { credentialIds: ids, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
+    // One code delivers all of the learner's credentials, as on a bulk certificate (write-bulk-output.ts),
+    // and so does an offer any OpenID4VCI wallet takes; made together, collecting either spends both.
+    const { pickup, offer } = await deps.store.transaction(async (tx) => {
+      const p = await createPickupCode(tx, { credentialIds: ids, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
+      const o = await createCredentialOffer(tx, { credentialIds: ids, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl, pickupCode: p.code });
+      return { pickup: p, offer: o };
+    });
     const pdf = await renderCertificatePdf({
       issuer: { names: profile.names, country: profile.country },
       languages: ['en', 'ar', 'fr'],
@@ -117,6 +126,8 @@ async function writeLearnerFolders(dir: string, deps: IssuerDeps, rows: readonly
     });
     fs.writeFileSync(path.join(ldir, 'certificate.pdf'), pdf);
     fs.writeFileSync(path.join(ldir, 'PICKUP.txt'), `${pickup.url}\n`);
+    fs.writeFileSync(path.join(ldir, 'OFFER.txt'), `${offer.uri}\n${offer.walletUrl}\n`);
+    fs.writeFileSync(path.join(ldir, 'offer.png'), Buffer.from(offer.qrPng.slice(offer.qrPng.indexOf(',') + 1), 'base64'));
   }
 }
 
@@ -128,7 +139,10 @@ ANCHOR.txt       the DEMO trust anchor's DID (pin it: --anchor $(cat data/demo/A
 anchor-key.json  the DEMO trust anchor's key (encrypted with ${DEMO_PASSPHRASE})
 bundle.json      the DEMO trust bundle (rebuilt by \`lp serve\` when a day old or after issuing/revoking)
 <learner>/       per sample learner: <code>.json (record), <code>.png and .seal.txt (QR seal),
-                 certificate.pdf, PICKUP.txt (one-time pick-up link: lp wallet receive URL)
+                 certificate.pdf, PICKUP.txt (one-time pick-up link: lp wallet receive URL),
+                 OFFER.txt and offer.png (the same credentials as an OpenID4VCI offer for any
+                 wallet: first line the openid-credential-offer:// link, second the link that
+                 opens it in the wallet page; either one, used, spends the other and PICKUP.txt)
 See README.md "Quick start".
 `;
 

@@ -93,7 +93,7 @@ interface Prepared {
 
 /** A learner waiting for its images and PDF. */
 interface InFlight extends Prepared {
-  offer?: { uri: string; qrPng: string };
+  offer?: { uri: string; qrPng: string; walletUrl: string };
   files: Promise<LearnerFilesResult>;
 }
 
@@ -155,7 +155,8 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
     if (made && l.offer) {
       if (made.ok) {
         // Beside the certificate, for the issuer to print or send: the link and its QR.
-        writeFileAtomic(path.join(input.outDir, `certificates/${l.cand}.offer.txt`), `${l.offer.uri}\n`);
+        // The standard link first (any wallet), then the same offer as a link that opens our wallet page.
+        writeFileAtomic(path.join(input.outDir, `certificates/${l.cand}.offer.txt`), `${l.offer.uri}\n${l.offer.walletUrl}\n`);
         writeFileAtomic(path.join(input.outDir, `certificates/${l.cand}.offer.png`), Buffer.from(l.offer.qrPng.slice(l.offer.qrPng.indexOf(',') + 1), 'base64'));
         writeFileAtomic(path.join(input.outDir, certificateFile), made.pdf);
         summary.certificates++;
@@ -177,14 +178,14 @@ export async function writeBulkOutput(deps: IssuerDeps, input: WriteBulkOutputIn
   const sendBatch = async (): Promise<void> => {
     const needing = batch.filter((l) => l.credentialIds !== undefined);
     const made = needing.length === 0 ? [] : await deps.store.transaction(async (tx) => {
-      const out: { code: string; offer: { uri: string; qrPng: string } }[] = [];
+      const out: { code: string; offer: { uri: string; qrPng: string; walletUrl: string } }[] = [];
       for (const l of needing) {
         const credentialIds = l.credentialIds!;
         // The same credentials also as an OpenID4VCI offer for any conformant wallet, paired with
         // the code (same transaction) so that collecting either spends both: one copy per learner.
         const p = await createPickupCode(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl });
         const o = await createCredentialOffer(tx, { credentialIds, now: deps.clock(), random: deps.random, baseUrl: deps.baseUrl, pickupCode: p.code });
-        out.push({ code: p.code, offer: { uri: o.uri, qrPng: o.qrPng } });
+        out.push({ code: p.code, offer: { uri: o.uri, qrPng: o.qrPng, walletUrl: o.walletUrl } });
       }
       return out;
     });

@@ -10,6 +10,7 @@ import { sha256Hex } from '../domain/lib/hash.ts';
 import { isoSeconds } from '../domain/lib/time.ts';
 import { configurationId, type OfferKind } from './credential-configurations.ts';
 import { issuerMetadataOf } from './issuer-metadata.ts';
+import { offerWalletUrl } from './offer-wallet-url.ts';
 
 /** Like a pick-up code: an offer lives 90 days unless told otherwise. */
 export const DEFAULT_OFFER_DAYS = 90;
@@ -20,6 +21,8 @@ export interface CredentialOffer {
   uri: string;
   /** The same as a PNG data URL, for a page or a certificate. */
   qrPng: string;
+  /** `<base>/wallet#offer=<uri, encoded>`: the same offer opened in our wallet page. */
+  walletUrl: string;
   expiresAt: string;
   credentialIds: string[];
   /** The PIN the learner gets by another channel when the offer needs one; shown once. */
@@ -86,12 +89,12 @@ export async function createCredentialOffer(store: IssuerStoreOps, input: Create
     grants: {
       [preAuthorizedCodeGrantIdentifier]: {
         'pre-authorized_code': code,
-        ...(txCode ? { tx_code: { input_mode: 'numeric', length: TX_CODE_LENGTH, description: 'The PIN the school gave you with this offer' } } : {}),
+        ...(txCode ? { tx_code: { input_mode: 'numeric', length: TX_CODE_LENGTH, description: 'PIN sent to you with this offer' } } : {}),
       },
     },
   });
   const qrPng = `data:image/png;base64,${Buffer.from(await renderQrPng(credentialOffer, { scale: 4 })).toString('base64')}`;
-  return { uri: credentialOffer, qrPng, expiresAt, credentialIds: ids, ...(txCode ? { txCode } : {}) };
+  return { uri: credentialOffer, qrPng, walletUrl: offerWalletUrl(input.baseUrl, credentialOffer), expiresAt, credentialIds: ids, ...(txCode ? { txCode } : {}) };
 }
 
 // Rejection sampling over one byte: every digit equally likely (256 is not a multiple of 10).

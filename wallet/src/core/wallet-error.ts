@@ -46,7 +46,7 @@ export interface WalletErrorDetails {
   /** PIN attempts the issuer still allows (TX_CODE_WRONG); 0 when the offer is spent. */
   attemptsLeft?: number;
   /** The PIN's shape as the offer states it (OpenID4VCI 1.0 §4.1.1 `tx_code`), for the field that asks for it. */
-  txCode?: { length?: number; inputMode?: 'numeric' | 'text' };
+  txCode?: { length?: number; inputMode?: 'numeric' | 'text'; description?: string };
 }
 
 export class WalletError extends Error {

@@ -44,7 +44,12 @@ export async function receiveCredentialOffer(offerUri: string, opts: ReceiveOffe
   }
   const grant = offer.grants?.[PRE_AUTHORIZED] as { tx_code?: unknown } | undefined;
   if (!grant) throw new WalletError('OFFER_INVALID', 'the offer has no pre-authorized code (only that grant is supported)');
-  if (grant.tx_code && !opts.txCode) throw new WalletError('TX_CODE_REQUIRED', 'this offer needs the PIN the issuer gave you (--pin)', { txCode: txCodeShape(grant.tx_code) });
+  if (grant.tx_code && !opts.txCode) {
+    const shape = txCodeShape(grant.tx_code);
+    // The issuer's own words say where the PIN is (a message, a letter): worth showing as they are.
+    const says = shape.description !== undefined ? `; the issuer says: "${shape.description}"` : '';
+    throw new WalletError('TX_CODE_REQUIRED', `this offer needs the PIN the issuer gave you (--pin)${says}`, { txCode: shape });
+  }
 
   let metadata: IssuerMetadataResult;
   try {
@@ -106,10 +111,18 @@ function chooseConfigurations(ids: readonly string[], metadata: IssuerMetadataRe
   return [...byType.values()];
 }
 
-/** The PIN's length and kind of characters, when the offer states them plausibly (untrusted: bounded). */
-function txCodeShape(txCode: unknown): { length?: number; inputMode?: 'numeric' | 'text' } {
-  const t = (typeof txCode === 'object' && txCode !== null ? txCode : {}) as { length?: unknown; input_mode?: unknown };
+/**
+ * The PIN's length, kind of characters and the issuer's description of it (where the learner
+ * finds it), when the offer states them plausibly. Untrusted: the description is bounded to the
+ * 300 characters OpenID4VCI §4.1.1 allows and stripped of control and bidi-override characters.
+ */
+function txCodeShape(txCode: unknown): { length?: number; inputMode?: 'numeric' | 'text'; description?: string } {
+  const t = (typeof txCode === 'object' && txCode !== null ? txCode : {}) as { length?: unknown; input_mode?: unknown; description?: unknown };
+  const description = typeof t.description === 'string'
+    ? t.description.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 300)
+    : '';
   return {
+    ...(description !== '' ? { description } : {}),
     ...(typeof t.length === 'number' && Number.isInteger(t.length) && t.length > 0 && t.length <= 64 ? { length: t.length } : {}),
     ...(t.input_mode === 'numeric' || t.input_mode === 'text' ? { inputMode: t.input_mode } : {}),
   };
