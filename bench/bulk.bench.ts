@@ -17,6 +17,7 @@ import {
 } from '@lp/issuer';
 import type { CheckedRow, IssuerDeps } from '@lp/issuer';
 import { defaultSigningThreads } from '../issuer/src/bulk/lib/create-signing-pool.ts';
+import { benchBulkQueue } from './bulk-queue.bench.ts';
 
 const CATALOGUE = fileURLToPath(new URL('../issuer/test/fixtures/catalogue.json', import.meta.url));
 const SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -46,7 +47,7 @@ async function timed(n: number, fn: () => Promise<void>): Promise<Timed> {
   return { perSec: (n * 1000) / ms, ms: ms / n, cpuMs: (cpu.user + cpu.system) / 1000 / n };
 }
 
-export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; rowsUnbatched?: number; learners?: number } = {}): Promise<{ title: string; headers: string[]; rows: (string | number)[][] }> {
+export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; rowsUnbatched?: number; learners?: number; rowsQueued?: number } = {}): Promise<{ title: string; headers: string[]; rows: (string | number)[][] }> {
   const rowsBatched = opts.rows ?? 300;
   const rowsThreaded = opts.rowsThreaded ?? 1000;
   const rowsUnbatched = opts.rowsUnbatched ?? 100;
@@ -84,6 +85,9 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
       await issueBulk(deps, { session: '2026-06', rows: checkedOf(resultsCsv(threads, 'S-')), runId: 'bench-start', threads });
     });
     const threaded = await endToEnd(rowsThreaded, 100, 'T-', threads);
+    // The same rows through the PostgreSQL queue and real lp issuer worker processes.
+    const rowsQueued = opts.rowsQueued ?? 400;
+    const queued = await benchBulkQueue((n, prefix) => checkedOf(resultsCsv(n, prefix)), { rows: rowsQueued });
 
     const profile = (await store.getProfile())!;
     const entry = catalogue.find((e) => e.code === 'BECE-MATH')!;
@@ -114,6 +118,8 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
         row('bulk end to end, 100 rows per transaction', batched, 'CSV row → zod → DI record + QR seal signed → stored; signing in the main thread (--threads 0)'),
         row('bulk end to end, 1 row per transaction', unbatched, 'one fsync per credential; signing in the main thread'),
         row(`bulk end to end, workers (${threads} signing threads, 100 rows per transaction)`, threaded, `lp issuer bulk default; thread start ${(start.ms / 1000).toFixed(1)} s once per run, not included`),
+        ...queued.map((q) => row(`bulk end to end, PostgreSQL queue, ${q.workers} worker${q.workers > 1 ? 's' : ''}`, { perSec: q.perSec, ms: q.ms, cpuMs: q.cpuMs },
+          `${rowsQueued} rows, 100 per batch; lp issuer worker × ${q.workers}, 1 signing thread each; CPU: enqueuer + workers + PostgreSQL server (the tests' embedded server, fsync off)`)),
         row('Data Integrity signing alone (same credential)', sign, 'signCredentialDi, eddsa-rdfc-2022, one thread: the reference'),
         row('certificates per learner (learners/s)', certs, 'writeBulkOutput: A4 PDF with 2 QR seals + pick-up code, record JSON, 2 seal PNGs; one thread'),
       ],
