@@ -1,5 +1,4 @@
 import { IssuerError } from '../errors.ts';
-import { StoreError } from '../store/index.ts';
 import { BULK_QUEUE, BulkJobSchema } from './lib/bulk-queue.ts';
 import type { BulkQueue } from './lib/bulk-queue.ts';
 import type { QueuedBatchIssuer } from './lib/issue-queued-batch.ts';
@@ -66,11 +65,18 @@ export async function runBulkWorker(input: RunBulkWorkerInput): Promise<BulkWork
       const code = (e as { code?: unknown }).code;
       const message = `${typeof code === 'string' ? `${code}: ` : ''}${(e as Error).message}`;
       input.warn(`run ${b.run} batch ${b.batch} (attempt ${job.retryCount + 1}): ${message}; the queue retries it`);
-      // Nothing of the batch was committed (its transaction rolled back). If PostgreSQL is gone,
-      // this fails too and the job's expiry returns it to the queue instead.
-      await boss.fail(BULK_QUEUE, job.id, { code: typeof code === 'string' ? code : 'ERROR', message }).catch(() => undefined);
+      // Nothing of the batch was committed (its transaction rolled back): hand it back for a
+      // retry. While PostgreSQL restarts this is tried for ~30 s; past that the job's expiry
+      // returns it to the queue instead.
+      for (let attempt = 0; attempt < 6; attempt++) {
+        try {
+          await boss.fail(BULK_QUEUE, job.id, { code: typeof code === 'string' ? code : 'ERROR', message });
+          break;
+        } catch {
+          await sleep(5000, input.signal);
+        }
+      }
       if (e instanceof IssuerError && (e.code === 'ISSUER_LOCKED' || e.code === 'NO_ISSUER')) throw e;
-      if (e instanceof StoreError && e.code === 'STORE_UNREACHABLE') await sleep(pollMs, input.signal);
       continue;
     }
     try {

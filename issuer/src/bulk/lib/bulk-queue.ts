@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { ResultInputSchema } from '../../domain/build-achievement-credential.ts';
@@ -81,6 +82,9 @@ export const RUN_JOBS = `
   UNION ALL
   SELECT state::text AS state, output, data FROM ${BULK_QUEUE_SCHEMA}.archive WHERE name = $1 AND data->>'run' = $2`;
 
+/** Advisory lock key held while pg-boss's schema and the queue are set up (a constant of this app). */
+const QUEUE_SETUP_LOCK = '7813466419373433957';
+
 export interface BulkQueue {
   boss: PgBoss;
   /** Stops polling and maintenance and closes its connections. */
@@ -105,7 +109,13 @@ export async function openBulkQueue(url: string, opts: { onError?: (e: Error) =>
     schedule: false,
   });
   boss.on('error', (e) => opts.onError?.(e));
+  // Workers started together on a new database would create pg-boss's schema and the queue's
+  // partition at once, and PostgreSQL answers one of them "deadlock detected": one at a time.
+  const lock = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  lock.on('error', () => undefined);
   try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
     await boss.start();
     if (!(await boss.getQueue(BULK_QUEUE))) {
       await boss.createQueue(BULK_QUEUE, {
@@ -117,7 +127,11 @@ export async function openBulkQueue(url: string, opts: { onError?: (e: Error) =>
     }
   } catch (e) {
     await boss.stop({ graceful: false, close: true }).catch(() => undefined);
-    throw new IssuerError('QUEUE_UNREACHABLE', `cannot open the bulk queue in PostgreSQL at ${postgresAddressOf(url)}: ${(e as Error).message}`);
+    const code = (e as { code?: unknown }).code;
+    throw new IssuerError('QUEUE_UNREACHABLE', `cannot open the bulk queue in PostgreSQL at ${postgresAddressOf(url)}: ${typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : (e as Error).message}`);
+  } finally {
+    // Ending the session releases the advisory lock.
+    await lock.end().catch(() => undefined);
   }
   return { boss, close: () => boss.stop({ graceful: false, close: true, wait: true }) };
 }
