@@ -307,4 +307,31 @@ describe('bulk queue: lp issuer bulk --queue and lp issuer worker on one Postgre
     expect(await count('SELECT COUNT(*) AS n FROM status_allocations')).toBe(2 * all);
     process.stderr.write(`bulk queue outage test: ${OUTAGE_ROWS} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   }, 900_000);
+
+  it('the bulk command kill -9ed after enqueuing and run again: the same run resumes, no batch enqueued twice', async () => {
+    writeResults(path.join(tmp.dir, 'resume.csv'), 100, 'R');
+    const args = ['issuer', 'bulk', 'resume.csv', '--session', '2027-01', '--queue', '--batch', '25', '--json'];
+    // 0 until the first command has made the queue's schema (when this test runs alone).
+    const jobs = () => count("SELECT COUNT(*) AS n FROM lp_bulk_queue.job WHERE data->>'session' = '2027-01'").catch(() => 0);
+    // No worker yet: the first command enqueues its 8 batches and waits; it is killed there.
+    const first = start(args, tmp.dir, env());
+    while ((await jobs()) < 8) {
+      if (first.child.exitCode !== null) throw new Error(`bulk ended early: ${first.out()} ${first.err()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const w = await worker();
+    const second = start(args, tmp.dir, env());
+    expect(await second.exited).toBe(0);
+    const summary = JSON.parse(second.out()) as { runId: string; issued: number; alreadyIssued: number; failed: number; rows: number };
+    expect(summary).toMatchObject({ rows: 200, failed: 0 });
+    expect(summary.issued + summary.alreadyIssued).toBe(200);
+    expect(await jobs()).toBe(8);
+    expect(await count("SELECT COUNT(DISTINCT data->>'run') AS n FROM lp_bulk_queue.job WHERE data->>'session' = '2027-01'")).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM credentials WHERE bulk_key LIKE $1', ['%"2027-01"]'])).toBe(200);
+    expect(await count('SELECT COUNT(*) AS n FROM bulk_runs WHERE id = $1 AND finished_at IS NOT NULL', [summary.runId])).toBe(1);
+    w.child.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+  }, 300_000);
 });
