@@ -16,6 +16,7 @@ import {
   issuerDocumentLoader, openIssuerStore, parseCatalogueFile, readResultsCsv, unlockSigningKey, writeBulkOutput,
 } from '@lp/issuer';
 import type { CheckedRow, IssuerDeps, SigningPool } from '@lp/issuer';
+import { benchBulkQueue } from './bulk-queue.bench.ts';
 
 const CATALOGUE = fileURLToPath(new URL('../issuer/test/fixtures/catalogue.json', import.meta.url));
 const SCRYPT = { N: 1024, r: 8, p: 1 };
@@ -59,7 +60,7 @@ async function timed(n: number, fn: () => Promise<void>): Promise<Timed> {
   return { perSec: (n * 1000) / ms, ms: ms / n, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainCpuMs: (threadCpuMs() - m0) / n };
 }
 
-export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; rowsUnbatched?: number; learners?: number } = {}): Promise<{ title: string; headers: string[]; rows: (string | number)[][] }> {
+export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; rowsUnbatched?: number; learners?: number; rowsQueued?: number } = {}): Promise<{ title: string; headers: string[]; rows: (string | number)[][] }> {
   const rowsBatched = opts.rows ?? 300;
   const rowsThreaded = opts.rowsThreaded ?? 1000;
   const rowsUnbatched = opts.rowsUnbatched ?? 100;
@@ -111,6 +112,9 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
     } finally {
       await pool!.close();
     }
+    // The same rows through the PostgreSQL queue and real lp issuer worker processes.
+    const rowsQueued = opts.rowsQueued ?? 400;
+    const queued = await benchBulkQueue((n, prefix) => checkedOf(resultsCsv(n, prefix)), { rows: rowsQueued });
 
     const profile = (await store.getProfile())!;
     const entry = catalogue.find((e) => e.code === 'BECE-MATH')!;
@@ -150,6 +154,8 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
         row('bulk end to end, 1 row per transaction', unbatched, 'one fsync per credential; signing in the main thread'),
         row(`bulk end to end, workers (${threads} signing threads, 100 rows per transaction)`, threaded, `lp issuer bulk default; thread start ${(start.ms / 1000).toFixed(1)} s once per run, not included`),
         row(`bulk end to end, workers (${threads} signing threads, 1000 rows per transaction)`, threadedBig, 'lp issuer bulk --batch 1000: one fsync per 1,000 credentials'),
+        ...queued.map((q) => row(`bulk end to end, PostgreSQL queue, ${q.workers} worker${q.workers > 1 ? 's' : ''}`, { perSec: q.perSec, ms: q.ms, cpuMs: q.cpuMs, mainCpuMs: NaN },
+          `${rowsQueued} rows, 100 per batch; lp issuer worker × ${q.workers}, 1 signing thread each; CPU: enqueuer + workers + PostgreSQL server (the tests' embedded server, fsync off)`)),
         row('Data Integrity signing alone (same credential)', sign, 'signCredentialDi, eddsa-rdfc-2022, one thread: the reference'),
         row('certificates per learner (learners/s)', certs, `writeBulkOutput, ${learners} learners: A4 PDF with 2 QR seals + pick-up code and offer QR, record JSON, 2 seal PNGs; ${threads} certificate threads (lp issuer bulk default), thread start included`),
         row('certificates per learner, one thread (--threads 0)', certsOne, 'the same, drawn in the calling thread'),

@@ -102,7 +102,13 @@ export type IssuerErrorCode =
   /** OpenID4VCI: the stored credential names another subject id than the holder proving possession. */
   | 'HOLDER_MISMATCH'
   /** LP_DATABASE_URL / --database / --to is not a `postgres://` URL. */
-  | 'DATABASE_URL_INVALID';
+  | 'DATABASE_URL_INVALID'
+  /** `lp issuer bulk --queue` or `lp issuer worker` with the SQLite store: the bulk queue lives in PostgreSQL. */
+  | 'QUEUE_NEEDS_POSTGRES'
+  /** The bulk queue (pg-boss, in the issuer's PostgreSQL database) cannot be opened; names host:port. */
+  | 'QUEUE_UNREACHABLE'
+  /** Batches of a queued bulk run failed after every retry; running the command again retries them. */
+  | 'QUEUE_BATCH_FAILED';
 
 const STATUS: Record<IssuerErrorCode, number> = {
   ISSUER_EXISTS: 409,
@@ -153,6 +159,9 @@ const STATUS: Record<IssuerErrorCode, number> = {
   CREDENTIAL_CONFIGURATION_UNSUPPORTED: 400,
   HOLDER_MISMATCH: 400,
   DATABASE_URL_INVALID: 400,
+  QUEUE_NEEDS_POSTGRES: 400,
+  QUEUE_UNREACHABLE: 503,
+  QUEUE_BATCH_FAILED: 500,
 };
 
 export class IssuerError extends Error {

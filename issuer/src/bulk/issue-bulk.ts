@@ -160,7 +160,8 @@ export async function bulkSignSetupOf(deps: IssuerDeps): Promise<BulkSignSetup> 
   };
 }
 
-async function issueBatch(deps: IssuerDeps, pool: SigningPool, batch: CheckedRow[], session: string, actor: string): Promise<BulkRowOutcome[]> {
+/** One batch in its own store transaction (exported for the queue workers' adapter, lib/issue-queued-batch.ts). */
+export async function issueBatch(deps: IssuerDeps, pool: SigningPool, batch: CheckedRow[], session: string, actor: string): Promise<BulkRowOutcome[]> {
   const failed: BulkRowOutcome[] = [];
   let rows = batch;
   for (;;) {

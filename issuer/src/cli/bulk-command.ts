@@ -10,6 +10,10 @@ import { DEFAULT_BULK_BATCH, issueBulk } from '../bulk/issue-bulk.ts';
 import type { BulkReport } from '../bulk/issue-bulk.ts';
 import type { CheckedRow } from '../bulk/check-rows-against-catalogue.ts';
 import { defaultSigningThreads } from '../bulk/lib/create-signing-pool.ts';
+import { DEFAULT_BATCH_EXPIRY_SECONDS, DEFAULT_QUEUE_BATCH, bulkRunIdOf, openBulkQueue } from '../bulk/lib/bulk-queue.ts';
+import { issueBulkThroughQueue } from '../bulk/issue-bulk-through-queue.ts';
+import type { IssueBulkThroughQueueInput, QueuedBulkReport } from '../bulk/issue-bulk-through-queue.ts';
+import type { IssuerStore } from '../store/index.ts';
 import { scanResultsCsv } from '../bulk/scan-results-csv.ts';
 import { checkResultsFileInThread } from '../bulk/check-results-file-in-thread.ts';
 import { toCsv } from '../bulk/lib/to-csv.ts';
@@ -42,6 +46,11 @@ again and every row is issued exactly once.
   --report FILE.csv  write the problems found (row, column, code, message) as CSV
   --batch N          rows per transaction (default ${DEFAULT_BULK_BATCH})
   --threads N        signing threads, and threads drawing certificates (default ${defaultSigningThreads()}, one per core; 0: the main thread)
+  --queue            PostgreSQL store only: check every row here, then put batches (--batch, default
+                     ${DEFAULT_QUEUE_BATCH} rows) in the queue for lp issuer worker processes on any machines; show
+                     their progress and write --out when every batch is done. Run again to resume.
+  --batch-expiry S   with --queue: seconds a batch may stay with one worker before another may
+                     retry it (default ${DEFAULT_BATCH_EXPIRY_SECONDS}; a worker killed mid-batch delays it this long)
   --json             machine-readable summary on stdout
 
 The file is read as a stream, twice (checked, then issued), so a national file of a million rows
@@ -59,6 +68,7 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
         session: { type: 'string' }, 'dry-run': { type: 'boolean' }, out: { type: 'string' }, transcripts: { type: 'boolean' },
         'no-certificates': { type: 'boolean' }, 'records-only': { type: 'boolean' }, report: { type: 'string' },
         batch: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        queue: { type: 'boolean' }, 'batch-expiry': { type: 'string' },
       },
     });
   } catch (e) {
@@ -73,16 +83,24 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
   const session = v.session?.trim();
   if (!session) throw usage('--session NAME is required (e.g. --session 2026-06)');
   if (session.length > 80 || /[\p{Cc}]/u.test(session)) throw usage('--session is one printable line of at most 80 characters');
-  const batch = v.batch === undefined ? DEFAULT_BULK_BATCH : Number(v.batch);
+  const batch = v.batch === undefined ? (v.queue ? DEFAULT_QUEUE_BATCH : DEFAULT_BULK_BATCH) : Number(v.batch);
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw usage('--batch is a whole number 1..10000');
   const threads = v.threads === undefined ? undefined : Number(v.threads);
   if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64)) throw usage('--threads is a whole number 0..64');
   if ((v.transcripts || v['no-certificates'] || v['records-only']) && !v.out) throw usage('--transcripts, --no-certificates and --records-only go with --out DIR');
+  if (v.queue && threads !== undefined) throw usage('with --queue the workers sign: give --threads to lp issuer worker');
+  if (!v.queue && v['batch-expiry'] !== undefined) throw usage('--batch-expiry goes with --queue');
+  const expiry = v['batch-expiry'] === undefined ? DEFAULT_BATCH_EXPIRY_SECONDS : Number(v['batch-expiry']);
+  if (!Number.isInteger(expiry) || expiry < 5 || expiry > 86_399) throw usage('--batch-expiry is a whole number of seconds 5..86399');
+  const where = issuerStoreLocation(io.env, io.cwd);
+  if (v.queue && where.kind !== 'postgres') {
+    throw new IssuerError('QUEUE_NEEDS_POSTGRES', '--queue shares the batches out through a queue in PostgreSQL: set LP_DATABASE_URL=postgres://… (with the SQLite store, lp issuer bulk without --queue issues in its own process)');
+  }
 
   const csvPath = path.resolve(io.cwd, positionals[0]!);
   const shown = positionals[0]!;
   assertReadable(csvPath, shown);
-  const store = await openIssuerStoreAt(issuerStoreLocation(io.env, io.cwd));
+  const store = await openIssuerStoreAt(where);
   try {
     const now = new Date();
     const catalogue = (await store.listAchievements()).map((r) => CatalogueAchievementSchema.parse(r.entry));
@@ -112,14 +130,17 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
 
     // Before the passphrase: a process whose LP_PUBLIC_URL disagrees with the issuer's stops here.
     const baseUrl = await resolvePublicUrl(store, { envUrl: io.env.LP_PUBLIC_URL, fallback: `http://localhost:${io.env.PORT || '8080'}`, now: new Date(), actor: 'cli' });
-    const signer = await unlockSigningKey(store, await passphrase(io));
-    const deps: IssuerDeps = {
+    // With --queue the workers sign: the key is needed here only for the output folder (pick-up codes, transcripts).
+    const signer = v.queue && !v.out ? undefined : await unlockSigningKey(store, await passphrase(io));
+    const deps: IssuerDeps | undefined = signer && {
       store, signer, clock: () => new Date(), random: (n) => new Uint8Array(randomBytes(n)), baseUrl,
       documentLoader: await issuerDocumentLoader(store),
     };
-    const runId = randomBytes(8).toString('hex');
+    // A queued run's id derives from the session and the file: the same command again resumes it.
+    const runId = v.queue ? bulkRunIdOf(session, read.sha256, batch) : randomBytes(8).toString('hex');
     const bar = new ProgressBar(io.stderr, 'issuing');
     const t0 = performance.now();
+    let lastWarned = 0;
     // Second pass: the same file, streamed again. With --out, a file grouped by candidate is read a
     // third time for the output folder; otherwise its rows are kept here to be grouped.
     const keep = !!v.out && !grouped;
@@ -136,11 +157,25 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
         throw new IssuerError('INPUT_INVALID', `${shown} changed while it was being issued; what was issued stays (run the command again)`);
       }
     }
-    const report: BulkReport = await issueBulk(deps, {
-      session, rows: checkedRows(), total: valid, batchSize: batch, runId, keepOutcomes: false,
-      ...(threads !== undefined ? { threads } : {}),
-      onProgress: (p) => bar.update(p.done, p.total, p.issued + p.failed),
-    });
+    const report: Pick<BulkReport, 'done' | 'total' | 'issued' | 'existing' | 'failed'> & { failures: { row: number; issue: BulkIssue }[] } = v.queue
+      ? await issueQueued(store, (where as { url: string }).url, {
+        run: runId, session, rows: checkedRows(), total: valid, batchSize: batch, expireSeconds: expiry, clock: () => new Date(),
+        onProgress: (p) => bar.update(p.done, p.total, p.issued + p.failed),
+        onWarn: (m) => {
+          const now = Date.now();
+          if (now - lastWarned < 10_000) return;
+          lastWarned = now;
+          io.stderr.write(`warning: ${m}\n`);
+        },
+        onEnqueued: (e) => {
+          if (!v.json) io.stderr.write(`run ${runId}: ${e.batches} batch(es) of up to ${batch} rows in the queue${e.retried ? ` (${e.retried} failed batch(es) retried)` : ''}; lp issuer worker processes issue them\n`);
+        },
+      })
+      : await issueBulk(deps!, {
+        session, rows: checkedRows(), total: valid, batchSize: batch, runId, keepOutcomes: false,
+        ...(threads !== undefined ? { threads } : {}),
+        onProgress: (p) => bar.update(p.done, p.total, p.issued + p.failed),
+      });
     bar.update(report.done, report.total, report.issued + report.failed, true);
     bar.done();
     const seconds = (performance.now() - t0) / 1000;
@@ -153,7 +188,7 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
         for await (const r of keep ? kept : checkedRows()) if (!failedRows.has(r.row)) yield r;
       }
       const obar = new ProgressBar(io.stderr, 'writing');
-      output = await writeBulkOutput(deps, {
+      output = await writeBulkOutput(deps!, {
         outDir, session, rows: okRows(), grouped, learners, actor: `bulk:${runId}`, transcripts: !!v.transcripts,
         seals: !v['records-only'], certificates: !v['records-only'] && !v['no-certificates'], ...(threads !== undefined ? { threads } : {}),
         onProgress: (d, t) => obar.update(d, t),
@@ -184,6 +219,17 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     return failures.length === 0 ? 0 : 2;
   } finally {
     await store.close();
+  }
+}
+
+/** The queued path: the batches go to `lp issuer worker` processes through the queue in the same database. */
+async function issueQueued(store: IssuerStore, url: string, input: IssueBulkThroughQueueInput): Promise<QueuedBulkReport & { failures: { row: number; issue: BulkIssue }[] }> {
+  const queue = await openBulkQueue(url);
+  try {
+    const r = await issueBulkThroughQueue(store, queue, input);
+    return { ...r, failures: r.failures.map((issue) => ({ row: issue.row, issue })) } as QueuedBulkReport & { failures: { row: number; issue: BulkIssue }[] };
+  } finally {
+    await queue.close();
   }
 }
 

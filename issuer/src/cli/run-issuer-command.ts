@@ -66,7 +66,9 @@ the signing key is encrypted at rest with LP_PASSPHRASE (else asked on the termi
                                 copy the SQLite issuer of LP_DATA_DIR into an empty PostgreSQL
                                 database (audit log included), then compare counts and digests
   bulk RESULTS.csv --session NAME [--dry-run] [--out DIR] [--transcripts]
-                                issue a results CSV (lp issuer bulk --help)
+                                issue a results CSV (lp issuer bulk --help); with --queue
+                                (PostgreSQL) the batches go to lp issuer worker processes
+  worker [--threads N]          take bulk batches from the queue and issue them (lp issuer worker --help)
 
 Options: --json for machine output. The public URL is the issuer's stored one; a process whose
 LP_PUBLIC_URL says otherwise is refused (PUBLIC_URL_MISMATCH).`;
@@ -81,6 +83,7 @@ export async function runIssuerCommand(argv: string[], io: IssuerCliIo): Promise
     return command ? 0 : 2;
   }
   if (command === 'bulk') return (await import('./bulk-command.ts')).runBulkCommand(rest, io);
+  if (command === 'worker') return (await import('./worker-command.ts')).runWorkerCommand(rest, io);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(ISSUER_HELP + '\n');
     return 0;

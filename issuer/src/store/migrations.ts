@@ -189,11 +189,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE oid4vci_offers ADD COLUMN pickup_code_hash TEXT REFERENCES pickup_codes (code_hash);
   CREATE INDEX oid4vci_offers_pickup ON oid4vci_offers (pickup_code_hash) WHERE pickup_code_hash IS NOT NULL;
   `,
-  // v10: reserved for the schema change developed beside this one (a placeholder until it lands).
-  `
-  SELECT 1;
-  `,
-  // v11: OpenID4VP requests and their answers, so that a request made by one server instance is
+  // v10: OpenID4VP requests and their answers, so that a request made by one server instance is
   // answered at another and its verdict read at a third; one answer per request.
   `
   CREATE TABLE oid4vp_requests (

@@ -109,12 +109,20 @@ function isConnectionLoss(e: unknown): boolean {
 }
 
 async function connect(pool: pg.Pool, address: string): Promise<pg.PoolClient> {
+  let client: pg.PoolClient;
   try {
-    return await pool.connect();
+    client = await pool.connect();
   } catch (e) {
     throw unreachable(e, address);
   }
+  // A connection cut while checked out between two queries (the server restarted while a bulk
+  // batch was being signed inside its transaction) is reported as an 'error' event on the client,
+  // which would end the process unheard: the next query on it fails with STORE_UNREACHABLE instead.
+  if (!client.listeners('error').includes(ignoreClientError)) client.on('error', ignoreClientError);
+  return client;
 }
+
+function ignoreClientError(): void {}
 
 function unreachable(e: unknown, address: string): StoreError {
   const mapped = mapPostgresError(e);

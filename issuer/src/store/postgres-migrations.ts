@@ -192,11 +192,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE oid4vci_offers ADD COLUMN pickup_code_hash TEXT REFERENCES pickup_codes (code_hash);
   CREATE INDEX oid4vci_offers_pickup ON oid4vci_offers (pickup_code_hash) WHERE pickup_code_hash IS NOT NULL;
   `,
-  // v10: reserved (see migrations.ts).
-  `
-  SELECT 1;
-  `,
-  // v11: OpenID4VP requests and their answers.
+  // v10: OpenID4VP requests and their answers.
   `
   CREATE TABLE oid4vp_requests (
     id TEXT PRIMARY KEY,
