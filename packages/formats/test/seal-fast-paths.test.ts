@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { inflateBounded, inflateStreaming } from '../src/seal/lib/inflate-bounded.ts';
-import { sigStructure, sigStructureByEncoder } from '../src/seal/lib/cose.ts';
+import { coseSign1, coseSign1ByEncoder, sigStructure, sigStructureByEncoder } from '../src/seal/lib/cose.ts';
 import { SealError } from '../src/seal/seal-error.ts';
 import { SEAL_LIMITS } from '../src/seal/decode-seal.ts';
 
@@ -108,6 +108,31 @@ describe('sigStructure written directly equals the CBOR encoder\'s Sig_structure
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 3000 }), (p, payload) => {
         expect(sigStructure(p, payload)).toEqual(sigStructureByEncoder(p, payload));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('coseSign1 written directly equals the CBOR encoder\'s tagged COSE_Sign1', () => {
+  test('every length class of the byte-string heads', () => {
+    for (const p of [0, 1, 23, 24, 255, 256]) {
+      for (const n of [0, 5, 23, 24, 255, 256, 65535, 65536]) {
+        for (const s of [0, 64]) {
+          const protectedBytes = Uint8Array.from({ length: p }, (_, i) => i & 0xff);
+          const payload = Uint8Array.from({ length: n }, (_, i) => (i * 13) & 0xff);
+          const signature = Uint8Array.from({ length: s }, (_, i) => (i * 7 + 1) & 0xff);
+          expect([p, n, s, Buffer.from(coseSign1(protectedBytes, payload, signature)).toString('hex')])
+            .toEqual([p, n, s, Buffer.from(coseSign1ByEncoder(protectedBytes, payload, signature)).toString('hex')]);
+        }
+      }
+    }
+  });
+
+  test('property: any protected header, payload and signature', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 3000 }), fc.uint8Array({ maxLength: 100 }), (p, payload, sig) => {
+        expect(coseSign1(p, payload, sig)).toEqual(coseSign1ByEncoder(p, payload, sig));
       }),
       { numRuns: 300 },
     );

@@ -563,3 +563,26 @@ function expandValue(activeCtx: ActiveContext, activeProperty: string, value: un
   rval['@value'] = value;
   return rval;
 }
+
+/**
+ * A key naming the context documents a top-level `@context` (a URL or a list of URLs) resolves
+ * to through `documentLoader`, when every one is a pinned (deeply frozen) document: two calls
+ * with the same key see the same contexts. Undefined when any is not pinned or fails to load.
+ */
+export async function pinnedContextsKey(context: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<string | undefined> {
+  const urls = typeof context === 'string' ? [context] : context;
+  if (!Array.isArray(urls) || urls.length === 0) return undefined;
+  const ids: number[] = [];
+  for (const url of urls) {
+    if (typeof url !== 'string') return undefined;
+    let doc: unknown;
+    try {
+      doc = (await documentLoader(url)).document;
+    } catch {
+      return undefined;
+    }
+    if (!isPinned(doc)) return undefined;
+    ids.push(documentId(doc));
+  }
+  return ids.join(',');
+}

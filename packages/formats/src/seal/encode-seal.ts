@@ -1,7 +1,7 @@
 import { encode } from 'cborg';
 import { zlibSync } from 'fflate';
 import { encodeBase45 } from './base45.ts';
-import { COSE_ALG_EDDSA, COSE_HEADER_ALG, COSE_HEADER_KID, COSE_SIGN1_TAG, SEAL_PREFIX, sigStructure } from './lib/cose.ts';
+import { coseSign1, protectedHeaderOf, SEAL_PREFIX, sigStructure } from './lib/cose.ts';
 import { resolveKeyId, toWireSealClaims } from './z-seal-claims.ts';
 import type { SealClaims } from './z-seal-claims.ts';
 
@@ -27,19 +27,11 @@ export async function encodeSeal(claims: SealClaims, opts: EncodeSealOptions): P
     throw new TypeError(`kid ${opts.kid} does not name claims.keyId ${claims.keyId}`);
   }
   const payload = encode(toWireSealClaims(claims));
-  const protectedBytes = encode(
-    new Map<number, unknown>([
-      [COSE_HEADER_ALG, COSE_ALG_EDDSA],
-      [COSE_HEADER_KID, new TextEncoder().encode(opts.kid)],
-    ]),
-  );
+  const protectedBytes = protectedHeaderOf(opts.kid);
   const signature = await opts.sign(sigStructure(protectedBytes, payload));
   if (!(signature instanceof Uint8Array) || signature.length !== 64) {
     throw new TypeError('the signer must return a 64-byte Ed25519 signature');
   }
-  const body = encode([protectedBytes, new Map(), payload, signature]);
-  const cose = new Uint8Array(body.length + 1);
-  cose[0] = 0xc0 | COSE_SIGN1_TAG; // major type 6, tag 18 in the initial byte
-  cose.set(body, 1);
+  const cose = coseSign1(protectedBytes, payload, signature);
   return SEAL_PREFIX + encodeBase45(zlibSync(cose, { level: 9 }));
 }

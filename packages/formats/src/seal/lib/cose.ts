@@ -48,3 +48,60 @@ export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): U
 export function sigStructureByEncoder(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
   return encode(['Signature1', protectedBytes, new Uint8Array(0), payload]);
 }
+
+/**
+ * RFC 9052 §4.2 tagged COSE_Sign1: tag 18, [protected, {}, payload, signature] in deterministic
+ * CBOR, written directly (one allocation) since a bulk run writes one per credential and the
+ * encoder would walk the payload's bytes again; a test holds it equal to
+ * coseSign1ByEncoder for every length class.
+ */
+export function coseSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
+  const ph = bstrHead(protectedBytes.length);
+  const pl = bstrHead(payload.length);
+  const sh = bstrHead(signature.length);
+  const out = new Uint8Array(2 + ph.length + protectedBytes.length + 1 + pl.length + payload.length + sh.length + signature.length);
+  let o = 0;
+  out[o++] = 0xc0 | COSE_SIGN1_TAG; // major type 6, tag 18 in the initial byte
+  out[o++] = 0x84; // array(4)
+  out.set(ph, o);
+  o += ph.length;
+  out.set(protectedBytes, o);
+  o += protectedBytes.length;
+  out[o++] = 0xa0; // the unprotected header: an empty map
+  out.set(pl, o);
+  o += pl.length;
+  out.set(payload, o);
+  o += payload.length;
+  out.set(sh, o);
+  o += sh.length;
+  out.set(signature, o);
+  return out;
+}
+
+/** The same tagged COSE_Sign1 through the CBOR encoder: the reference the test compares with. */
+export function coseSign1ByEncoder(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
+  const body = encode([protectedBytes, new Map(), payload, signature]);
+  const cose = new Uint8Array(body.length + 1);
+  cose[0] = 0xc0 | COSE_SIGN1_TAG;
+  cose.set(body, 1);
+  return cose;
+}
+
+// The protected header depends on the key id alone; a run signs thousands of seals with one
+// key, so the last one is kept (bytes never handed out for writing: callers only copy them).
+let lastKid: string | undefined;
+let lastProtected: Uint8Array | undefined;
+
+/** RFC 9052 §3.1 protected header {1: -8 (EdDSA), 4: kid} in deterministic CBOR. */
+export function protectedHeaderOf(kid: string): Uint8Array {
+  if (kid !== lastKid || lastProtected === undefined) {
+    lastProtected = encode(
+      new Map<number, unknown>([
+        [COSE_HEADER_ALG, COSE_ALG_EDDSA],
+        [COSE_HEADER_KID, new TextEncoder().encode(kid)],
+      ]),
+    );
+    lastKid = kid;
+  }
+  return lastProtected;
+}
