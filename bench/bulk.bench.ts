@@ -64,7 +64,7 @@ export async function benchBulk(opts: { rows?: number; rowsThreaded?: number; ro
   const rowsBatched = opts.rows ?? 300;
   const rowsThreaded = opts.rowsThreaded ?? 1000;
   const rowsUnbatched = opts.rowsUnbatched ?? 100;
-  const learners = opts.learners ?? 150;
+  const learners = opts.learners ?? 600;
   const threads = defaultSigningThreads();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-bench-bulk-'));
   const store = await openIssuerStore(dir, { create: true });
