@@ -240,7 +240,7 @@ async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Arr
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-async function scan(bytes: Uint8Array, size: number, opts: { maxRows?: number; maxBytes?: number } = {}) {
+async function scan(bytes: Uint8Array, size: number, opts: { maxRows?: number; maxBytes?: number; acrossRows?: boolean } = {}) {
   const s = scanResultsCsv(chunks(bytes, size), { now: NOW, ...opts });
   const rows = [];
   for await (const r of s.rows) rows.push(r);
@@ -272,6 +272,19 @@ describe('scanResultsCsv: the streaming reader gives what readResultsCsv gives',
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('a later pass without the checks across rows gives the same rows and the same issues less the cross-row ones', async () => {
+    const CROSS = new Set(['CSV_DUPLICATE_KEY', 'LEARNER_MISMATCH']);
+    let crossSeen = 0;
+    for (const bytes of seen) {
+      const full = await scan(bytes, 65_536);
+      const later = await scan(bytes, 65_536, { acrossRows: false });
+      crossSeen += full.issues.filter((i) => CROSS.has(i.code)).length;
+      expect({ rows: later.rows, total: later.total, sha256: later.sha256, issues: later.issues })
+        .toEqual({ rows: full.rows, total: full.total, sha256: full.sha256, issues: full.issues.filter((i) => !CROSS.has(i.code)) });
+    }
+    expect(crossSeen).toBeGreaterThan(0);
   });
 
   it('a file past the streaming limits → CSV_TOO_LARGE; the SHA-256 of what was read is given', async () => {

@@ -24,9 +24,13 @@ export function checkResultsFileInThread(file: string, opts: { now: Date; catalo
     let settled = false;
     worker.once('message', (m: { ok: true; result: ResultsFileCheck } | { ok: false; message: string }) => {
       settled = true;
-      if (m.ok) resolve(m.result);
-      else reject(new IssuerError('INPUT_INVALID', `cannot check the results file: ${m.message}`));
-      void worker.terminate();
+      // Answer once the thread is gone: its heap (up to the cap) is freed only then, and the
+      // caller's next pass over the file must not stack its own memory on top of it.
+      const answer = () => {
+        if (m.ok) resolve(m.result);
+        else reject(new IssuerError('INPUT_INVALID', `cannot check the results file: ${m.message}`));
+      };
+      worker.terminate().then(answer, answer);
     });
     worker.once('error', (e) => {
       if (settled) return;

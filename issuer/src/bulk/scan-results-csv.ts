@@ -39,11 +39,11 @@ export interface ScanResultsCsv {
  */
 export function scanResultsCsv(
   source: AsyncIterable<Uint8Array>,
-  opts: { now: Date; maxBytes?: number; maxRows?: number },
+  opts: { now: Date; maxBytes?: number; maxRows?: number; acrossRows?: boolean },
 ): ScanResultsCsv {
   const maxBytes = opts.maxBytes ?? MAX_STREAMED_CSV_BYTES;
   const maxRows = opts.maxRows ?? MAX_STREAMED_CSV_ROWS;
-  const checker = new ResultsCsvChecker(opts.now);
+  const checker = new ResultsCsvChecker(opts.now, opts.acrossRows ?? true);
   const hash = createHash('sha256');
   let bytes = 0;
   let fatal: BulkIssue | undefined;

@@ -118,7 +118,8 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     }
     if (v['dry-run']) {
       let already = 0;
-      const again = scanResultsCsv(openCsv(csvPath, shown), { now });
+      // The file passed every check, across rows too: this pass keeps nothing per candidate.
+      const again = scanResultsCsv(openCsv(csvPath, shown), { now, acrossRows: false });
       for await (const row of again.rows) {
         if (await store.getCredentialByBulkKey({ candidateNumber: row.data.candidateNumber, achievementCode: row.data.achievementCode, session })) already++;
       }
@@ -146,7 +147,10 @@ export async function runBulkCommand(args: string[], io: IssuerCliIo & { stderr:
     const keep = !!v.out && !grouped;
     const kept: CheckedRow[] = [];
     async function* checkedRows(): AsyncGenerator<CheckedRow> {
-      const again = scanResultsCsv(openCsv(csvPath, shown), { now });
+      // The checks across rows passed in the first pass and the file's SHA-256 is compared below,
+      // so this pass keeps nothing per candidate (a million rows' state would sit in this thread's
+      // uncapped heap beside the issuing).
+      const again = scanResultsCsv(openCsv(csvPath, shown), { now, acrossRows: false });
       for await (const row of again.rows) {
         const [checked] = checkRowsAgainstCatalogue([row], catalogue, columnsOf(again.header())).rows;
         if (!checked) continue;

@@ -73,7 +73,11 @@ export class ResultsCsvChecker {
   private prevEnd = 0;
   private prevEmpty = 0;
 
-  constructor(private readonly now: Date) {
+  /**
+   * `acrossRows: false` skips the checks between rows (duplicate results, one learner's details),
+   * and so keeps nothing per candidate: for a later pass over a file already checked whole.
+   */
+  constructor(private readonly now: Date, private readonly acrossRows = true) {
     this.today = now.toISOString().slice(0, 10);
   }
 
@@ -152,7 +156,7 @@ export class ResultsCsvChecker {
       this.issues.push({ row, column: this.colName(hidden), code: 'NAME_INVISIBLE_CHARACTERS', message: `${this.colName(hidden)} holds invisible or text-direction characters (e.g. U+202E, U+200B); remove them` });
       return undefined;
     }
-    this.checkAcrossRows(row, data);
+    if (this.acrossRows) this.checkAcrossRows(row, data);
     return { row, data };
   }
 
