@@ -168,14 +168,21 @@ export class PostgresOps implements IssuerStoreOps {
   /**
    * Several instances allocate at once without a lock they would all wait for: the candidate
    * index is inserted with `ON CONFLICT DO NOTHING` into `status_allocations`, whose primary key
-   * (list, index) is what makes an index impossible to hand out twice. When another transaction
-   * holds the same (uncommitted) index, PostgreSQL makes the insert wait for it: a commit turns
-   * ours into a conflict (we draw again), a rollback lets ours through. No list row is locked, so
-   * a bulk batch that holds its transaction for seconds never stalls API issuance elsewhere; the
-   * only wait is the rare exact collision. After one collision the list's used indexes are read
-   * once, so a nearly full list is scanned rather than probed blindly. As in SQLite, an index
-   * allocated in a transaction that rolls back was never in an answered credential and may come
-   * back; a committed one never does.
+   * (list, index) is what makes an index impossible to hand out twice, committed or not. Alone,
+   * that insert would wait when another open transaction holds the same uncommitted index (a bulk
+   * batch holds hundreds for seconds), and a single issuance would stall behind the batch. So
+   * every insert first takes a transaction-level advisory try-lock on (list, index) in the same
+   * statement (`CLAIM_INDEX`), and inserts only if it got it:
+   * - never two holders: the primary key still decides; the lock only chooses whether to try;
+   * - never a wait: an uncommitted row (list, index) exists only in a transaction that took the
+   *   lock (every insert takes it first) and keeps it until it ends, so anyone else's try-lock
+   *   fails at once and we draw another index. With the lock, the row is either absent or
+   *   committed (the insert is a conflict, no wait) or from a rolled-back savepoint (dead, no wait);
+   * - never reused: a committed index is a committed row, a conflict for ever after.
+   * After a conflict with a committed index the list's used indexes are read once, so a nearly
+   * full list is scanned rather than probed blindly; an index locked by another transaction is
+   * only skipped for this call. As in SQLite, an index allocated in a transaction that rolls back
+   * was never in an answered credential and may come back; a committed one never does.
    */
   async allocateStatus(purpose: StatusPurpose): Promise<StatusAllocation> {
     if (purpose !== 'revocation' && purpose !== 'suspension') throw new TypeError(`unknown status purpose ${String(purpose)}`);
@@ -184,10 +191,8 @@ export class PostgresOps implements IssuerStoreOps {
     const hint = this.options.currentList.get(purpose);
     if (hint) {
       const candidate = allocateIndex({ length: hint.length, random: this.options.random, allowShortList: this.options.allowShortList, isUsed: () => false });
-      const ins = await this.q(`INSERT INTO status_allocations (list_id, idx)
-        SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM status_lists WHERE id = $1 AND NOT "full")
-        ON CONFLICT DO NOTHING`, [hint.id, candidate]);
-      if (ins.rowCount === 1) return { purpose, listId: hint.id, index: candidate };
+      const claim = await this.session.withClient((c) => claimIndex(c, hint.id, candidate, true));
+      if (claim === 'claimed') return { purpose, listId: hint.id, index: candidate };
     }
     return this.write(async (c) => {
       for (;;) {
@@ -209,9 +214,13 @@ export class PostgresOps implements IssuerStoreOps {
             if (e instanceof StatusError && e.code === 'LIST_FULL') break;
             throw e;
           }
-          const ins = await query(c, 'INSERT INTO status_allocations (list_id, idx) VALUES ($1, $2) ON CONFLICT DO NOTHING', [list.id, candidate]);
-          if (ins.rowCount === 1) {
+          const claim = await claimIndex(c, list.id, candidate, false);
+          if (claim === 'claimed') {
             index = candidate;
+          } else if (claim === 'locked') {
+            // Held by another open transaction: skip it here and draw again at once.
+            known.add(candidate);
+            if (usedCount !== undefined) usedCount = known.size;
           } else {
             const used = await query<{ idx: number }>(c, 'SELECT idx FROM status_allocations WHERE list_id = $1', [list.id]);
             for (const row of used.rows) known.add(row.idx);
@@ -621,6 +630,27 @@ async function query<R extends pg.QueryResultRow>(c: pg.ClientBase, sql: string,
   } catch (e) {
     throw mapPostgresError(e);
   }
+}
+
+/**
+ * One round trip: the advisory try-lock on (list, index), then the insert only if the lock was
+ * got (see `allocateStatus` for why this never waits and never hands an index out twice). The
+ * lock is the two-int4 form, a key space of its own: the single-bigint locks of the migrations
+ * and pg-boss never meet it. Two list ids with the same `hashtext` only make an index look
+ * locked now and then (one more draw), never let two holders in. A lock is held to the end of
+ * the transaction: a batch holds one per index it allocated (PostgreSQL's shared lock table
+ * holds max_locks_per_transaction × max_connections, 6,400 by default).
+ * With `onlyIfOpen`, nothing is locked or inserted unless the list exists and is not full.
+ */
+async function claimIndex(c: pg.ClientBase, listId: string, index: number, onlyIfOpen: boolean): Promise<'claimed' | 'locked' | 'taken'> {
+  const open = onlyIfOpen ? 'WHERE EXISTS (SELECT 1 FROM status_lists WHERE id = $1 AND NOT "full")' : '';
+  const r = await query<{ locked: boolean | null; inserted: number }>(c, `
+    WITH claim AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(hashtext($1::text), $2::int) AS got ${open}),
+    ins AS (INSERT INTO status_allocations (list_id, idx) SELECT $1, $2 FROM claim WHERE claim.got ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT (SELECT got FROM claim) AS locked, (SELECT COUNT(*) FROM ins)::int AS inserted`, [listId, index]);
+  const row = r.rows[0]!;
+  if (row.inserted === 1) return 'claimed';
+  return row.locked === false ? 'locked' : 'taken';
 }
 
 async function readList(c: pg.ClientBase, listId: string, lock: '' | 'FOR NO KEY UPDATE'): Promise<StatusListRecord | null> {
