@@ -1,6 +1,6 @@
-import { Piscina } from 'piscina';
 import { renderLearnerFiles } from './render-learner-files.ts';
 import type { LearnerFilesResult, LearnerFilesTask } from './render-learner-files.ts';
+import { startThreadPool } from './start-thread-pool.ts';
 
 export interface CertificatePool {
   /** Threads rendering at once; 0 when rendering runs in the calling thread. */
@@ -25,25 +25,6 @@ const WORKER_ENTRY = new URL('../certificate-worker.mjs', import.meta.url).href;
 export function createCertificatePool(opts: { threads: number }): CertificatePool {
   const threads = Math.max(0, Math.floor(opts.threads));
   if (threads === 0) return { threads, render: renderLearnerFiles, close: () => Promise.resolve() };
-  const piscina = new Piscina<LearnerFilesTask, LearnerFilesResult>({
-    filename: WORKER_ENTRY,
-    minThreads: threads,
-    maxThreads: threads,
-    resourceLimits: { maxOldGenerationSizeMb: CERTIFICATE_THREAD_HEAP_MB },
-  });
-  // A thread that cannot start is reported on the pool, not on a task: give it to the next caller.
-  let failure: Error | undefined;
-  piscina.on('error', (e: Error) => (failure ??= e));
-  return {
-    threads,
-    render: async (task) => {
-      if (failure) throw failure;
-      try {
-        return await piscina.run(task);
-      } catch (e) {
-        throw failure ?? e;
-      }
-    },
-    close: () => piscina.destroy(),
-  };
+  const pool = startThreadPool<LearnerFilesTask, LearnerFilesResult>({ filename: WORKER_ENTRY, threads, heapMb: CERTIFICATE_THREAD_HEAP_MB });
+  return { threads, render: (task) => pool.run(task), close: () => pool.close() };
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import { createBulkSigner, signBulkItems } from './sign-bulk-items.ts';
 import type { BulkSignResult, BulkSignSetup, BulkSignTask } from './sign-bulk-items.ts';
+import { startThreadPool } from './start-thread-pool.ts';
 
 export interface SigningPool {
   /** Threads signing at once; 0 when signing runs in the calling thread. */
@@ -32,29 +32,7 @@ export function createSigningPool(setup: BulkSignSetup, opts: { threads?: number
     const signer = createBulkSigner(setup);
     return { threads, sign: (task) => signBulkItems(signer, task), close: () => Promise.resolve() };
   }
-  const piscina = new Piscina<BulkSignTask, BulkSignResult[]>({
-    filename: WORKER_ENTRY,
-    workerData: setup,
-    minThreads: threads,
-    maxThreads: threads,
-    // Signing keeps little alive between tasks, but on a machine with much memory V8 lets a
-    // thread's heap grow far before collecting; a cap keeps a national run's memory bounded.
-    resourceLimits: { maxOldGenerationSizeMb: SIGNING_THREAD_HEAP_MB },
-  });
-  // A thread that cannot start (a bad setup) is reported on the pool, not on a task: keep it and
-  // give it to the next caller instead of letting the 'error' event end the process.
-  let failure: Error | undefined;
-  piscina.on('error', (e: Error) => (failure ??= e));
-  return {
-    threads,
-    sign: async (task) => {
-      if (failure) throw failure;
-      try {
-        return await piscina.run(task);
-      } catch (e) {
-        throw failure ?? e;
-      }
-    },
-    close: () => piscina.destroy(),
-  };
+  // Signing keeps little alive between tasks; the heap cap bounds what V8 lets grow between collections.
+  const pool = startThreadPool<BulkSignTask, BulkSignResult[]>({ filename: WORKER_ENTRY, threads, heapMb: SIGNING_THREAD_HEAP_MB, workerData: setup });
+  return { threads, sign: (task) => pool.run(task), close: () => pool.close() };
 }
