@@ -299,29 +299,42 @@ async function redeemPickup(code: string): Promise<void> {
   if (!vault) return;
   say('pickupWorking');
   let items;
-  const { importCredential, receivePickup } = await loadCore();
+  const { receivePickup } = await loadCore();
   try {
     items = await receivePickup(new URL(`/pickup/${encodeURIComponent(code)}`, location.href).href);
   } catch (err) {
     errorText(err);
     return;
   }
+  pendingPickup = undefined;
+  await keepDelivered(vault, items, 'PICKUP_REFUSED');
+  $<HTMLInputElement>('pickup-code').value = '';
+}
+
+/**
+ * Keeps what a pick-up or an offer delivered, each credential verified with the page's bundle
+ * first (importCredential), then says how many were kept and how many refused.
+ */
+async function keepDelivered(
+  open: Vault,
+  items: Parameters<Awaited<ReturnType<typeof loadCore>>['importCredential']>[1][],
+  refusedCode: 'PICKUP_REFUSED' | 'OFFER_REFUSED',
+): Promise<void> {
+  const { importCredential } = await loadCore();
   const ids = new Set<string>();
   let refused = 0;
   for (const item of items) {
     try {
-      const r = await importCredential(vault, item, { bundle, now: new Date(), lang: currentLanguage() });
+      const r = await importCredential(open, item, { bundle, now: new Date(), lang: currentLanguage() });
       if (r.outcome === 'refused') refused++;
       else ids.add(r.credential.id);
     } catch {
       refused++;
     }
   }
-  pendingPickup = undefined;
   renderWallet();
-  if (refused > 0) say('pickupPartly', { count: ids.size, refused }, true, 'PICKUP_REFUSED');
+  if (refused > 0) say('pickupPartly', { count: ids.size, refused }, true, refusedCode);
   else say('imported', { count: ids.size });
-  $<HTMLInputElement>('pickup-code').value = '';
 }
 
 /** Imports one text; returns the credential id it was stored under, or undefined (refused). */
@@ -488,21 +501,7 @@ async function receiveOffer(uri: string, pin?: string): Promise<void> {
     return;
   }
   resetOpenid();
-  const { importCredential } = await loadCore();
-  const ids = new Set<string>();
-  let refused = 0;
-  for (const item of items) {
-    try {
-      const r = await importCredential(vault, item, { bundle, now: new Date(), lang: currentLanguage() });
-      if (r.outcome === 'refused') refused++;
-      else ids.add(r.credential.id);
-    } catch {
-      refused++;
-    }
-  }
-  renderWallet();
-  if (refused > 0) say('pickupPartly', { count: ids.size, refused }, true, 'OFFER_REFUSED');
-  else say('imported', { count: ids.size });
+  await keepDelivered(vault, items, 'OFFER_REFUSED');
   $<HTMLInputElement>('openid-link').value = '';
 }
 

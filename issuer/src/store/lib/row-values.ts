@@ -1,5 +1,5 @@
 import { StoreError } from '../errors.ts';
-import type { BulkKey, Page, PresentationRequestRecord } from '../issuer-store.ts';
+import type { AchievementRecord, BulkKey, IssuerKeyRecord, Page, PresentationRequestRecord } from '../issuer-store.ts';
 
 /** Values both stores keep in text columns, read back the same way in SQLite and PostgreSQL. */
 export function parseJson(text: string, what: string): unknown {
@@ -35,3 +35,15 @@ export interface PresentationRequestRow {
 export function presentationRequestOf(r: PresentationRequestRow): PresentationRequestRecord {
   return { id: r.id, nonce: r.nonce, clientId: r.client_id, payload: r.payload, readKeyHash: r.read_key_hash, createdAt: r.created_at, expiresAt: r.expires_at, answeredAt: r.answered_at, result: r.result };
 }
+
+/** A signing key's row, the same in both dialects (key_file is JSON text). */
+export interface KeyRow { kid: string; public_key_multibase: string; key_file: string; valid_from: string; valid_until: string | null; revoked_at: string | null; status: 'active' | 'retired' }
+export interface AchievementRow { code: string; entry: string; created_at: string; updated_at: string }
+
+export const keyOf = (r: KeyRow): IssuerKeyRecord => ({
+  kid: r.kid, publicKeyMultibase: r.public_key_multibase, keyFile: parseJson(r.key_file, 'key file'),
+  validFrom: r.valid_from, validUntil: r.valid_until, revokedAt: r.revoked_at, status: r.status,
+});
+export const achievementOf = (r: AchievementRow): AchievementRecord => ({
+  code: r.code, entry: parseJson(r.entry, 'achievement'), createdAt: r.created_at, updatedAt: r.updated_at,
+});

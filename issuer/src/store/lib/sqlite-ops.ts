@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { StatusError, allocateIndex, createBitstring, getBit, setBit } from '@lp/status';
 import type { StatusPurpose } from '@lp/status';
 import { StoreError } from '../errors.ts';
-import { bulkKeyOf, bulkKeyText, pageOf, parseJson, presentationRequestOf, type PresentationRequestRow } from './row-values.ts';
+import {
+  achievementOf, bulkKeyOf, bulkKeyText, keyOf, pageOf, parseJson, presentationRequestOf, type AchievementRow, type KeyRow, type PresentationRequestRow,
+} from './row-values.ts';
 import type {
   AchievementRecord, ApiKeyRecord, AuditEntry, BulkKey, BulkRunCounts, BulkRunRecord, ConsumePickupResult,
   CredentialRecord, IssuerKeyRecord, IssuerProfile, NewAuditEntry, NewCredential, NewIssuerKey, NewPickupCode,
@@ -19,8 +21,6 @@ export interface SqliteOpsOptions {
   random: (n: number) => Uint8Array;
 }
 
-interface KeyRow { kid: string; public_key_multibase: string; key_file: string; valid_from: string; valid_until: string | null; revoked_at: string | null; status: 'active' | 'retired' }
-interface AchievementRow { code: string; entry: string; created_at: string; updated_at: string }
 interface ListRow { id: string; purpose: StatusPurpose; number: number; length: number; used_count: number; full: number; version: number }
 interface SignedRow { json: string; version: number; signed_at: string }
 interface CredentialRow { id: string; kind: string; subject: string; achievement_codes: string; record: string; format: string; jwt: string | null; seal: string | null; created_at: string; revoked: number; suspended: number; bulk_key: string | null }
@@ -28,13 +28,6 @@ interface AuditRow { id: number; at: string; actor: string; action: string; targ
 interface ApiKeyRow { id: string; label: string; hash: string; created_at: string; revoked_at: string | null }
 interface BulkRunRow { id: string; session: string; started_at: string; finished_at: string | null; counts: string | null }
 
-const keyOf = (r: KeyRow): IssuerKeyRecord => ({
-  kid: r.kid, publicKeyMultibase: r.public_key_multibase, keyFile: parseJson(r.key_file, 'key file'),
-  validFrom: r.valid_from, validUntil: r.valid_until, revokedAt: r.revoked_at, status: r.status,
-});
-const achievementOf = (r: AchievementRow): AchievementRecord => ({
-  code: r.code, entry: parseJson(r.entry, 'achievement'), createdAt: r.created_at, updatedAt: r.updated_at,
-});
 const listSummaryOf = (r: ListRow): StatusListSummary => ({
   id: r.id, purpose: r.purpose, number: r.number, length: r.length, usedCount: r.used_count, full: r.full === 1, version: r.version,
 });

@@ -100,22 +100,9 @@ let usedDocuments = new Map<string, object>();
  * that serves only these documents.
  */
 async function rootContextFor(context: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<ActiveContext | undefined> {
-  const urls = typeof context === 'string' ? [context] : context;
-  if (!Array.isArray(urls) || urls.length === 0) return undefined;
-  const docs = new Map<string, object>();
-  const ids: number[] = [];
-  for (const url of urls) {
-    if (typeof url !== 'string') return undefined;
-    let doc: unknown;
-    try {
-      doc = (await documentLoader(url)).document;
-    } catch {
-      return undefined;
-    }
-    if (!isPinned(doc)) return undefined;
-    docs.set(url, doc);
-    ids.push(documentId(doc));
-  }
+  const pinned = await loadPinnedContexts(context, documentLoader);
+  if (!pinned) return undefined;
+  const { urls, docs, ids } = pinned;
   const key = `${urls.join('\n')}\n${ids.join(',')}`;
   const known = rootContexts.get(key);
   if (known) return known;
@@ -570,8 +557,20 @@ function expandValue(activeCtx: ActiveContext, activeProperty: string, value: un
  * with the same key see the same contexts. Undefined when any is not pinned or fails to load.
  */
 export async function pinnedContextsKey(context: unknown, documentLoader: (url: string) => Promise<{ document?: unknown }>): Promise<string | undefined> {
-  const urls = typeof context === 'string' ? [context] : context;
+  return (await loadPinnedContexts(context, documentLoader))?.ids.join(',');
+}
+
+/**
+ * The documents of a top-level `@context` (a URL or a list of URLs) with the identity of each,
+ * when every one loads and is pinned (deeply frozen); undefined otherwise.
+ */
+async function loadPinnedContexts(
+  context: unknown,
+  documentLoader: (url: string) => Promise<{ document?: unknown }>,
+): Promise<{ urls: string[]; docs: Map<string, object>; ids: number[] } | undefined> {
+  const urls: unknown = typeof context === 'string' ? [context] : context;
   if (!Array.isArray(urls) || urls.length === 0) return undefined;
+  const docs = new Map<string, object>();
   const ids: number[] = [];
   for (const url of urls) {
     if (typeof url !== 'string') return undefined;
@@ -582,7 +581,8 @@ export async function pinnedContextsKey(context: unknown, documentLoader: (url: 
       return undefined;
     }
     if (!isPinned(doc)) return undefined;
+    docs.set(url, doc);
     ids.push(documentId(doc));
   }
-  return ids.join(',');
+  return { urls: urls as string[], docs, ids };
 }
