@@ -93,6 +93,30 @@ describe('the loading state of the pages', () => {
     }
   }, 120_000);
 
+  it.each(['verify', 'wallet'])('/%s: drawn while its styles are still on the wire; its code waits for them, so the page never shows unstyled', async (name) => {
+    const context = await browser.newContext({ locale: 'en' });
+    const page = await context.newPage();
+    try {
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/app\.css(\?|$)/, async (route) => { await held; await route.continue(); });
+      const code = page.waitForResponse(/\/app\.js(\?|$)/);
+      await page.goto(`${url}/${name}`, { waitUntil: 'commit' });
+      await page.waitForSelector('#lp-loading');
+      // The code has arrived, and still has not run: the styles before it are missing.
+      await (await code).finished();
+      await page.waitForTimeout(500);
+      expect(await look(page)).toMatchObject({ loading: true, words: 'Loading…', spinner: true, bar: 'lp-loading normal', main: false, languageOptions: 0, ready: null });
+      release();
+      await page.waitForSelector('body[data-ready=true]');
+      expect(await look(page)).toMatchObject({ loading: false, bar: null, main: true, ready: 'true' });
+      // The page's own styles apply (#1a4fa0, the main button's colour in both pages).
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('button.primary')!).backgroundColor)).toBe('rgb(26, 79, 160)');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('with scripts off, the page says in the reader\'s language that it needs JavaScript, and does not spin', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
     const page = await context.newPage();

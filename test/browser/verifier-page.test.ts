@@ -145,6 +145,8 @@ describe('verifier page', () => {
     await server.stop();
     await page.reload();
     await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    // Its styles came from the service worker's cache too (#1a4fa0, the main button's colour).
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('camera-start')!).backgroundColor)).toBe('rgb(26, 79, 160)');
     await pasteAndVerify(page, fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8'));
     expect(await page.getAttribute('body', 'data-verdict')).toBe('VALID');
   });

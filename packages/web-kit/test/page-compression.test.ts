@@ -86,14 +86,16 @@ describe('createPageRouter compression', () => {
     expect(again).toBe(304);
   });
 
-  it('the HTML names app.js by content hash and carries the styles inline; versioned URLs are kept a year, the bare and stale ones revalidated', async () => {
+  it('the HTML names app.js and app.css by content hash, the styles linked after the loading state; versioned URLs are kept a year, the bare and stale ones revalidated', async () => {
     const html = (await get(`${url}/p`)).body.toString('utf8');
     const jsUrl = /src="(\/p\/app\.js\?v=[0-9a-z]+)"/.exec(html)?.[1];
     expect(jsUrl).toBe('/p/app.js?v=v1');
     const css = (await get(`${url}/p/app.css`)).body.toString('utf8');
-    expect(html).toContain(`<style>${css.replace('url("fonts/', 'url("/p/fonts/')}</style>`);
-    expect(html).not.toMatch(/<link rel="stylesheet"/);
     const cssUrl = `/p/app.css?v=${createHash('sha256').update(css).digest('hex').slice(0, 16)}`;
+    expect(html).toContain(`<link rel="stylesheet" href="${cssUrl}">`);
+    expect(html).not.toContain(css);
+    expect(html.indexOf('id="lp-loading"')).toBeLessThan(html.indexOf(cssUrl));
+    expect(html.indexOf(cssUrl)).toBeLessThan(html.indexOf(jsUrl!));
     for (const route of [jsUrl!, cssUrl]) expect((await get(url + route)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const route of ['/p/app.js', '/p/app.js?v=0123456789abcdef', '/p/app.css', '/p/app.css?v=old', '/p']) {
       expect([route, (await get(url + route)).headers['cache-control']]).toEqual([route, 'no-cache']);

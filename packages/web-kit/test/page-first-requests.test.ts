@@ -67,12 +67,15 @@ describe('createPageRouter: first requests', () => {
     }
   });
 
-  it('the service worker caches the code by its versioned URL and every message file at install, not the .wasm', async () => {
+  it('the service worker caches the code and styles by their versioned URLs and every message file at install, not the .wasm', async () => {
     await start();
     try {
       const sw = await (await fetch(`${url}/p/sw.js`)).text();
       const precache = JSON.parse(/const PRECACHE = (\[.*\]);/.exec(sw)![1]!) as string[];
-      expect(precache).toEqual(expect.arrayContaining(['/p', '/p/app.js?v=v1', '/p/config.json', '/p/locales/en.json', '/p/locales/fr.json']));
+      const html = await (await fetch(`${url}/p`)).text();
+      const cssUrl = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+      expect(cssUrl).toMatch(/^\/p\/app\.css\?v=[0-9a-f]{16}$/);
+      expect(precache).toEqual(expect.arrayContaining(['/p', '/p/app.js?v=v1', cssUrl, '/p/config.json', '/p/locales/en.json', '/p/locales/fr.json']));
       expect(precache.filter((p) => p.endsWith('.wasm'))).toEqual([]);
     } finally {
       await stop();

@@ -103,8 +103,13 @@ describe('createPageRouter: the HTML in the language the request names', () => {
     // The loading state is the body's first child, so that it is drawn before anything else.
     expect(html).toContain(`<body class="x">\n<div id="lp-loading" role="status" lang="${lang}" dir="${dir}">`);
     expect(html).toContain(LOADING_WORDS[lang]!.loading);
-    // Its styles come before the page's own.
-    expect(html.indexOf('#lp-loading{')).toBeLessThan(html.indexOf('body { margin: 0 }'));
+    // Its styles are the head's only ones; the page's styles and every script come after its
+    // markup, so that the first paint waits for none of them.
+    const loadingAt = html.indexOf('<div id="lp-loading"');
+    expect(html.indexOf('#lp-loading{')).toBeLessThan(html.indexOf('</head>'));
+    expect(html).not.toContain('body { margin: 0 }');
+    expect(html.indexOf('<link rel="stylesheet" href="/p/app.css?v=')).toBeGreaterThan(loadingAt);
+    expect(html.indexOf('<script')).toBeGreaterThan(loadingAt);
   });
 
   it('a page whose HTML has no <body> tag is refused at start, not served without its loading state', () => {

@@ -7,7 +7,7 @@ import { LANGUAGES } from '../languages.ts';
 import type { BuiltPage } from './build-web-page.ts';
 import { renderIconPng, type Rgb } from './render-icon.ts';
 import { renderEarlyFetches, type EarlyMessages } from './render-early-fetches.ts';
-import { LOADING_HEAD, renderLoadingState } from './render-loading-state.ts';
+import { LOADING_HEAD, LOADING_SAFEGUARD, renderLoadingState } from './render-loading-state.ts';
 import { pickPageLanguage } from './pick-page-language.ts';
 import { RTL } from '../languages.ts';
 import { renderServiceWorker } from './render-service-worker.ts';
@@ -59,23 +59,31 @@ export interface PageRouterOptions extends PageTrustOptions {
 const FOREVER = 'public, max-age=31536000, immutable';
 
 /**
- * The head every page shares: the mark in index.html is replaced by it. The code is named with
- * its content hash (`?v=`), so a browser keeps it for a year and a new version is a new URL; the
- * service worker keys its cache by path.
+ * What every page shares, in two parts: the head (at the mark in index.html) holds only what the
+ * loading state needs to be drawn; the rest comes after the loading state's markup, so that the
+ * first paint waits for none of it. The styles are a link, not inline: a stylesheet in the body
+ * holds what follows it until it arrives (the page's markup, the code) but not the loading state
+ * above it, and the HTML of the first visit is 2 KB (brotli) shorter, 40 ms at 50 KB/s; the
+ * code only runs once they are there, so the page never shows unstyled. The code and styles are
+ * named with their content hash (`?v=`), so a browser keeps them for a year and a new version is a
+ * new URL; the service worker keys its cache by path.
  */
-function pageHead(base: string, js: string | undefined, styles: string, early: readonly string[], messages?: EarlyMessages, preload: readonly string[] = []): string {
-  return [
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    LOADING_HEAD,
-    // Inline: a stylesheet link holds the first paint (and so the loading bar) until it arrives,
-    // one more request (400 ms on a slow link) after the HTML. app.css stays served for old pages.
-    `<style>${styles}</style>`,
-    renderEarlyFetches(early, messages),
-    `<script type="module" src="${base}/app.js${js ? `?v=${js}` : ''}"></script>`,
-    // The chunks the code imports at once, asked for beside it rather than one round trip after.
-    ...preload.map((chunk) => `<link rel="modulepreload" href="${base}/${chunk}">`),
-  ].join('\n');
+function pageParts(base: string, js: string | undefined, css: string, early: readonly string[], messages?: EarlyMessages, preload: readonly string[] = []): { head: string; afterLoading: string } {
+  return {
+    head: [
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      LOADING_HEAD,
+    ].join('\n'),
+    afterLoading: [
+      `<link rel="stylesheet" href="${base}/app.css?v=${css}">`,
+      LOADING_SAFEGUARD,
+      renderEarlyFetches(early, messages),
+      `<script type="module" src="${base}/app.js${js ? `?v=${js}` : ''}"></script>`,
+      // The chunks the code imports at once, asked for beside it rather than one round trip after.
+      ...preload.map((chunk) => `<link rel="modulepreload" href="${base}/${chunk}">`),
+    ].join('\n'),
+  };
 }
 
 
@@ -101,10 +109,6 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const template = fs.readFileSync(`${opts.webDir}index.html`, 'utf8');
   const css = fs.readFileSync(`${opts.webDir}styles.css`);
   const cssVersion = contentVersion(css);
-  // Inline, a relative url() would resolve against the page (`/verify` → `/fonts/…`), not the
-  // stylesheet's folder (`/verify/app.css` → `/verify/fonts/…`): made absolute under the base.
-  const styles = css.toString('utf8').replace(/url\(\s*(['"]?)(?![a-z][a-z0-9+.-]*:|\/|#)([^'")]+)\1\s*\)/gi, (_m, q: string, u: string) => `url(${q}${base}/${u}${q})`);
-  if (/<\/style/i.test(styles)) throw new TypeError(`${opts.webDir}styles.css must not contain </style: it is inlined into the page`);
   const early = [`${base}/config.json`, ...(opts.bundlePath ? [`${base}/bundle.json`] : [])];
   const jsVersion = (built: BuiltPage) => built.etag.replace(/"/g, '');
   // The page's messages in each language it has (webDir/locales/<code>.json), fetched by the page
@@ -118,7 +122,7 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   const localeFiles = [...locales.keys()].map((code) => `${base}/locales/${code}.json`);
   // The HTML names the code's version, known once the page is built; a failed build still gets its HTML.
   const head = page.then((built) => ({ js: jsVersion(built), preload: built.preload ?? [] }), () => ({ js: undefined, preload: [] }))
-    .then(({ js, preload }) => ({ js, text: pageHead(base, js, styles, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined, preload) }));
+    .then(({ js, preload }) => ({ js, parts: pageParts(base, js, cssVersion, early, locales.size > 0 ? { base, codes: [...locales.keys()], storageKey: opts.langStorageKey ?? 'lp.lang' } : undefined, preload) }));
   if (!HTML_TAG.test(template) || !BODY_TAG.test(template)) throw new TypeError(`${opts.webDir}index.html must have an <html> and a <body> tag: the loading state goes after <body>`);
   // One HTML per language the server can tell (and one for "not known"), each in the loading
   // state's words and direction; built on first use.
@@ -127,11 +131,11 @@ export function createPageRouter(opts: PageRouterOptions): Router {
     const k = lang ?? '';
     let h = htmlByLang.get(k);
     if (!h) {
-      h = head.then(({ js, text }) => ({
+      h = head.then(({ js, parts }) => ({
         bytes: Buffer.from(template
           .replace(HTML_TAG, `<html lang="${lang ?? 'en'}" dir="${lang !== undefined && RTL.has(lang) ? 'rtl' : 'ltr'}">`)
-          .replace(HEAD_MARK, text)
-          .replace(BODY_TAG, (tag) => `${tag}\n${renderLoadingState(lang)}`)),
+          .replace(HEAD_MARK, parts.head)
+          .replace(BODY_TAG, (tag) => `${tag}\n${renderLoadingState(lang)}\n${parts.afterLoading}`)),
         key: `html${js ?? ''}-${k}`,
       }));
       htmlByLang.set(k, h);
@@ -144,7 +148,7 @@ export function createPageRouter(opts: PageRouterOptions): Router {
   // versioned URL, which the page has just loaded: the install finds it in the HTTP cache.
   // Every chunk too, those loaded only when used included (a photo, a full record, the summary):
   // after the first visit each part of the page works offline.
-  const precache = (built: BuiltPage) => [base, `${base}/app.js?v=${jsVersion(built)}`, ...[...(built.chunks?.keys() ?? [])].map((c) => `${base}/${c}`), `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...localeFiles, ...appFiles, ...(opts.precache ?? [])];
+  const precache = (built: BuiltPage) => [base, `${base}/app.js?v=${jsVersion(built)}`, `${base}/app.css?v=${cssVersion}`, ...[...(built.chunks?.keys() ?? [])].map((c) => `${base}/${c}`), `${base}/config.json`, ...FONTS.map((f) => `${base}/fonts/${f}`), ...localeFiles, ...appFiles, ...(opts.precache ?? [])];
   const noCache = (res: Response) => res.set('Cache-Control', 'no-cache');
   // Text assets, the .wasm and the fonts go out brotli or gzip compressed, each compressed once.
   const send = createCompressedSender();

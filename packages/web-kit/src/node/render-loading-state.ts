@@ -22,12 +22,15 @@ export const LOADING_WORDS: Readonly<Record<string, { loading: string; needsScri
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * The loading state's styles and its one safeguard, first in the head. Until the page's code marks the body ready,
- * everything but the loading state is `display: none`: the first paint then lays out one line
+ * The loading state's styles, the only ones in the head. Until the page's code marks the body
+ * ready, everything but the loading state is `display: none`: the first paint then lays out one line
  * instead of the whole page (on a 6× slower CPU that layout and the page's 9 KB of styles held the
  * first paint past a second), and no Arabic-script font is fetched for text nobody sees yet, which
  * would share the slow link with the code. The words are set in the system font for the same
- * reason. Nothing here needs a script: the state is drawn from the HTML as it arrives.
+ * reason. Nothing here needs a script: the state is drawn from the HTML as it arrives. No script
+ * comes before it either: the first script of a document starts its JavaScript engine, 40–60 ms
+ * on a 6× slower CPU, which the first paint need not wait for (LOADING_SAFEGUARD follows the
+ * loading state's markup).
  */
 export const LOADING_HEAD = '<style>'
   + 'html:not([data-lp-failed]) body:not([data-ready=true])>:not(#lp-loading){display:none!important}'
@@ -48,14 +51,18 @@ export const LOADING_HEAD = '<style>'
   + '@media (prefers-reduced-motion:reduce){body:not([data-ready=true])::before,.lp-loading-mark{animation:none}'
   + 'body:not([data-ready=true])::before{background:#1a5fb4;opacity:.5}}'
   + '</style>'
-  // When the page's code cannot run to its end (not fetched, offline before the first visit
-  // completed, a start-up error), the page is shown as it is, as it was before this loading state,
-  // rather than a spinner for ever. A failed script element or a promise nobody handled (the
-  // pages start with `void main()`) says so; a capturing listener sees the script's own error.
-  + '<script>(()=>{const f=()=>{document.documentElement.dataset.lpFailed="true"};'
-  + 'addEventListener("error",(e)=>{if(e.target instanceof HTMLScriptElement)f()},true);addEventListener("unhandledrejection",f)})()</script>'
   // Without scripts the page cannot become usable: say so rather than spin for ever.
   + '<noscript><style>.lp-loading-mark,.lp-loading-word{display:none}body:not([data-ready=true])::before{content:none}</style></noscript>';
+
+/**
+ * When the page's code cannot run to its end (not fetched, offline before the first visit
+ * completed, a start-up error), the page is shown as it is, as it was before this loading state,
+ * rather than a spinner for ever. A failed script element or a promise nobody handled (the
+ * pages start with `void main()`) says so; a capturing listener sees the script's own error.
+ * It goes after the loading state's markup and before the page's code (createPageRouter).
+ */
+export const LOADING_SAFEGUARD = '<script>(()=>{const f=()=>{document.documentElement.dataset.lpFailed="true"};'
+  + 'addEventListener("error",(e)=>{if(e.target instanceof HTMLScriptElement)f()},true);addEventListener("unhandledrejection",f)})()</script>';
 
 /**
  * The loading state's markup, the body's first child: a spinner (no words needed) and "Loading…"
