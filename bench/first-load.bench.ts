@@ -22,7 +22,8 @@ function kindOf(r: WireResponse, base: string): string {
   if (r.path.startsWith(`${base}/locales/`)) return 'messages (locales/*.json)';
   if (r.path === `${base}/bundle.json`) return 'trust bundle';
   if (r.path === `${base}/config.json`) return 'config';
-  if (r.contentType === 'text/html') return 'HTML (styles inline)';
+  if (r.path === `${base}/app.css`) return 'styles (app.css)';
+  if (r.contentType === 'text/html') return 'HTML (the loading state inline)';
   if (r.contentType.startsWith('font/')) return 'fonts';
   if (r.contentType === 'application/wasm') return '.wasm';
   if (r.contentType.startsWith('image/') || r.contentType === 'application/manifest+json') return 'manifest and icons';
