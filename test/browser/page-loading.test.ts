@@ -42,6 +42,14 @@ function look(page: Page) {
   });
 }
 
+/** Holds the responses of `url` back on the wire until the returned function is called. */
+async function holdBack(page: Page, url: RegExp): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(url, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 describe('the loading state of the pages', () => {
   let server: Server;
   let url: string;
@@ -66,9 +74,7 @@ describe('the loading state of the pages', () => {
     const context = await browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      const release = await holdBack(page, /\/app\.js(\?|$)/);
       // Not 'domcontentloaded': the held module script delays that event.
       await page.goto(`${url}/${name}`, { waitUntil: 'commit' });
       await page.waitForSelector('#lp-loading');
@@ -97,9 +103,7 @@ describe('the loading state of the pages', () => {
     const context = await browser.newContext({ locale: 'en' });
     const page = await context.newPage();
     try {
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/app\.css(\?|$)/, async (route) => { await held; await route.continue(); });
+      const release = await holdBack(page, /\/app\.css(\?|$)/);
       const code = page.waitForResponse(/\/app\.js(\?|$)/);
       await page.goto(`${url}/${name}`, { waitUntil: 'commit' });
       await page.waitForSelector('#lp-loading');
@@ -136,9 +140,7 @@ describe('the loading state of the pages', () => {
     const context = await browser.newContext({ locale: 'de-DE' });
     const page = await context.newPage();
     try {
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      const release = await holdBack(page, /\/app\.js(\?|$)/);
       await page.goto(`${url}/wallet`, { waitUntil: 'commit' });
       await page.waitForSelector('#lp-loading');
       expect(await look(page)).toMatchObject({ html: ['en', 'ltr'], loading: true, words: 'Loading…', spinner: true, direction: 'ltr', bar: 'lp-loading normal', main: false });
@@ -153,9 +155,7 @@ describe('the loading state of the pages', () => {
     const context = await browser.newContext({ locale: 'ar' });
     const page = await context.newPage();
     try {
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/app\.js(\?|$)/, async (route) => { await held; await route.continue(); });
+      const release = await holdBack(page, /\/app\.js(\?|$)/);
       await page.goto(`${url}/verify?lang=fr`, { waitUntil: 'commit' });
       await page.waitForSelector('#lp-loading');
       expect(await look(page)).toMatchObject({ html: ['fr', 'ltr'], loading: true, words: 'Chargement…', direction: 'ltr', ready: null });
