@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './lib/listen.ts';
 
 const LP = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'bin', 'lp.js');
 const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'lp-quickstart-'));
@@ -28,20 +28,9 @@ function lp(args: string[], env: Record<string, string> = {}): { status: number 
 /** The pick-up link printed for the demo base URL (localhost:8080), on the port this test's server got. */
 const onThisServer = (url: string) => url.replace(/^http:\/\/localhost:\d+/, base);
 
-/** A free high port: the DEMO issuer keeps the address it was created with (its offers name it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  // As `npm start` in a fresh clone: no LP_DATA_DIR (./data), no trust bundle configured.
+  // As `npm start` in a fresh clone: no LP_DATA_DIR (./data), no trust bundle configured. A free
+  // port fixed before the start: the DEMO issuer keeps the address it was created with (its offers name it).
   child = spawn(process.execPath, [LP, 'serve', '--port', String(await freePort())], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
   child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });

@@ -2,10 +2,10 @@
 // is mounted: until then every route answers 503 STARTING with Retry-After.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { FIXTURES, ISSUE_FROM_CATALOGUE, LP, lp, post, tempDir } from '../../issuer/test/issuer-helpers.ts';
 import { startServer } from '../src/server.ts';
+import { freePort } from '../../test/lib/listen.ts';
 
 const PASS = 'correct horse battery';
 const tmp = tempDir('lp-server-start-');
@@ -80,14 +80,3 @@ describe('server start-up', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { createDocumentLoader } from '@lp/contexts';
 import { publicKeyFromDidKey, verify } from '@lp/crypto';
@@ -10,6 +9,7 @@ import { decodeSeal, verifyCredentialDi, verifySealSignature } from '@lp/formats
 import { startPostgres } from '../../test/lib/start-postgres.ts';
 import type { TestPostgres } from '../../test/lib/start-postgres.ts';
 import { FIXTURES, ISSUE_FROM_CATALOGUE, LP, lp, tempDir } from './issuer-helpers.ts';
+import { freePort } from '../../test/lib/listen.ts';
 
 /**
  * `lp issuer bulk --queue` and `lp issuer worker` on a real PostgreSQL server, every part a real
@@ -57,15 +57,6 @@ async function waitFor(p: Proc, pattern: RegExp): Promise<RegExpExecArray> {
     if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`ended before ${pattern}: ${p.out()} ${p.err()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(p));
-    });
-  });
 }
 
 function writeResults(file: string, learners: number, prefix: string): void {

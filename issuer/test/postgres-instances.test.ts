@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import type net from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import * as jose from 'jose';
@@ -17,6 +17,7 @@ import { FIXTURES, ISSUE_FROM_CATALOGUE, LP, lp, tempDir } from './issuer-helper
 import { createDocumentLoader } from '@lp/contexts';
 import { createHolderKey, importCredential, memoryStorage, Vault, WalletError } from '../../wallet/src/index.ts';
 import { answerPresentationRequest } from '../../wallet/src/oid4vc/answer-presentation-request.ts';
+import { freePort } from '../../test/lib/listen.ts';
 
 /**
  * Several `lp serve` processes on one PostgreSQL database: real processes, a real server.
@@ -49,15 +50,6 @@ function serve(cwd: string, env: Record<string, string>): Promise<Instance & { c
 }
 
 const children: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(p));
-    });
-  });
-}
 
 describe('three lp serve instances on one PostgreSQL database', () => {
   const tmp = tempDir('lp-pg-instances-');

@@ -4,7 +4,6 @@
 // code marks the page usable, the loading state is gone and the page is there.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express from 'express';
@@ -12,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createVerifierWebRouter } from '@lp/verifier/web';
 import { createWalletWebRouter } from '@lp/wallet/web';
 import { launchChromium, SCREENSHOTS } from './lib/browser-helpers.ts';
+import { listen } from '../lib/listen.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -51,7 +51,7 @@ async function holdBack(page: Page, url: RegExp): Promise<() => void> {
 }
 
 describe('the loading state of the pages', () => {
-  let server: Server;
+  let stop: () => Promise<void>;
   let url: string;
   let browser: Browser;
 
@@ -59,15 +59,13 @@ describe('the loading state of the pages', () => {
     const app = express();
     app.use(createVerifierWebRouter({ anchors: [] }));
     app.use(createWalletWebRouter({ anchors: [] }));
-    server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-    const address = server.address();
-    url = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ url, stop } = await listen(app, 'localhost'));
     browser = await launchChromium();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+    await stop();
   });
 
   it.each(['verify', 'wallet'])('/%s in Arabic: drawn right to left before the code runs, gone once the page is usable', async (name) => {

@@ -7,6 +7,7 @@ import { applyDocumentLanguage, currentIntlLocales, currentLanguage, fetchMessag
 import type { CameraScanner } from '@lp/web-kit/scan';
 import type { EvidenceInput } from '@lp/recognition';
 import { toCsv } from './lib/to-csv.ts';
+import { renderCheckItems } from './lib/render-checks.ts';
 import { countryName } from './lib/country-name.ts';
 import type { SummaryOutcome } from './lib/render-learner-summary.ts';
 import type { setupDecisionForm } from './record-decision.ts';
@@ -329,31 +330,8 @@ function renderResult(r: VerificationResult): void {
     list.append(li);
   }
 
-  const checks = $('checks');
-  checks.replaceChildren();
-  for (const c of r.checks) {
-    const li = document.createElement('li');
-    li.className = `check-${c.status}`;
-    li.dataset.code = c.code;
-    li.dataset.check = c.id;
-    const mark = document.createElement('span');
-    mark.className = 'check-mark';
-    mark.textContent = c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : c.status === 'unknown' ? '?' : '–';
-    const body = document.createElement('span');
-    const headline = t(`checkStatus.${c.status}`, { check: t(`checkName.${c.id}`) });
-    // Translated by the stable code; an unknown code falls back to the check's status line.
-    const detail = hasMessage(`code.${c.code}`) ? t(`code.${c.code}`) : '';
-    const strong = document.createElement('strong');
-    strong.textContent = headline;
-    body.append(strong, ' ', detail, ' ');
-    const code = document.createElement('span');
-    code.className = 'check-code';
-    code.dir = 'ltr';
-    code.textContent = c.code;
-    body.append(code);
-    li.append(mark, body);
-    checks.append(li);
-  }
+  // Translated by the stable code; an unknown code leaves the check's status line alone.
+  $('checks').replaceChildren(...renderCheckItems(r.checks, (code) => (hasMessage(`code.${code}`) ? t(`code.${code}`) : '')));
   const bundleAge = d?.bundle ? ageText(d.bundle.issuedAt) : '';
   $('freshness').textContent = d?.bundle
     ? d.statusAsOf ? t('freshness', { bundleAge, statusAge: ageText(d.statusAsOf) }) : t('freshnessNoStatus', { bundleAge })

@@ -8,6 +8,7 @@ import { verdictOf, type Check } from '@lp/model';
 import type { VerificationResult } from '@lp/verify';
 import { hasMessage, isolate, t } from '@lp/web-kit';
 import { z } from 'zod';
+import { codeSpan, renderCheckItems } from './lib/render-checks.ts';
 
 export interface WalletRequestOptions {
   /** The page's own verification of one record (the same as for a pasted record). */
@@ -267,14 +268,6 @@ export function setupWalletRequest(opts: WalletRequestOptions): { start: () => P
   return { start, render, relabel, hooks };
 }
 
-function codeSpan(code: string): HTMLElement {
-  const el = document.createElement('span');
-  el.className = 'check-code';
-  el.dir = 'ltr';
-  el.textContent = code;
-  return el;
-}
-
 /** The verdict in colour, word and icon, with the first failing (else unchecked) check's sentence, as the main result shows it. */
 function verdictBox(verdict: string, code: string | undefined): HTMLElement {
   const box = document.createElement('div');
@@ -295,7 +288,7 @@ function verdictBox(verdict: string, code: string | undefined): HTMLElement {
   if (verdict !== 'VALID' && code !== undefined) {
     const reason = document.createElement('div');
     reason.className = 'verdict-reason';
-    reason.textContent = hasMessage(`code.${code}`) ? t(`code.${code}`) : hasMessage(`verify.oid4vp.code.${code}`) ? t(`verify.oid4vp.code.${code}`) : '';
+    reason.textContent = codeText(code);
     reason.append(' ', codeSpan(code));
     text.append(reason);
   }
@@ -303,25 +296,15 @@ function verdictBox(verdict: string, code: string | undefined): HTMLElement {
   return box;
 }
 
+/** A check's sentence: the pages' own for the code, else this request's, else none. */
+function codeText(code: string): string {
+  return hasMessage(`code.${code}`) ? t(`code.${code}`) : hasMessage(`verify.oid4vp.code.${code}`) ? t(`verify.oid4vp.code.${code}`) : '';
+}
+
 function checkList(checks: readonly Check[]): HTMLElement {
   const ul = document.createElement('ul');
   ul.className = 'checks';
-  for (const c of checks) {
-    const li = document.createElement('li');
-    li.className = `check-${c.status}`;
-    li.dataset.code = c.code;
-    li.dataset.check = c.id;
-    const mark = document.createElement('span');
-    mark.className = 'check-mark';
-    mark.textContent = c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : c.status === 'unknown' ? '?' : '–';
-    const body = document.createElement('span');
-    const strong = document.createElement('strong');
-    strong.textContent = t(`checkStatus.${c.status}`, { check: t(`checkName.${c.id}`) });
-    const detail = hasMessage(`code.${c.code}`) ? t(`code.${c.code}`) : hasMessage(`verify.oid4vp.code.${c.code}`) ? t(`verify.oid4vp.code.${c.code}`) : '';
-    body.append(strong, ' ', detail, ' ', codeSpan(c.code));
-    li.append(mark, body);
-    ul.append(li);
-  }
+  ul.append(...renderCheckItems(checks, codeText));
   return ul;
 }
 

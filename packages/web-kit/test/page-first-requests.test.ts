@@ -3,26 +3,21 @@
 // the service worker caches those at install, and not zxing's .wasm.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { createPageRouter } from '../src/node/index.ts';
+import { listen } from '../../../test/lib/listen.ts';
 
 describe('createPageRouter: first requests', () => {
   let dir: string;
-  let server: Server;
   let url: string;
+  let stop: () => Promise<void>;
 
   async function start(opts: { bundlePath?: string } = {}): Promise<void> {
     const app = express();
     app.use(createPageRouter({ base: '/p', webDir: `${dir}/`, page: Promise.resolve({ js: new TextEncoder().encode('export {}'), gzipBytes: 0, etag: '"v1"' }), anchors: [], ...opts }));
-    server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  }
-  async function stop(): Promise<void> {
-    await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+    ({ url, stop } = await listen(app));
   }
 
   beforeAll(() => {

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
@@ -12,6 +11,7 @@ import { detectLanguage, LANGUAGES, RTL } from '../src/languages.ts';
 import { createPageRouter } from '../src/node/index.ts';
 import { parseAcceptLanguage, pickPageLanguage } from '../src/node/pick-page-language.ts';
 import { LOADING_WORDS, renderLoadingState } from '../src/node/render-loading-state.ts';
+import { listen } from '../../../test/lib/listen.ts';
 
 const CODES = LANGUAGES.map((l) => l.code as string);
 
@@ -70,7 +70,7 @@ describe('renderLoadingState', () => {
 
 describe('createPageRouter: the HTML in the language the request names', () => {
   let dir: string;
-  let server: Server;
+  let stop: () => Promise<void>;
   let url: string;
 
   beforeAll(async () => {
@@ -79,12 +79,10 @@ describe('createPageRouter: the HTML in the language the request names', () => {
     fs.writeFileSync(path.join(dir, 'styles.css'), 'body { margin: 0 }');
     const app = express();
     app.use(createPageRouter({ base: '/p', webDir: `${dir}/`, page: Promise.resolve({ js: new TextEncoder().encode('export {}'), gzipBytes: 0, etag: '"v1"' }), anchors: [] }));
-    server = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ url, stop } = await listen(app));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+    await stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

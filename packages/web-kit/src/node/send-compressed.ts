@@ -25,11 +25,11 @@ export function pickContentCoding(acceptEncoding: string | undefined): ContentCo
  * downloading: minified JavaScript and the zxing .wasm shrink to a third or less.
  */
 /**
- * Quality 11 up to 64 KiB (the HTML, the styles, most chunks): 7–10 % smaller than 9 on these
- * assets — the HTML of /verify 3.6 KB instead of 4.0, 0.4 KB less before the first paint at
- * 50 KB/s — for at most ~110 ms once per asset (64 KiB of our code; 11 ms at 9). Above, 9:
- * within a few per cent of 11 and several times faster, so that no first request holds the event
- * loop for long (a 115 KB chunk: 14 ms against 111 ms).
+ * Quality 11 up to 64 KiB (the HTML, the styles, most chunks): 7–11 % smaller than 9 on these
+ * assets (the HTML of /verify 3.6 KB instead of 4.0, 0.4 KB less before the first paint at
+ * 50 KB/s) for about 75 ms once per asset at 64 KiB (17 ms at 9). Above, 9: within a few per cent
+ * of 11 and several times faster, so that no first request holds the event loop for long (a
+ * 115 KB chunk: 14 ms against 111 ms).
  */
 const brotliQuality = (bytes: number) => (bytes <= 64 * 1024 ? 11 : 9);
 
