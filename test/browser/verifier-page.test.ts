@@ -120,6 +120,26 @@ describe('verifier page', () => {
     await page.selectOption('#lang', 'en');
   });
 
+  test('the summary, whose code comes when a reader scrolls to it, moves nothing under a finger when it arrives', async () => {
+    // A tap on "Export" as the summary above it filled once landed on what had moved into its place.
+    expect(await page.evaluate(() => document.body.dataset.summaryItems)).toBeUndefined();
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __shifts: string[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[]) {
+          w.__shifts.push(`${e.value.toFixed(4)} ${(e.sources ?? []).map((s) => (s.node as Element | undefined)?.id || s.node?.nodeName).join(',')}`);
+        }
+      }).observe({ type: 'layout-shift' });
+      document.getElementById('log-export')!.scrollIntoView();
+    });
+    await page.waitForSelector('body[data-summary-items="0"]');
+    expect(await page.locator('#summary-host option').count()).toBeGreaterThan(100);
+    // Two frames for the observer to report.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.evaluate(() => (globalThis as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+  });
+
   test('the log of verifications exports as CSV with formula cells neutralised, and clears', async () => {
     await page.evaluate(() => {
       const log = JSON.parse(localStorage.getItem('lp.verifier.log') ?? '[]') as unknown[];

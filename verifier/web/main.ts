@@ -8,6 +8,7 @@ import type { CameraScanner } from '@lp/web-kit/scan';
 import type { EvidenceInput } from '@lp/recognition';
 import { toCsv } from './lib/to-csv.ts';
 import { renderCheckItems } from './lib/render-checks.ts';
+import { summaryCountNode } from './lib/render-summary-count.ts';
 import { countryName } from './lib/country-name.ts';
 import type { SummaryOutcome } from './lib/render-learner-summary.ts';
 import type { setupDecisionForm } from './record-decision.ts';
@@ -529,6 +530,12 @@ async function summaryFiles(files: FileList): Promise<void> {
 function applyLanguage(): void {
   applyDocumentLanguage($<HTMLSelectElement>('lang'));
   if (summaryOpened) void loadSummary().then(({ fillHostOptions }) => { fillHostOptions($<HTMLSelectElement>('summary-host')); return refreshSummary(); });
+  else {
+    // Until the summary's code comes, its empty state: the same height, so its arrival moves nothing.
+    $('summary-view').replaceChildren(summaryCountNode(0));
+    const none = new Option(t('summary.hostNone'), '');
+    $<HTMLSelectElement>('summary-host').replaceChildren(none);
+  }
   renderTrust();
   renderLog();
   decisionForm?.render();

@@ -11,6 +11,7 @@ import type { VerifiedTrustBundle } from '@lp/trust';
 import type { VerificationResult } from '@lp/verify';
 import { currentIntlLocales, hasMessage, isolate, t } from '@lp/web-kit';
 import { countryName } from './country-name.ts';
+import { summaryCountNode } from './render-summary-count.ts';
 
 export interface SummaryView {
   results: readonly VerificationResult[];
@@ -155,7 +156,7 @@ function itemNode(it: TimelineItem): HTMLElement {
 export function renderLearnerSummary(root: HTMLElement, view: SummaryView): SummaryOutcome {
   root.replaceChildren();
   const outcome: SummaryOutcome = { summary: undefined, suggestion: undefined, error: undefined };
-  root.append(el('p', 'summary-count', t('summary.count', { count: view.results.length })));
+  root.append(summaryCountNode(view.results.length));
   if (view.results.length === 0) return outcome;
   const summary = summariseLearning({ results: view.results, now: view.now, catalogue: catalogueLookupFromBundle(view.bundle?.bundle) });
   outcome.summary = summary;
