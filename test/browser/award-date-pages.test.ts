@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildTrustBundle, signTrustBundle, zTrustFragment } from '@lp/trust';
 import { ISSUE_FROM_CATALOGUE, post, startTestIssuer, type TestIssuer } from '../../issuer/test/issuer-helpers.ts';
 import { party } from '../../packages/verify/test/lib/make-world.ts';
-import { launchChromium, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
+import { chooseLanguage, launchChromium, pasteAndVerify, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
 
 // The page verifies on the browser's own clock, so the issuer signs and the bundle is made "now".
 const NOW = new Date();
@@ -22,14 +22,6 @@ let browser: Browser;
 let page: Page;
 let bundleDir: string;
 const issued: { date: string; seal: string; record: Record<string, unknown> }[] = [];
-
-async function pasteAndVerify(p: Page, text: string): Promise<void> {
-  await p.evaluate(() => { delete document.body.dataset.verdict; });
-  await p.evaluate(() => { (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
-  await p.fill('#paste-text', text);
-  await p.click('#paste-verify');
-  await p.waitForSelector('body[data-verdict]');
-}
 
 beforeAll(async () => {
   issuer = await startTestIssuer();
@@ -78,10 +70,10 @@ describe('verifier page: award dates', () => {
   });
 
   test('in French the award date reads in French', async () => {
-    await page.selectOption('#lang', 'fr');
+    await chooseLanguage(page, 'fr');
     await pasteAndVerify(page, issued[1]!.seal);
     expect(await page.locator('#achievements .ach-awarded').textContent()).toBe('Décerné le 30 juin 2019');
-    await page.selectOption('#lang', 'en');
+    await chooseLanguage(page, 'en');
   });
 });
 

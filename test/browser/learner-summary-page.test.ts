@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES, RTL } from '@lp/web-kit';
 import { issueNonFormal, NOW, type NonFormalWorld } from '../lib/issue-non-formal.ts';
-import { launchChromium, ROOT, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
+import { chooseLanguage, launchChromium, ROOT, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -152,9 +152,9 @@ describe('learner summary view', () => {
   });
 
   test.each(LANGUAGES.map((l) => l.code))('%s: translated, in its direction, no serious axe violation', async (lang) => {
-    await page.selectOption('#lang', lang);
+    await chooseLanguage(page, lang);
     const dir = RTL.has(lang) ? 'rtl' : 'ltr';
-    await page.waitForFunction(([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d, [lang, dir]);
+    await page.waitForFunction((d) => document.documentElement.dir === d, dir);
     await page.waitForFunction((l) => document.getElementById('summary-view')!.dataset.lang === l, lang);
     const text = await page.locator('#summary').innerText();
     // No message key left untranslated, and every reason in the page's language.
@@ -183,8 +183,7 @@ describe('wallet page', () => {
     await wallet.setInputFiles('#import-file', path.join(work, 'aep.seal.txt'));
     await wallet.waitForSelector('#list li.card .badge.VALID', { timeout: 30_000 });
     // The language chosen last on the verifier page (the pages share it): back to English.
-    await wallet.selectOption('#lang', 'en');
-    await wallet.waitForFunction(() => document.documentElement.lang === 'en');
+    await chooseLanguage(wallet, 'en');
     const card = (await wallet.locator('#list li.card').innerText()).replace(/\s+/g, ' ');
     expect(card).toContain('Stands for Grades 3–4 (South Sudan)');
     expect(card).toContain('Notional learning hours: 900');

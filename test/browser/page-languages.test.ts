@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadResources as verifierResources } from '../../verifier/web/lib/resources.ts';
 import { loadResources as walletResources } from '../../wallet/web/lib/resources.ts';
-import { demoFiles, launchChromium, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
+import { chooseLanguage, demoFiles, launchChromium, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
 
 type Messages = Record<string, unknown> & { translationNote: string; title: string; verdict: Record<string, string> };
 const VERIFIER = verifierResources() as unknown as Record<string, { translation: Messages }>;
@@ -25,8 +25,8 @@ let verifier: Page;
 let wallet: Page;
 
 async function choose(page: Page, lang: string, dir: string): Promise<void> {
-  await page.selectOption('#lang', lang);
-  await page.waitForFunction(([l, d]) => document.documentElement.lang === l && document.documentElement.dir === d, [lang, dir]);
+  await chooseLanguage(page, lang);
+  await page.waitForFunction((d) => document.documentElement.dir === d, dir);
 }
 
 /** Waits for the page's fonts; true when its Arabic-script face (served under fonts/) has loaded. */

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodePng, renderQrPng } from '@lp/qr/node';
 import { LANGUAGES } from '@lp/web-kit';
 import { decodeAllQr, pdfPageCount, pdfText, rasterise } from '../../issuer/test/certificate-helpers.ts';
-import { demoFiles, launchChromium, ROOT, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
+import { chooseLanguage, demoFiles, launchChromium, pasteAndVerify, ROOT, SCREENSHOTS, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
 
 const VIEWPORT = { width: 360, height: 740 };
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -40,18 +40,6 @@ async function seriousViolations(p: Page): Promise<string[]> {
 /** Nothing on the page is wider than the screen (no sideways scrolling at 360 px). */
 async function overflow(p: Page): Promise<number> {
   return p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-async function setLanguage(p: Page, lang: string): Promise<void> {
-  await p.selectOption('#lang', lang);
-  await p.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
-async function pasteAndVerify(p: Page, text: string): Promise<void> {
-  await p.evaluate(() => { (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
-  await p.fill('#paste-text', text);
-  await p.click('#paste-verify');
-  await p.waitForSelector('body[data-verdict]');
 }
 
 function pickupCodeOf(learner: string): string {
@@ -166,13 +154,13 @@ describe('verifier page at 360×740', () => {
   });
 
   test.each(LANGUAGES.map((l) => l.code))('%s: no serious axe violation, no sideways scrolling, screenshot', async (lang) => {
-    await setLanguage(verifier, lang);
+    await chooseLanguage(verifier, lang);
     await pasteAndVerify(verifier, fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8'));
     await verifier.waitForFunction(() => document.getElementById('verdict-word')!.textContent !== '');
     expect(await seriousViolations(verifier)).toEqual([]);
     expect(await overflow(verifier)).toBeLessThanOrEqual(0);
     await verifier.screenshot({ path: path.join(SCREENSHOTS, `verifier-360-${lang}.png`), fullPage: true });
-    await setLanguage(verifier, 'en');
+    await chooseLanguage(verifier, 'en');
   });
 });
 
@@ -180,7 +168,7 @@ describe('wallet page at 360×740', () => {
   test('create and restore fit the screen; the Restore button is reachable; no DEMO passphrase is offered', async () => {
     await wallet.waitForSelector('body[data-view=create]');
     for (const { code } of LANGUAGES) {
-      await setLanguage(wallet, code);
+      await chooseLanguage(wallet, code);
       expect(await overflow(wallet)).toBeLessThanOrEqual(0);
       expect(await seriousViolations(wallet)).toEqual([]);
       const restore = wallet.locator('#restore-form button[type=submit]');
@@ -193,7 +181,7 @@ describe('wallet page at 360×740', () => {
       expect(await wallet.locator('body').textContent()).not.toContain('demo-passphrase-DEMO');
       await wallet.screenshot({ path: path.join(SCREENSHOTS, `wallet-create-360-${code}.png`), fullPage: true });
     }
-    await setLanguage(wallet, 'en');
+    await chooseLanguage(wallet, 'en');
     await wallet.fill('#create-pass', WALLET_PASS);
     await wallet.fill('#create-pass2', WALLET_PASS);
     await wallet.click('#create-form button[type=submit]');
@@ -262,11 +250,11 @@ describe('wallet page at 360×740', () => {
   });
 
   test.each(LANGUAGES.map((l) => l.code))('%s: the open wallet has no serious axe violation, no sideways scrolling, screenshot', async (lang) => {
-    await setLanguage(wallet, lang);
+    await chooseLanguage(wallet, lang);
     expect(await seriousViolations(wallet)).toEqual([]);
     expect(await overflow(wallet)).toBeLessThanOrEqual(0);
     await wallet.screenshot({ path: path.join(SCREENSHOTS, `wallet-360-${lang}.png`), fullPage: true });
-    await setLanguage(wallet, 'en');
+    await chooseLanguage(wallet, 'en');
   });
 
   test('the pick-up link opens the wallet with the code filled in, and it is redeemed once the wallet is open', async () => {

@@ -15,7 +15,7 @@ import { createApiKey, initIssuer, openIssuerStore } from '../../issuer/src/inde
 import { ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, tempDir, type TestIssuer } from '../../issuer/test/issuer-helpers.ts';
 import { party } from '../../packages/verify/test/lib/make-world.ts';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
-import { launchChromium, ROOT, SCREENSHOTS } from './lib/browser-helpers.ts';
+import { chooseLanguage, launchChromium, pasteAndVerify, ROOT, SCREENSHOTS } from './lib/browser-helpers.ts';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 let exams: TestIssuer;
@@ -62,13 +62,6 @@ afterAll(async () => {
   work.cleanup();
 });
 
-async function pasteAndVerify(text: string): Promise<void> {
-  await page.evaluate(() => { delete document.body.dataset.verdict; (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
-  await page.fill('#paste-text', text);
-  await page.click('#paste-verify');
-  await page.waitForSelector('body[data-verdict]');
-}
-
 async function submitAndWait(): Promise<string> {
   await page.evaluate(() => { document.getElementById('decision-status')!.textContent = ''; });
   await page.click('#decision-submit');
@@ -78,12 +71,12 @@ async function submitAndWait(): Promise<string> {
 
 describe('Record a decision', () => {
   test('verified records become evidence (INVALID shown and labelled); the decision is issued with a pick-up code', async () => {
-    await pasteAndVerify(JSON.stringify(record));
+    await pasteAndVerify(page, JSON.stringify(record));
     expect(await page.getAttribute('body', 'data-verdict')).toBe('VALID');
     await page.click('#decision-add');
     const tampered = structuredClone(record);
     tampered.credentialSubject.result[0].value = '590';
-    await pasteAndVerify(JSON.stringify(tampered));
+    await pasteAndVerify(page, JSON.stringify(tampered));
     expect(await page.getAttribute('body', 'data-verdict')).toBe('INVALID');
     await page.click('#decision-add');
     const items = page.locator('#decision-evidence li');
@@ -151,8 +144,7 @@ describe('Record a decision', () => {
 
   test.each(['ar', 'ps'])('%s: the form reads right to left, no serious axe violation, no sideways scrolling at 360 px', async (lang) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.selectOption('#lang', lang);
-    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await chooseLanguage(page, lang);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await page.locator('#decision-h').textContent()).toBe(lang === 'ar' ? 'تسجيل قرار' : 'پرېکړه ثبت کړئ');
     // The status of the last attempt is said again in the new language.

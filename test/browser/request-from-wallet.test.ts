@@ -20,7 +20,7 @@ import { party } from '../../packages/verify/test/lib/make-world.ts';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
 import { createHolderKey, importCredential, memoryStorage, Vault } from '../../wallet/src/index.ts';
 import { answerPresentationRequest } from '../../wallet/src/oid4vc/answer-presentation-request.ts';
-import { launchChromium, ROOT, SCREENSHOTS } from './lib/browser-helpers.ts';
+import { chooseLanguage, launchChromium, ROOT, SCREENSHOTS } from './lib/browser-helpers.ts';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
@@ -111,10 +111,10 @@ describe('Request from a wallet (OpenID4VP) on the verifier page', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'verifier-oid4vp-answered.png'), fullPage: true });
 
     // Another language: the records are verified again, their achievement names in that language.
-    await page.selectOption('#lang', 'ar');
+    await chooseLanguage(page, 'ar');
     await page.waitForFunction(() => document.querySelector('.oid4vp-record .achievements li')?.textContent?.includes('الرياضيات') === true);
     expect(await page.locator('#oid4vp-status').textContent()).toBe('السجلات التي أرسلتها المحفظة: 2');
-    await page.selectOption('#lang', 'en');
+    await chooseLanguage(page, 'en');
     await page.waitForFunction(() => document.querySelector('.oid4vp-record .achievements li')?.textContent?.startsWith('Basic Education Certificate') === true);
 
     // "Show in full" renders the record as a pasted one is rendered.
@@ -190,8 +190,7 @@ describe('Request from a wallet (OpenID4VP) on the verifier page', () => {
     const ar = await (await browser.newContext({ locale: 'ar', viewport: { width: 360, height: 740 } })).newPage();
     await ar.goto(`${server.url}/verify`);
     await ar.waitForSelector('body[data-ready=true]');
-    await ar.selectOption('#lang', 'ar');
-    await ar.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await chooseLanguage(ar, 'ar');
     await ar.click('#oid4vp-start');
     await ar.waitForSelector('body[data-oid4vp=pending] #oid4vp-qr');
     expect(await ar.locator('#oid4vp-h').textContent()).toBe('طلب من محفظة');

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoFiles, launchChromium, LP, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
+import { demoFiles, launchChromium, LP, pasteAndVerify, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
 
 type Result = { verdict: string; checks: { id: string; status: string; code: string }[] };
 const DEMO_PASSPHRASE = 'demo-passphrase-DEMO';
@@ -19,12 +19,8 @@ let browser: Browser;
 let page: Page;
 let wallet: Page;
 
-async function pasteAndVerify(p: Page, text: string): Promise<Result> {
-  await p.evaluate(() => { delete document.body.dataset.verdict; });
-  await p.evaluate(() => { (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
-  await p.fill('#paste-text', text);
-  await p.click('#paste-verify');
-  await p.waitForSelector('body[data-verdict]');
+async function verifyPasted(p: Page, text: string): Promise<Result> {
+  await pasteAndVerify(p, text);
   return (await p.evaluate(() => (globalThis as unknown as { __lp: { result: Result } }).__lp.result));
 }
 
@@ -70,7 +66,7 @@ describe('a revocation while the system runs', () => {
 
     const before = await serverVerify(seal);
     expect([before[0], before[1].verdict]).toEqual([200, 'VALID']);
-    expect((await pasteAndVerify(page, seal)).verdict).toBe('VALID');
+    expect((await verifyPasted(page, seal)).verdict).toBe('VALID');
     await wallet.fill('#create-pass', DEMO_PASSPHRASE);
     await wallet.fill('#create-pass2', DEMO_PASSPHRASE);
     await wallet.click('#create-form button[type=submit]');
@@ -100,7 +96,7 @@ describe('a revocation while the system runs', () => {
 
     await page.reload();
     await page.waitForSelector('body[data-ready=true]');
-    const onPage = await pasteAndVerify(page, seal);
+    const onPage = await verifyPasted(page, seal);
     expect(await page.locator('#verdict-word').textContent()).toBe('INVALID');
     const onCli = cliVerify(files.seal, files.bundle, anchor);
     expect({ page: onPage.verdict, cli: onCli.verdict }).toEqual({ page: 'INVALID', cli: 'INVALID' });

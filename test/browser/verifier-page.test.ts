@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoFiles, launchChromium, LP, SCREENSHOTS, startServerProcess, y4mFromPng, type ServerProcess } from './lib/browser-helpers.ts';
+import { chooseLanguage, demoFiles, launchChromium, LP, pasteAndVerify, SCREENSHOTS, startServerProcess, y4mFromPng, type ServerProcess } from './lib/browser-helpers.ts';
 
 interface Hooks { cameraReadyAt: number; qrSeenAt: number; verdictAt: number; result?: { verdict: string; checks: { id: string; status: string; code: string }[] } }
 
@@ -17,14 +17,6 @@ let page: Page;
 
 async function lastResult(p: Page) {
   return p.evaluate(() => (globalThis as unknown as { __lp: Hooks }).__lp.result);
-}
-
-async function pasteAndVerify(p: Page, text: string): Promise<void> {
-  await p.evaluate(() => { delete document.body.dataset.verdict; });
-  await p.evaluate(() => { (document.querySelector('details.paste') as HTMLDetailsElement).open = true; });
-  await p.fill('#paste-text', text);
-  await p.click('#paste-verify');
-  await p.waitForSelector('body[data-verdict]');
 }
 
 beforeAll(async () => {
@@ -109,15 +101,14 @@ describe('verifier page', () => {
   });
 
   test('in Arabic the page is right-to-left and shows the Arabic name', async () => {
-    await page.selectOption('#lang', 'ar');
-    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await chooseLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     await pasteAndVerify(page, fs.readFileSync(demoFiles(server.dataDir).seal, 'utf8'));
     expect(await page.locator('#learner').textContent()).toContain('أمينة حداد');
     expect(await page.locator('#achievements').textContent()).toContain('الرياضيات');
     expect(await page.locator('#verdict-word').textContent()).not.toBe('VALID');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'verifier-ar.png'), fullPage: true });
-    await page.selectOption('#lang', 'en');
+    await chooseLanguage(page, 'en');
   });
 
   test('the summary, whose code comes when a reader scrolls to it, moves nothing under a finger when it arrives', async () => {

@@ -20,7 +20,7 @@ import { buildTrustBundle, signTrustBundle, zTrustFragment } from '@lp/trust';
 import { startServer, type RunningServer } from '../../cli/src/server.ts';
 import { ISSUE_FROM_CATALOGUE, T0, post, startTestIssuer, type TestIssuer } from '../../issuer/test/issuer-helpers.ts';
 import { party } from '../../packages/verify/test/lib/make-world.ts';
-import { launchChromium, ROOT, SCREENSHOTS, y4mFromPng } from './lib/browser-helpers.ts';
+import { chooseLanguage, launchChromium, ROOT, SCREENSHOTS, y4mFromPng } from './lib/browser-helpers.ts';
 
 const NOW = new Date(T0.getTime() + 3600_000);
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -294,16 +294,14 @@ describe('wallet page: answer an OpenID4VP request', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-openid-request-en.png'), fullPage: true });
 
     // In Arabic the request reads right to left, in Arabic words.
-    await page.selectOption('#lang', 'ar');
-    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await chooseLanguage(page, 'ar');
     expect(await page.textContent('#vp-what')).toContain('كشف درجات');
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('vp-who')!).direction)).toBe('rtl');
     expect(await page.isChecked(`#vp-list input[value="${chosen}"]`)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await sidewaysAt360(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-openid-request-ar.png'), fullPage: true });
-    await page.selectOption('#lang', 'en');
-    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await chooseLanguage(page, 'en');
 
     await page.click('#vp-send');
     expect(await settled()).toEqual({ code: null, text: `Sent to ${verifierHost}. The school's verifier says: VALID.` });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoFiles, launchChromium, SCREENSHOTS, startServerProcess, y4mFromPng, type ServerProcess } from './lib/browser-helpers.ts';
+import { chooseLanguage, demoFiles, launchChromium, SCREENSHOTS, startServerProcess, y4mFromPng, type ServerProcess } from './lib/browser-helpers.ts';
 
 const PASS = 'demo-passphrase-DEMO';
 let server: ServerProcess;
@@ -71,12 +71,11 @@ describe('wallet page', () => {
   });
 
   test('in Arabic the wallet is right-to-left', async () => {
-    await page.selectOption('#lang', 'ar');
-    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await chooseLanguage(page, 'ar');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     expect(await page.locator('#list').textContent()).toContain('الرياضيات');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wallet-ar.png'), fullPage: true });
-    await page.selectOption('#lang', 'en');
+    await chooseLanguage(page, 'en');
   });
 
   test('a backup saved as .lpw restores into a fresh browser profile', async () => {

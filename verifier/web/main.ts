@@ -365,19 +365,24 @@ function addLog(r: VerificationResult): void {
   renderLog();
 }
 
+let verifications = 0;
 async function verifyText(input: string, log = true): Promise<void> {
   lastInput = input;
-  const r = await verifyInput(input, { bundle, now: new Date(), lang: currentLanguage() });
+  const generation = ++verifications;
+  const lang = currentLanguage();
+  const r = await verifyInput(input, { bundle, now: new Date(), lang });
+  if (log) addLog(r);
+  // A later verification began meanwhile (another input, or this one again in a newly chosen
+  // language): its result is the one to show, whichever finishes first.
+  if (generation !== verifications) return;
   lastResult = r;
   hooks.result = r;
   renderResult(r);
+  $('result').dataset.lang = lang;
   $<HTMLButtonElement>('summary-add-shown').disabled = false;
   hooks.verdictAt = performance.now();
-  if (log) {
-    addLog(r);
-    // A new verdict is what the reader came for: on a phone it would open below the fold.
-    $('verdict').scrollIntoView({ block: 'nearest' });
-  }
+  // A new verdict is what the reader came for: on a phone it would open below the fold.
+  if (log) $('verdict').scrollIntoView({ block: 'nearest' });
 }
 
 function status(text: string): void {

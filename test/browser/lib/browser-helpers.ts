@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { decodeImageFile, writeY4m } from '@lp/qr/node';
 import { fakeCameraArgs, launchTestChromium } from '../../lib/find-chromium.ts';
 
@@ -71,4 +71,27 @@ export function demoFiles(dataDir: string): { learner: string; png: string; seal
     record: path.join(learner, 'demo-math.json'),
     bundle: path.join(dataDir, 'demo', 'bundle.json'),
   };
+}
+
+/**
+ * Chooses a language in the page's list and waits until the page has applied it, including the
+ * verdict on show, which the verifier page renders again in the new language.
+ */
+export async function chooseLanguage(p: Page, lang: string): Promise<void> {
+  await p.selectOption('#lang', lang);
+  await p.waitForFunction((l) => {
+    const result = document.getElementById('result');
+    return document.documentElement.lang === l && (result === null || result.hidden || result.dataset.lang === l);
+  }, lang);
+}
+
+/** Verifies text pasted on the verifier page and waits for its verdict (`body[data-verdict]`). */
+export async function pasteAndVerify(p: Page, text: string): Promise<void> {
+  await p.evaluate(() => {
+    delete document.body.dataset.verdict;
+    (document.querySelector('details.paste') as HTMLDetailsElement).open = true;
+  });
+  await p.fill('#paste-text', text);
+  await p.click('#paste-verify');
+  await p.waitForSelector('body[data-verdict]');
 }
