@@ -9,20 +9,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { demoFiles, launchChromium, LP, pasteAndVerify, startServerProcess, type ServerProcess } from './lib/browser-helpers.ts';
+import { demoFiles, launchChromium, LP, pasteAndVerify, startServerProcess, type PageResult, type ServerProcess } from './lib/browser-helpers.ts';
 
-type Result = { verdict: string; checks: { id: string; status: string; code: string }[] };
+// The same shape from the page, `lp verify --json` and POST /verify.
+type Result = PageResult;
 const DEMO_PASSPHRASE = 'demo-passphrase-DEMO';
 
 let server: ServerProcess;
 let browser: Browser;
 let page: Page;
 let wallet: Page;
-
-async function verifyPasted(p: Page, text: string): Promise<Result> {
-  await pasteAndVerify(p, text);
-  return (await p.evaluate(() => (globalThis as unknown as { __lp: { result: Result } }).__lp.result));
-}
 
 function cliVerify(file: string, bundle: string, anchor: string): Result {
   let out: string;
@@ -66,7 +62,7 @@ describe('a revocation while the system runs', () => {
 
     const before = await serverVerify(seal);
     expect([before[0], before[1].verdict]).toEqual([200, 'VALID']);
-    expect((await verifyPasted(page, seal)).verdict).toBe('VALID');
+    expect((await pasteAndVerify(page, seal)).verdict).toBe('VALID');
     await wallet.fill('#create-pass', DEMO_PASSPHRASE);
     await wallet.fill('#create-pass2', DEMO_PASSPHRASE);
     await wallet.click('#create-form button[type=submit]');
@@ -96,7 +92,7 @@ describe('a revocation while the system runs', () => {
 
     await page.reload();
     await page.waitForSelector('body[data-ready=true]');
-    const onPage = await verifyPasted(page, seal);
+    const onPage = await pasteAndVerify(page, seal);
     expect(await page.locator('#verdict-word').textContent()).toBe('INVALID');
     const onCli = cliVerify(files.seal, files.bundle, anchor);
     expect({ page: onPage.verdict, cli: onCli.verdict }).toEqual({ page: 'INVALID', cli: 'INVALID' });

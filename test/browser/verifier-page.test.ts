@@ -8,16 +8,10 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chooseLanguage, demoFiles, launchChromium, LP, pasteAndVerify, SCREENSHOTS, startServerProcess, y4mFromPng, type ServerProcess } from './lib/browser-helpers.ts';
 
-interface Hooks { cameraReadyAt: number; qrSeenAt: number; verdictAt: number; result?: { verdict: string; checks: { id: string; status: string; code: string }[] } }
-
 let server: ServerProcess;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-
-async function lastResult(p: Page) {
-  return p.evaluate(() => (globalThis as unknown as { __lp: Hooks }).__lp.result);
-}
 
 beforeAll(async () => {
   server = await startServerProcess();
@@ -85,8 +79,7 @@ describe('verifier page', () => {
     const files = demoFiles(server.dataDir);
     const anchor = JSON.parse(await (await fetch(`${server.url}/verify/config.json`)).text()).anchors[0] as string;
     for (const file of [files.seal, files.record]) {
-      await pasteAndVerify(page, fs.readFileSync(file, 'utf8'));
-      const inBrowser = (await lastResult(page))!;
+      const inBrowser = await pasteAndVerify(page, fs.readFileSync(file, 'utf8'));
       let out: string;
       try {
         out = execFileSync(process.execPath, [LP, 'verify', file, '--trust', files.bundle, '--anchor', anchor, '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });

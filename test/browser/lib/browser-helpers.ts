@@ -85,8 +85,11 @@ export async function chooseLanguage(p: Page, lang: string): Promise<void> {
   }, lang);
 }
 
-/** Verifies text pasted on the verifier page and waits for its verdict (`body[data-verdict]`). */
-export async function pasteAndVerify(p: Page, text: string): Promise<void> {
+/** The verifier page's result as its test hook (`__lp.result`) holds it. */
+export interface PageResult { verdict: string; checks: { id: string; status: string; code: string }[] }
+
+/** Verifies text pasted on the verifier page, waits for its verdict (`body[data-verdict]`) and returns the result. */
+export async function pasteAndVerify(p: Page, text: string): Promise<PageResult> {
   await p.evaluate(() => {
     delete document.body.dataset.verdict;
     (document.querySelector('details.paste') as HTMLDetailsElement).open = true;
@@ -94,4 +97,5 @@ export async function pasteAndVerify(p: Page, text: string): Promise<void> {
   await p.fill('#paste-text', text);
   await p.click('#paste-verify');
   await p.waitForSelector('body[data-verdict]');
+  return p.evaluate(() => (globalThis as unknown as { __lp: { result: PageResult } }).__lp.result);
 }

@@ -20,11 +20,6 @@ export function pickContentCoding(acceptEncoding: string | undefined): ContentCo
 }
 
 /**
- * Compresses each asset once per version (`key`, e.g. its ETag) and answers with the coding the
- * client accepts, `Vary: Accept-Encoding` always. A phone on 50 KB/s spends most of a first visit
- * downloading: minified JavaScript and the zxing .wasm shrink to a third or less.
- */
-/**
  * Quality 11 up to 64 KiB (the HTML, the styles, most chunks): 7–11 % smaller than 9 on these
  * assets (the HTML of /verify 3.6 KB instead of 4.0, 0.4 KB less before the first paint at
  * 50 KB/s) for about 75 ms once per asset at 64 KiB (17 ms at 9). Above, 9: within a few per cent
@@ -33,6 +28,11 @@ export function pickContentCoding(acceptEncoding: string | undefined): ContentCo
  */
 const brotliQuality = (bytes: number) => (bytes <= 64 * 1024 ? 11 : 9);
 
+/**
+ * Compresses each asset once per version (`key`, e.g. its ETag) and answers with the coding the
+ * client accepts, `Vary: Accept-Encoding` always. A phone on 50 KB/s spends most of a first visit
+ * downloading: minified JavaScript and the zxing .wasm shrink to a third or less.
+ */
 export function createCompressedSender(): (req: Request, res: Response, body: Uint8Array, key: string) => void {
   const cache = new Map<string, Partial<Record<'br' | 'gzip', Buffer>>>();
   return (req, res, body, key) => {
